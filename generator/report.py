@@ -8,6 +8,7 @@ markdown-it-py with raw HTML disabled (the js-default safety model) plus the att
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
@@ -60,7 +61,7 @@ def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
         seen[block_id] = line
         inline = tokens[i + 1]
         children = _mark_leads(inline.children or [])
-        html = _md.renderer.renderInline(children, _md.options, {})
+        html = Markup(_md.renderer.renderInline(children, _md.options, {}))  # raw HTML off
         kind = "heading" if tok.type == "heading_open" else "paragraph"
         level = int(tok.tag[1]) if kind == "heading" else 0
         blocks.append(Block(block_id, kind, level, _plain(children), html, line))
