@@ -118,7 +118,8 @@ class Loader:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            line_start = data.rfind(b"\n", 0, exc.start) + 1
+            col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
             problems.append(Diagnostic(Pos(shown, line, col), "file is not UTF-8 text",
                                        "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode')"))
             return None

@@ -61,8 +61,13 @@ def parse(text: str, file: str) -> YamlDoc:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        context = exc.context_mark
+        if context is not None and exc.context and context is not mark:
+            problem += f" ({exc.context.strip()} at line {context.line + 1})"
+            if "end of stream" in problem:  # an unclosed quote or bracket: point where it opened
+                mark = context
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = "indent with spaces, not tabs" if "\t" in bad_line else _syntax_hint(problem)
@@ -80,6 +85,10 @@ def parse(text: str, file: str) -> YamlDoc:
 
 
 def _syntax_hint(problem: str) -> str:
+    if "quoted scalar" in problem:
+        return "close the quote that starts here"
+    if "flow" in problem:
+        return "close the [ or { that starts here"
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:

@@ -1,0 +1,70 @@
+# Hedong Open. `make site` sets everything up and builds site/; `make test` runs every test.
+# Setup is idempotent: each step re-runs only when its lock file changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
+PAGEFIND := node_modules/@pagefind/linux-x64/bin/pagefind_extended
+
+.PHONY: site setup build search test test-fast lint fmt golden serve bench clean
+
+## site: set up (venv, locked Python and npm packages, chart bundle) and build the real site
+site: setup build
+
+## setup: everything the build needs, from the lock files
+setup: $(VENV)/.installed node_modules/.installed .cache/vendor/echarts.min.js
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.cache/vendor/echarts.min.js: generator/frontend/echarts-entry.js node_modules/.installed
+	npm run --silent build:echarts
+
+## build: validate the content and write site/ (the previous site stays if anything is wrong)
+build:
+	$(PY) -m generator build
+
+## chromium: Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser)
+/usr/bin/chromium:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+
+## test: setup, Chromium, then every test (unit, golden, CLI, browser)
+test: setup /usr/bin/chromium
+	$(PY) -m pytest
+
+## test-fast: everything except the browser tests
+test-fast: setup
+	$(PY) -m pytest -m "not browser"
+
+## lint: ruff
+lint: setup
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+fmt: setup
+	$(BIN)/ruff format generator tests
+
+## golden: rewrite tests/golden/expected from tests/fixtures/minimal (review the diff!)
+golden: setup
+	$(PY) -m tests.golden.refresh
+
+## serve: live preview on http://127.0.0.1:8000/ with rebuild on change
+serve: setup
+	$(PY) -m generator serve
+
+## bench: synthetic 100 / 1,000 / 10,000-target builds
+bench: setup
+	$(PY) -m generator bench
+
+clean:
+	rm -rf site .cache $(VENV) node_modules

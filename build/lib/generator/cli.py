@@ -1,0 +1,117 @@
+"""The command line: thin wrappers that turn ContentError into FILE:LINE:COL lines and exit 1.
+
+Staff never see a Python traceback for a content mistake; developers get one with --debug.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator.errors import ContentError, Diagnostic
+
+CONTENT = Path("content")
+OUT = Path("site")
+
+
+def _print_problems(problems: list[Diagnostic]) -> None:
+    for p in problems:
+        click.echo(p.format(), err=True)
+
+
+def _fail(exc: ContentError) -> None:
+    _print_problems(exc.diagnostics)
+    errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+    click.echo(f"✗ {errors} problem(s) found; nothing was written. Fix them and run the "
+               "command again.", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show Python tracebacks (for developers).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Hedong Open: build the commitment-tracker website from the files in content/.
+
+    \b
+    Most days you need two commands:
+      python -m generator validate   check your edits, change nothing
+      python -m generator build      check, then write the website into site/
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
+              help="Folder with site.yaml, targets/ and report/.")
+def validate(content: Path) -> None:
+    """Check the content for mistakes and list every one of them. Writes nothing."""
+    from generator.load import load
+    from generator.validate import validate as run_validate
+
+    started = time.perf_counter()
+    site, problems = run_validate(load(content))
+    if site is None:
+        _fail(ContentError(problems))
+    _print_problems(problems)
+    click.echo(f"✓ content is valid: {len(site.targets)} commitments, "
+               f"{len(site.counties)} counties, {len(site.sections)} parts "
+               f"({time.perf_counter() - started:.2f} s)")
+
+
+@cli.command()
+@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
+              help="Folder with site.yaml, targets/ and report/.")
+@click.option("--out", type=click.Path(path_type=Path), default=OUT, show_default=True,
+              help="Where to write the website. Replaced only when the build succeeds.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Public address of the site, ending in '/' (enables canonical links).")
+@click.pass_context
+def build(ctx: click.Context, content: Path, out: Path, base_url: str | None) -> None:
+    """Check the content, then write the whole website into --out (site/ by default).
+
+    If anything is wrong, the errors are listed and the previous website stays as it was.
+    """
+    from generator.build import build as run_build
+    from generator.write import OutputError
+
+    if base_url is not None and not (base_url.startswith(("http://", "https://"))
+                                     and base_url.endswith("/")):
+        raise click.BadParameter("use a full address ending in '/', e.g. https://example.org/",
+                                 param_hint="--base-url")
+
+    def progress(done: int, total: int) -> None:
+        if total >= 1000 and sys.stderr.isatty():
+            click.echo(f"\r  rendering {done}/{total} pages", nl=done == total, err=True)
+
+    try:
+        result = run_build(content, out, base_url, progress=progress)
+    except ContentError as exc:
+        if ctx.obj["debug"]:
+            raise
+        _fail(exc)
+        return
+    except OutputError as exc:
+        click.echo(f"✗ {exc}", err=True)
+        sys.exit(1)
+    _print_problems(result.warnings)
+    click.echo(f"✓ built {result.pages} pages ({result.files} files, "
+               f"{result.bytes / 1_048_576:.1f} MB) into {out}/ in {result.seconds:.2f} s")
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(prog_name="python -m generator", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug, not a content mistake: say so plainly
+        if debug:
+            raise
+        click.echo(f"✗ internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("  This is a bug in the generator, not in your content. Run again with "
+                   "--debug and send the output to the developers.", err=True)
+        sys.exit(70)

@@ -1,0 +1,223 @@
+"""Stage 1, load: content/ on disk → Sources (parsed YAML with positions, report blocks, map).
+
+The only stage that reads content files. It refuses what must never be read (symlinks that
+leave content/, oversized or non-UTF-8 files) and reports every problem as a Diagnostic.
+A Loader keeps parsed files keyed by (mtime, size), so `serve` re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import report, yamlnodes
+from generator.errors import Diagnostic, Pos
+from generator.model import Block
+from generator.yamlnodes import YamlDoc
+
+MAX_YAML_BYTES = 256 * 1024
+MAX_REPORT_BYTES = 4 * 1024 * 1024
+MAX_GEO_BYTES = 8 * 1024 * 1024
+MAX_TARGETS = 50_000
+
+
+@dataclass
+class Sources:
+    """Everything read from content/, before any cross-file rule is applied."""
+
+    root: Path
+    site: YamlDoc | None = None
+    counties: YamlDoc | None = None
+    sections: YamlDoc | None = None
+    not_targets: YamlDoc | None = None
+    glossary: YamlDoc | None = None
+    targets: list[YamlDoc] = field(default_factory=list)
+    report: dict[str, list[Block]] = field(default_factory=dict)
+    report_files: dict[str, str] = field(default_factory=dict)
+    geo: Any = None
+    geo_file: str = ""
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """Path as a staff member should see it: relative to the working directory when inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class Loader:
+    """Reads a content directory; caches parsed files between calls (used by `serve`)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+    def load(self) -> Sources:
+        root = self.root
+        src = Sources(root)
+        if not root.is_dir():
+            src.problems.append(Diagnostic(Pos(display_path(root)), "content directory not found",
+                                           "run the command from the repository folder"))
+            return src
+        src.site = self._yaml(root / "site.yaml", src.problems)
+        src.counties = self._yaml(root / "counties.yaml", src.problems)
+        src.sections = self._yaml(root / "sections.yaml", src.problems)
+        src.not_targets = self._yaml(root / "not-targets.yaml", src.problems, optional=True)
+        src.glossary = self._yaml(root / "glossary.yaml", src.problems, optional=True)
+        for lang in ("zh", "en"):
+            path = root / "report" / f"{lang}.md"
+            src.report_files[lang] = display_path(path)
+            text = self._read(path, src.problems, MAX_REPORT_BYTES)
+            if text is not None:
+                src.report[lang] = self._cached(path, lambda t=text, p=path: _parse_report(t, p))
+                src.problems.extend(self._cached_problems(path))
+        src.targets = self._targets(root / "targets", src.problems)
+        self._geo(src)
+        live = {p for p in self._cache if p.exists()}
+        self._cache = {p: v for p, v in self._cache.items() if p in live}
+        return src
+
+    # -- files -------------------------------------------------------------------------------
+
+    def _safe(self, path: Path, problems: list[Diagnostic]) -> bool:
+        """Refuse links that leave content/ (Jekyll's safe-mode rule); never echo their target."""
+        if path.is_symlink() or any(p.is_symlink() for p in path.parents if self.root in p.parents):
+            real = path.resolve()
+            if not real.is_relative_to(self.root.resolve()):
+                problems.append(Diagnostic(Pos(display_path(path)),
+                                           "symbolic link points outside the content folder",
+                                           "replace the link with the file itself"))
+                return False
+        return True
+
+    def _read(self, path: Path, problems: list[Diagnostic], limit: int,
+              optional: bool = False) -> str | None:
+        shown = display_path(path)
+        if not path.exists():
+            if not optional:
+                problems.append(Diagnostic(Pos(shown), "file is missing",
+                                           "restore it from the repository (git checkout)"))
+            return None
+        if not self._safe(path, problems):
+            return None
+        if not path.is_file():
+            problems.append(Diagnostic(Pos(shown), "expected a file, found a folder"))
+            return None
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(Diagnostic(Pos(shown), f"file is too large ({size:,} bytes, the "
+                                       f"limit is {limit:,})", "split or shorten it"))
+            return None
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            problems.append(Diagnostic(Pos(shown, line, col), "file is not UTF-8 text",
+                                       "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode')"))
+            return None
+        if "\x00" in text:
+            problems.append(Diagnostic(Pos(shown), "file contains NUL bytes; is it a text file?"))
+            return None
+        return text.replace("\r\n", "\n")
+
+    def _key(self, path: Path) -> tuple[int, int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def _cached(self, path: Path, make: Any) -> Any:
+        key = self._key(path)
+        hit = self._cache.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1][0]
+        value = make()
+        self._cache[path] = (key, value)
+        return value[0]
+
+    def _cached_problems(self, path: Path) -> list[Diagnostic]:
+        hit = self._cache.get(path)
+        return list(hit[1][1]) if hit else []
+
+    def _yaml(self, path: Path, problems: list[Diagnostic], optional: bool = False,
+              limit: int = MAX_YAML_BYTES) -> YamlDoc | None:
+        key = self._key(path)
+        hit = self._cache.get(path)
+        if key is not None and hit is not None and hit[0] == key and path.is_file() \
+                and not path.is_symlink():
+            doc, found = hit[1]
+            problems.extend(found)
+            return doc
+        found: list[Diagnostic] = []
+        text = self._read(path, found, limit, optional)
+        doc = None
+        if text is not None:
+            shown = display_path(path)
+            try:
+                doc = yamlnodes.parse(text, shown)
+            except yamlnodes.YamlProblem as exc:
+                found.append(Diagnostic(Pos(shown, exc.line, exc.col), exc.message, exc.hint))
+        if key is not None:
+            self._cache[path] = (key, (doc, found))
+        problems.extend(found)
+        return doc
+
+    def _targets(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc]:
+        if not folder.is_dir():
+            problems.append(Diagnostic(Pos(display_path(folder)), "targets folder is missing"))
+            return []
+        docs = []
+        names = sorted(os.listdir(folder))
+        if len(names) > MAX_TARGETS:
+            problems.append(Diagnostic(Pos(display_path(folder)),
+                                       f"more than {MAX_TARGETS:,} files in the targets folder"))
+            return []
+        for name in names:
+            path = folder / name
+            if name.startswith(".") or name.endswith("~"):
+                continue  # editor backups and hidden files
+            if not name.endswith(".yaml"):
+                hint = "rename it to .yaml" if name.endswith(".yml") else "move it out of targets/"
+                problems.append(Diagnostic(Pos(display_path(path)),
+                                           "only .yaml files belong in the targets folder", hint))
+                continue
+            doc = self._yaml(path, problems)
+            if doc is not None:
+                docs.append(doc)
+        return docs
+
+    def _geo(self, src: Sources) -> None:
+        rel = "geo/yuncheng.geojson"
+        if src.site is not None and isinstance(src.site.value, dict):
+            value = src.site.value.get("geo")
+            if isinstance(value, str) and ".." not in value and not value.startswith("/"):
+                rel = value
+        path = self.root / rel
+        src.geo_file = display_path(path)
+        text = self._read(path, src.problems, MAX_GEO_BYTES)
+        if text is None:
+            return
+        try:
+            src.geo = self._cached(path, lambda: (json.loads(text), []))
+        except json.JSONDecodeError as exc:
+            src.problems.append(Diagnostic(Pos(src.geo_file, exc.lineno, exc.colno),
+                                           f"map file is not valid JSON: {exc.msg}"))
+
+
+def _parse_report(text: str, path: Path) -> tuple[list[Block], list[Diagnostic]]:
+    found: list[Diagnostic] = []
+    blocks = report.parse(text, display_path(path), found)
+    return blocks, found
+
+
+def load(root: Path) -> Sources:
+    """Read a content directory once (no cache)."""
+    return Loader(root).load()

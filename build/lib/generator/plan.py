@@ -1,0 +1,251 @@
+"""Stage 3, plan: Site → the list of pages (template + context) and data files to write.
+
+Decides what goes where (through urls.py) and shapes every value a template shows: templates
+only display. Views of targets are computed once and shared by every page that lists them,
+so list pages cost what their markup costs, not a re-computation per item.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator import charts, progress, urls
+from generator.model import Block, County, Section, Site, Target, Theme, Update
+from generator.progress import STATUS_ORDER
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # output file, e.g. "zh/targets/x/index.html"
+    template: str
+    lang: str | None
+    context: dict[str, Any]
+    deps: frozenset[str] = frozenset({"*"})  # target ids it shows; "*" = everything
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target plus everything computed about it, shared by every page that lists it."""
+
+    target: Target
+    section: Section
+    theme: Theme
+    order: int
+    status: str
+    last: Update | None
+    percent: float | None
+    schedule: str | None
+    counties: tuple[County, ...]
+    citywide: bool
+    updated_iso: str
+    county_values: tuple[tuple[County, float], ...] = field(default=())
+
+
+@dataclass
+class Plan:
+    pages: list[Page]
+    views: dict[str, TargetView]
+
+
+def target_views(site: Site) -> dict[str, TargetView]:
+    theme_of = {(s.id, t.id): (s, t) for s in site.sections for t in s.themes}
+    county_of = {c.id: c for c in site.counties}
+    para_order = {b.id: i for i, b in enumerate(site.report.zh)}
+    section_order = {s.id: i for i, s in enumerate(site.sections)}
+    ordered = sorted(site.targets, key=lambda t: (
+        section_order[t.section], para_order.get(t.paragraph, 0),
+        site.report.zh[para_order[t.paragraph]].text.find(t.quote) if t.paragraph in para_order
+        else 0, t.id))
+    views = {}
+    for i, t in enumerate(ordered):
+        section, theme = theme_of[(t.section, t.theme)]
+        last = t.last
+        citywide = "all" in t.counties
+        counties = site.counties if citywide else tuple(county_of[c] for c in t.counties)
+        values = tuple((county_of[c], v) for c, v in last.counties) if last else ()
+        views[t.id] = TargetView(
+            target=t, section=section, theme=theme, order=i, status=t.status, last=last,
+            percent=progress.percent(t), schedule=progress.schedule(t, site.info.report_date),
+            counties=counties, citywide=citywide,
+            updated_iso=last.date.isoformat() if last else "", county_values=values,
+        )
+    return views
+
+
+def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = None) -> Plan:
+    """Every page of the site, in a stable order; `strings` are the UI strings (page titles)."""
+    base_url = base_url or site.info.base_url
+    views = target_views(site)
+    ordered = sorted(views.values(), key=lambda v: v.order)
+    pages: list[Page] = []
+    common = {"site": site.info, "base_url": base_url, "bins": charts.BINS}
+    pages.append(Page(urls.page("choose"), "choose_language.html", None,
+                      {**common, "page_title": site.info.title.zh + " / " + site.info.title.en,
+                       "description": site.info.title.zh,
+                       "choose": {"zh_intro": strings["choose.zh_intro"]["zh"],
+                                  "en_intro": strings["choose.en_intro"]["en"],
+                                  "remember_zh": strings["choose.remember"]["zh"],
+                                  "remember_en": strings["choose.remember"]["en"]}}))
+    pages.append(Page(urls.page("404"), "404.html", "zh", {**common, **_titles(site, "zh",
+                      "Page not found / 页面不存在")}))
+    section_charts = {lang: charts.sections_bar(site, ordered, lang) for lang in urls.LANGS}
+    measures = [progress.county_measure(c, site.targets) for c in site.counties]
+    maps = {lang: charts.county_map(site, measures, lang, urls.page("home", lang))
+            for lang in urls.LANGS}
+    by_para: dict[str, list[TargetView]] = defaultdict(list)
+    for v in ordered:
+        by_para[v.target.paragraph].append(v)
+    updates = sorted(((u, views[t.id]) for t in site.targets for u in t.updates),
+                     key=lambda p: (p[0].date, p[1].target.id), reverse=True)
+    for lang in urls.LANGS:
+        pages.extend(_pages(site, lang, strings, common, ordered, views, measures, maps[lang],
+                            section_charts[lang], by_para, updates))
+    return Plan(pages, views)
+
+
+def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:
+    """<title> that makes sense alone (WeChat shows only the title)."""
+    name = site.info.title(lang)
+    return {"page_title": f"{title} - {name}" if title != name else name,
+            "description": description or site.info.report_title(lang)}
+
+
+def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: dict[str, Any],
+           ordered: list[TargetView],
+           views: dict[str, TargetView], measures: list[progress.CountyMeasure],
+           county_map: charts.ChartData, section_chart: charts.ChartData,
+           by_para: dict[str, list[TargetView]], updates: list[tuple[Update, TargetView]],
+           ) -> Iterator[Page]:
+    def t(key: str) -> str:
+        return strings[key][lang]
+
+    counts = progress.status_counts(site.targets)
+    sourced = sum(1 for tg in site.targets if tg.updates)
+    home = {**common, **_titles(site, lang, site.info.title(lang), t("home.lead")),
+            "nav_current": "home", "counts": counts, "total": len(site.targets),
+            "sourced": sourced, "map": county_map, "sections_chart": section_chart,
+            "recent": updates[:8], "section_rows": _section_rows(site, ordered)}
+    yield Page(urls.page("home", lang), "home.html", lang, home)
+
+    filters = {"sections": site.sections, "counties": site.counties, "statuses": STATUS_ORDER}
+    yield Page(urls.page("targets", lang), "targets.html", lang,
+               {**common, **_titles(site, lang, t("targets.title")), "nav_current": "targets",
+                "groups": _groups(site, ordered), "total": len(ordered), **filters})
+
+    for v in ordered:
+        tg = v.target
+        para_zh = _block(site.report.zh, tg.paragraph)
+        para_en = _block(site.report.en, tg.paragraph)
+        related = [r for r in ordered if r.theme.id == v.theme.id and r.section.id ==
+                   v.section.id and r.target.id != tg.id]
+        title = tg.title(lang)
+        desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
+        yield Page(urls.page("target", lang, tg.id), "target.html", lang,
+                   {**common, **_titles(site, lang, title, desc), "nav_current": "targets",
+                    "og_type": "article", "v": v, "para_zh": para_zh, "para_en": para_en,
+                    "related": related[:12],
+                    "county_chart": charts.target_county_map(site, v, lang)
+                    if v.county_values else None},
+                   deps=frozenset({tg.id}))
+
+    for section in site.sections:
+        mine = [v for v in ordered if v.section.id == section.id]
+        themes = [(th, [v for v in mine if v.theme.id == th.id]) for th in section.themes]
+        yield Page(urls.page("section", lang, section.id), "section.html", lang,
+                   {**common, **_titles(site, lang, section.title(lang)), "nav_current": "targets",
+                    "section": section, "themes": themes,
+                    "counts": progress.status_counts([v.target for v in mine]),
+                    "total": len(mine)},
+                   deps=frozenset(v.target.id for v in mine) | {"@sections"})
+
+    for status in STATUS_ORDER:
+        mine = [v for v in ordered if v.status == status]
+        yield Page(urls.page("status", lang, status), "status.html", lang,
+                   {**common, **_titles(site, lang, t("status." + status)),
+                    "nav_current": "targets", "status": status, "views": mine,
+                    "groups": _groups(site, mine)})
+
+    index_map = charts.ChartData(county_map.id, county_map.option, charts.svg_map(
+        site, measures, lang, urls.page("counties", lang)), county_map.rows)
+    yield Page(urls.page("counties", lang), "counties.html", lang,
+               {**common, **_titles(site, lang, t("county.index_title")),
+                "nav_current": "counties", "map": index_map, "measures": measures})
+
+    for m in measures:
+        c = m.county
+        named = [v for v in ordered if not v.citywide and c in v.counties]
+        citywide = [v for v in ordered if v.citywide]
+        figures = [(v, value) for v in ordered for cc, value in v.county_values if cc.id == c.id]
+        yield Page(urls.page("county", lang, c.id), "county.html", lang,
+                   {**common, **_titles(site, lang, c.name(lang)), "nav_current": "counties",
+                    "county": c, "measure": m, "named": named,
+                    "citywide_groups": _groups(site, citywide), "figures": figures,
+                    "map": charts.county_map(site, measures, lang, urls.page("county", lang, c.id),
+                                             highlight=c.id)})
+
+    blocks = [(b, by_para.get(b.id, [])) for b in site.report.blocks(lang)]
+    yield Page(urls.page("report", lang), "report.html", lang,
+               {**common, **_titles(site, lang, site.info.report_title(lang)),
+                "nav_current": "report", "blocks": blocks,
+                "marked": {b.id: mark_quotes(b, by_para.get(b.id, []), lang, t)
+                           for b in site.report.zh} if lang == "zh" else {}})
+
+    yield Page(urls.page("about", lang), "about.html", lang,
+               {**common, **_titles(site, lang, t("about.title")), "nav_current": "about",
+                "statuses": STATUS_ORDER, "tolerance": int(progress.TOLERANCE * 100)})
+    yield Page(urls.page("glossary", lang), "glossary.html", lang,
+               {**common, **_titles(site, lang, t("glossary.title")), "nav_current": "about",
+                "entries": site.glossary})
+    yield Page(urls.page("changes", lang), "changes.html", lang,
+               {**common, **_titles(site, lang, t("nav.changes")), "nav_current": "changes",
+                "updates": updates})
+
+
+def _block(blocks: tuple[Block, ...], pid: str) -> Block | None:
+    return next((b for b in blocks if b.id == pid), None)
+
+
+def _groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
+    by_section: dict[str, list[TargetView]] = defaultdict(list)
+    for v in views:
+        by_section[v.section.id].append(v)
+    return [(s, by_section[s.id]) for s in site.sections if by_section.get(s.id)]
+
+
+def _section_rows(site: Site, views: list[TargetView]) -> list[tuple[Section, dict[str, int],
+                                                                     int]]:
+    rows = []
+    for s in site.sections:
+        mine = [v.target for v in views if v.section.id == s.id]
+        rows.append((s, progress.status_counts(mine), len(mine)))
+    return rows
+
+
+def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Markup:
+    """The paragraph's HTML with each commitment's quote wrapped in a link to its page.
+
+    Works on the escaped HTML: a quote is escaped the same way, so a match never crosses into
+    markup; quotes that span a tag boundary (rare) stay unmarked and are listed under the
+    paragraph instead.
+    """
+    html = block.html
+    done: set[str] = set()
+    for v in sorted(views, key=lambda v: -len(v.target.quote)):
+        quote = str(escape(v.target.quote))
+        if quote in done or quote not in html:
+            continue
+        start = html.find(quote)
+        if html.rfind("<mark", 0, start) > html.rfind("</mark>", 0, start):
+            continue  # inside a longer quote already marked
+        done.add(quote)
+        href = urls.href(urls.page("report", lang), urls.page("target", lang, v.target.id))
+        label = escape(t("status." + v.status))
+        html = (html[:start] + f'<mark class="commitment status-{v.status}"><a href="{href}">'
+                f'{quote}</a><span class="visually-hidden"> ({label})</span></mark>'
+                + html[start + len(quote):])
+    return Markup(html)  # markdown-it output (raw HTML off) plus our escaped marks

@@ -1,0 +1,98 @@
+"""Build-time arithmetic: how far a target has come, against the target and against the clock.
+
+Explained to readers on the about/method page; every function is pure so it is easy to test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.model import County, Target
+
+# Display order of statuses; "no_update" is the absence of any report, never a status of its own.
+STATUS_ORDER = ("achieved", "on_track", "in_progress", "at_risk", "missed", "not_started",
+                "no_update")
+GOOD = ("achieved", "on_track")
+TOLERANCE = 0.05  # within ±5 percentage points of the time elapsed counts as on schedule
+
+
+def percent(target: Target) -> float | None:
+    """Share of the promised figure reached at the last update, in %, or None when unknown."""
+    m, last = target.metric, target.last
+    if m.kind != "quantity" or last is None or last.value is None or not m.target:
+        return None
+    if m.comparator == "at_most":
+        return 100.0 if last.value <= m.target else round(m.target / last.value * 100, 1)
+    return round(last.value / m.target * 100, 1)
+
+
+def met(target: Target) -> bool | None:
+    """Whether the last figure meets the promise (None when there is no figure)."""
+    m, last = target.metric, target.last
+    if m.kind != "quantity" or last is None or last.value is None or m.target is None:
+        return None
+    if m.comparator == "at_most":
+        return last.value <= m.target
+    if m.comparator == "exactly":
+        return last.value >= m.target  # "build ten" is met by ten or more
+    return last.value >= m.target
+
+
+def elapsed(start: dt.date, deadline: dt.date, when: dt.date) -> float:
+    """Fraction of the time from start to deadline that had passed on `when` (0…1)."""
+    total = (deadline - start).days
+    if total <= 0:
+        return 1.0
+    return min(1.0, max(0.0, (when - start).days / total))
+
+
+def schedule(target: Target, start: dt.date) -> str | None:
+    """超进度/达进度/欠进度/已完成 as supervision bulletins judge it, at the last update.
+
+    'done' when the figure meets the promise; otherwise the share reached is compared with the
+    share of time elapsed at the date of that figure. None when there is no figure.
+    """
+    last, share = target.last, percent(target)
+    if last is None or share is None:
+        return None
+    if met(target):
+        return "done"
+    time_share = elapsed(start, target.deadline, last.date)
+    gap = share / 100 - time_share
+    if gap > TOLERANCE:
+        return "ahead"
+    if gap >= -TOLERANCE:
+        return "on_schedule"
+    return "behind"
+
+
+def status_counts(targets: list[Target] | tuple[Target, ...]) -> dict[str, int]:
+    counts = Counter(t.status for t in targets)
+    return {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+
+@dataclass(frozen=True)
+class CountyMeasure:
+    """The map's measure for one county: the share of its commitments achieved or on track."""
+
+    county: County
+    total: int  # commitments that name the county or apply to all
+    reported: int  # of those, with at least one update
+    good: int  # of those, achieved or on track at the last update
+    counts: dict[str, int]
+
+    @property
+    def share(self) -> float | None:
+        """None means "no data": nothing reported yet — never drawn as 0%."""
+        if self.reported == 0 or self.total == 0:
+            return None
+        return round(self.good / self.total * 100, 1)
+
+
+def county_measure(county: County, targets: tuple[Target, ...]) -> CountyMeasure:
+    mine = [t for t in targets if t.concerns(county.id)]
+    reported = [t for t in mine if t.updates]
+    good = [t for t in reported if t.status in GOOD]
+    return CountyMeasure(county, len(mine), len(reported), len(good), status_counts(mine))

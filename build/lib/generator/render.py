@@ -1,0 +1,144 @@
+"""Stage 4, render: Pages → bytes, with one Jinja2 environment for the whole build.
+
+Autoescape everywhere, StrictUndefined, and no `|safe` on content: the only markup that reaches
+a page unescaped is what markdown-it produced with raw HTML disabled (Block.html) and SVG the
+generator drew itself. UI strings come from templates/strings.yaml through t().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator import urls
+from generator.errors import Diagnostic, Pos, TemplateProblem
+from generator.load import display_path
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class Strings:
+    """The UI strings: every key in both languages, or the build fails."""
+
+    def __init__(self, folder: Path):
+        path = folder / "strings.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        problems = []
+        for key, value in data.items():
+            if not isinstance(value, dict) or set(value) != {"zh", "en"}:
+                problems.append(Diagnostic(Pos(display_path(path)), f"string '{key}' needs "
+                                           "exactly zh and en"))
+        if problems:
+            raise TemplateProblem(problems)
+        self.data: dict[str, dict[str, str]] = data
+
+    def get(self, key: str, lang: str, **values: Any) -> str:
+        try:
+            text = self.data[key][lang]
+        except KeyError:
+            raise jinja2.UndefinedError(f"unknown UI string '{key}' (add it to strings.yaml)")
+        return text.format(**values) if values else text
+
+
+def number(value: float | int | None, lang: str) -> str:
+    """1,234,567 in English; 123.5万 style for large Chinese figures, as Chinese readers expect."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if lang == "zh":
+        if isinstance(value, int) and value >= 10_000 and value % 1_000 == 0:
+            if value >= 100_000_000 and value % 1_000_000 == 0:
+                return f"{value / 100_000_000:g}亿"
+            return f"{value / 10_000:g}万"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
+
+
+def date(value: dt.date | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def to_json(value: Any) -> Markup:
+    """JSON for <script type="application/json">: '<', '>' and '&' escaped so no tag can close."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+class Renderer:
+    """Holds the environment and strings; render() turns one page into bytes."""
+
+    def __init__(self, templates: Path = TEMPLATES):
+        self.templates = templates
+        self.strings = Strings(templates)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(number=number, date=date, tojson=to_json)
+        self.env.globals.update(urls=urls)
+        self._cache: dict[str, jinja2.Template] = {}
+
+    def template(self, name: str) -> jinja2.Template:
+        if name not in self._cache:
+            try:
+                self._cache[name] = self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateProblem([_template_problem(self.templates, exc, exc.lineno)]) \
+                    from None
+        return self._cache[name]
+
+    def render(self, template: str, file: str, lang: str | None,
+               context: Mapping[str, Any]) -> bytes:
+        def link(kind: str, key: str = "", fragment: str = "", in_lang: str | None = None) -> str:
+            return urls.href(file, urls.page(kind, in_lang or lang, key), fragment)
+
+        def asset(path: str) -> str:
+            return urls.href(file, path)
+
+        def t(key: str, **values: Any) -> str:
+            return self.strings.get(key, lang or "zh", **values)
+
+        helpers: dict[str, Callable[..., Any]] = {"link": link, "asset": asset, "t": t}
+        try:
+            html = self.template(template).render(
+                {**context, **helpers, "lang": lang, "file": file}
+            )
+        except jinja2.UndefinedError as exc:
+            raise TemplateProblem([_template_problem(self.templates, exc, _lineno(exc),
+                                                     template)]) from None
+        return html.encode("utf-8")
+
+
+def _lineno(exc: BaseException) -> int:
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html") or "template" in \
+                tb.tb_frame.f_code.co_name:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _template_problem(folder: Path, exc: Exception, line: int | None,
+                      name: str | None = None) -> Diagnostic:
+    file = getattr(exc, "filename", None) or str(folder / (name or "?"))
+    return Diagnostic(Pos(display_path(Path(file)), line or 1), f"template error: {exc}",
+                      "this is a template problem, not a content problem")

@@ -1,0 +1,239 @@
+"""The shape of every content file, declared once.
+
+The validator checks YAML values against these specs (with positions and "did you mean"), and
+`schema.py` turns the same specs into the JSON Schema that editors use: one source of truth.
+Cross-file rules (known ids, quotes in paragraphs) live in validate.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS = ("zh", "en")
+STATUSES = ("not_started", "in_progress", "on_track", "at_risk", "achieved", "missed")
+KINDS = ("quantity", "milestone", "qualitative")
+COMPARATORS = ("at_least", "at_most", "exactly", "increase_pct")
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PARAGRAPH_PATTERN = r"^[a-z]+(?:-[a-z0-9]+)+$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Base of all specs; `doc` is bilingual help shown in the schema and `new` comments."""
+
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Str(Spec):
+    pattern: str | None = None
+    enum: tuple[str, ...] = ()
+    max_len: int = 2_000
+    min_len: int = 1
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Num(Spec):
+    minimum: float = 0
+
+
+@dataclass(frozen=True)
+class Date(Spec):
+    pass
+
+
+@dataclass(frozen=True)
+class Code(Spec):
+    """A numeric code written as text or as a number (GB/T 2260)."""
+
+    digits: int = 6
+
+
+@dataclass(frozen=True)
+class List(Spec):
+    item: Spec = field(default_factory=Str)
+    min_items: int = 0
+    max_items: int = 10_000
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping with free keys (e.g. county id → value)."""
+
+    key: Str = field(default_factory=Str)
+    value: Spec = field(default_factory=Num)
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    spec: Spec
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class RequireWhen:
+    """If `key` has one of `values`, the keys in `require` must be present (and `forbid` absent)."""
+
+    key: str
+    values: tuple[str, ...]
+    require: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Obj(Spec):
+    keys: tuple[Key, ...] = ()
+    rules: tuple[RequireWhen, ...] = ()
+
+    def key(self, name: str) -> Key | None:
+        return next((k for k in self.keys if k.name == name), None)
+
+
+def text(doc: str = "", max_len: int = 2_000) -> Obj:
+    """Bilingual text {zh, en}: unknown keys are errors (they catch a split flow mapping)."""
+    return Obj(doc=doc, keys=(Key("zh", Str(max_len=max_len)), Key("en", Str(max_len=max_len))))
+
+
+UNIT = text("Unit of the figure / 单位，如 亩、家、公里", max_len=40)
+
+SOURCE = Obj(
+    doc="Where the figure was published / 信息来源",
+    keys=(
+        Key("title", Str(doc="Title of the source as published / 来源标题", max_len=400)),
+        Key("url", Str(doc="Web address, http(s) only / 网址", pattern=URL_PATTERN,
+                       hint="use a full http:// or https:// address")),
+        Key("publisher", Str(doc="Who published it / 发布单位", max_len=200), required=False),
+    ),
+)
+
+UPDATE = Obj(
+    doc="One progress report, oldest first / 一次进展更新（按时间先后）",
+    keys=(
+        Key("date", Date(doc="Date the reported facts refer to, YYYY-MM-DD / 进展日期")),
+        Key("status", Str(doc="Status / 状态", enum=STATUSES)),
+        Key("value", Num(doc="Figure reached (quantity targets) / 完成数"), required=False),
+        Key("counties", MapOf(doc="Per-county figures / 分县数据", key=Str(pattern=ID_PATTERN)),
+            required=False),
+        Key("note", text("Explanation / 说明", max_len=4_000), required=False),
+        Key("source", SOURCE, required=False),
+    ),
+    rules=(RequireWhen("status", ("achieved", "missed"), require=("source",),
+                       hint="achieved and missed need a published source: add source: {title, url}"),),
+)
+
+METRIC = Obj(
+    doc="How the commitment is measured / 衡量方式",
+    keys=(
+        Key("kind", Str(doc="quantity | milestone | qualitative", enum=KINDS)),
+        Key("target", Num(doc="The number promised / 目标数值"), required=False),
+        Key("comparator", Str(doc="at_least (以上/突破/达到) | at_most | exactly | increase_pct",
+                              enum=COMPARATORS), required=False),
+        Key("unit", UNIT, required=False),
+        Key("baseline", Num(doc="Starting figure, if known / 基数"), required=False),
+    ),
+    rules=(
+        RequireWhen("kind", ("quantity",), require=("target", "comparator", "unit"),
+                    hint="a quantity needs target, comparator and unit"),
+        RequireWhen("kind", ("milestone", "qualitative"), forbid=("target", "comparator", "unit"),
+                    hint="only quantity targets have a number; use kind: quantity"),
+    ),
+)
+
+TARGET = Obj(
+    doc="One commitment of the report / 一项承诺",
+    keys=(
+        Key("id", Str(doc="Same as the file name: lowercase letters, digits, hyphens / 与文件名相同",
+                      pattern=ID_PATTERN, max_len=80)),
+        Key("section", Str(doc="A section id from sections.yaml / 所属部分", pattern=ID_PATTERN)),
+        Key("theme", Str(doc="A theme id within that section / 所属主题", pattern=ID_PATTERN)),
+        Key("title", text("Short title / 标题", max_len=300)),
+        Key("source", Obj(doc="Where the report says it / 报告原文", keys=(
+            Key("paragraph", Str(doc="Paragraph id in content/report/zh.md, e.g. p-1-1 / 段落编号",
+                                 pattern=PARAGRAPH_PATTERN)),
+            Key("quote", Str(doc="Exact words of the report / 报告原文（须逐字一致）",
+                             max_len=1_000)),
+        ))),
+        Key("metric", METRIC, required=False),
+        Key("counties", List(doc="[all] or county ids / 涉及的县（市、区）",
+                             item=Str(pattern=r"^(all|[a-z0-9-]+)$"), min_items=1, max_items=13)),
+        Key("deadline", Date(doc="Date the commitment is due, YYYY-MM-DD / 完成期限")),
+        Key("updates", List(doc="Progress reports, oldest first / 进展（按时间先后）",
+                            item=UPDATE, max_items=500)),
+    ),
+)
+
+COUNTY = Obj(keys=(
+    Key("id", Str(pattern=ID_PATTERN)),
+    Key("code", Code()),
+    Key("name", text(max_len=80)),
+))
+COUNTIES = List(item=COUNTY, min_items=1, max_items=500)
+
+THEME = Obj(keys=(
+    Key("id", Str(pattern=ID_PATTERN)),
+    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+    Key("title", text(max_len=200)),
+))
+SECTION = Obj(keys=(
+    Key("id", Str(pattern=ID_PATTERN)),
+    Key("number", text(max_len=20)),
+    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+    Key("title", text(max_len=200)),
+    Key("themes", List(item=THEME, min_items=1, max_items=100)),
+))
+SECTIONS = List(item=SECTION, min_items=1, max_items=200)
+
+SITE = Obj(keys=(
+    Key("title", text(max_len=200)),
+    Key("report", Obj(keys=(
+        Key("title", text(max_len=300)),
+        Key("date", Date()),
+        Key("session", text(max_len=300), required=False),
+    ))),
+    Key("publisher", text(max_len=200)),
+    Key("base_url", Str(pattern=r"^https?://[^\s<>\"'#?]+/$",
+                        hint="a full address ending in '/', e.g. https://example.org/tracker/"),
+        required=False),
+    Key("geo", Str(pattern=r"^[A-Za-z0-9_./-]+\.geojson$")),
+    Key("licence", Obj(keys=(Key("id", Str()), Key("url", Str(pattern=URL_PATTERN))))),
+))
+
+NOT_TARGET = Obj(keys=(
+    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+    Key("text", Str(max_len=200)),
+    Key("reason", text(max_len=300)),
+))
+NOT_TARGETS = List(item=NOT_TARGET, max_items=5_000)
+
+GLOSSARY = List(item=Obj(keys=(Key("term", text(max_len=200)), Key("gloss", text(max_len=2_000)))),
+                max_items=1_000)
+
+
+def type_name(spec: Spec) -> str:
+    """How a spec is named to a staff member in 'expected …' messages."""
+    names: dict[type, str] = {Str: "text", Num: "a number", Date: "a date (YYYY-MM-DD)",
+                              Code: "a 6-digit code", List: "a list", MapOf: "a mapping",
+                              Obj: "a mapping"}
+    if isinstance(spec, Obj) and [k.name for k in spec.keys] == list(LANGS):
+        return "text in both languages {zh: …, en: …}"
+    return names.get(type(spec), "a value")
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no value {value}"
+    if isinstance(value, (int, float)):
+        return f"number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"

@@ -1,0 +1,71 @@
+"""The output layout: the only module that knows where each page lives.
+
+Every page is a directory with an index.html, so URLs are clean (`/zh/targets/<id>/`) on any
+static host. Links are made relative to the page that holds them, so the site works at a domain
+root or under any sub-path without configuration.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+LANGS = ("zh", "en")
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+
+
+def page(kind: str, lang: str | None = None, key: str = "") -> str:
+    """Site-relative path of a page's file, e.g. 'zh/targets/x/index.html'."""
+    prefix = f"{lang}/" if lang else ""
+    paths = {
+        "choose": "index.html",
+        "404": "404.html",
+        "home": f"{prefix}index.html",
+        "targets": f"{prefix}targets/index.html",
+        "target": f"{prefix}targets/{key}/index.html",
+        "section": f"{prefix}sections/{key}/index.html",
+        "theme": f"{prefix}sections/{key}/index.html",  # key = "section/theme"
+        "status": f"{prefix}status/{key}/index.html",
+        "counties": f"{prefix}counties/index.html",
+        "county": f"{prefix}counties/{key}/index.html",
+        "report": f"{prefix}report/index.html",
+        "about": f"{prefix}about/index.html",
+        "glossary": f"{prefix}glossary/index.html",
+        "changes": f"{prefix}changes/index.html",
+        "data": f"{prefix}data/index.html",
+        "search": f"{prefix}search/index.html",
+        "print": f"{prefix}print/index.html",
+        "embed-target": f"{prefix}embed/targets/{key}/index.html",
+        "embed-map": f"{prefix}embed/map/index.html",
+        "feed": f"{prefix}feed.xml",
+    }
+    return paths[kind]
+
+
+def href(from_file: str, to_file: str, fragment: str = "") -> str:
+    """Relative link from one output file to another; directory pages end in '/'."""
+    target = to_file[: -len("index.html")] if to_file.endswith("index.html") else to_file
+    base = posixpath.dirname(from_file) or "."
+    rel = posixpath.relpath(target or ".", base) if target else posixpath.relpath(".", base)
+    if target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+    if rel == "./" and fragment:
+        return f"#{fragment}"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def absolute(base_url: str | None, file: str) -> str | None:
+    """Absolute URL of an output file when a base URL is configured (canonical, hreflang)."""
+    if not base_url:
+        return None
+    path = file[: -len("index.html")] if file.endswith("index.html") else file
+    return base_url + path
+
+
+def other_lang(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+def swap_lang(file: str, lang: str) -> str:
+    """The same page in the other language: the paths differ only in the first segment."""
+    return other_lang(lang) + file[len(lang):]

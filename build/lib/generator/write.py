@@ -1,0 +1,102 @@
+"""Stage 5, write: rendered files → the output folder, all at once or not at all.
+
+A full build writes into a fresh sibling folder and swaps it into place only when every file is
+written (lektor's idea), so a failed or interrupted build leaves the previous site as it was.
+Only this module writes to disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+MARKER = "manifest.json"  # every build writes it; we only ever replace folders that have it
+
+
+class OutputError(Exception):
+    """The output folder cannot be written safely (message says why)."""
+
+
+def safe_path(root: Path, rel: str) -> Path:
+    """Join a site-relative path to root, refusing anything that could leave root."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in rel or "\x00" in rel:
+        raise OutputError(f"refusing to write outside the output folder: {rel!r}")
+    return root.joinpath(*pure.parts)
+
+
+def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
+    """Every output file with its SHA-256, so a deployed copy can be verified (verify.py)."""
+    entries = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
+    doc = {"generator": "hedong-open", "source_commit": commit, "files": entries}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
+
+
+def write(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write every file into a temp folder beside out_dir, then swap it into place."""
+    out_dir = Path(os.path.abspath(out_dir))
+    _check_replaceable(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        for rel in sorted(files):
+            path = safe_path(tmp, rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[rel])
+        tmp.chmod(0o755)
+        _swap(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def update_in_place(files: dict[str, bytes], out_dir: Path, previous: dict[str, str]) -> list[str]:
+    """Incremental write for `serve`: only files whose bytes changed, and remove vanished ones.
+
+    `previous` maps path → sha256 of what is on disk. Returns the paths that changed.
+    """
+    changed = []
+    for rel, data in sorted(files.items()):
+        digest = hashlib.sha256(data).hexdigest()
+        if previous.get(rel) != digest:
+            path = safe_path(out_dir, rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            changed.append(rel)
+    for rel in sorted(set(previous) - set(files)):
+        path = safe_path(out_dir, rel)
+        if path.exists():
+            path.unlink()
+            changed.append(rel)
+    return changed
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise OutputError(f"{out_dir} exists and is not a folder")
+    if any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+        raise OutputError(f"{out_dir} is not empty and was not made by this generator; "
+                          "choose another --out folder")
+
+
+def _swap(new: Path, out_dir: Path) -> None:
+    if not out_dir.exists():
+        os.rename(new, out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    old.rmdir()
+    os.rename(out_dir, old)
+    try:
+        os.rename(new, out_dir)
+    except BaseException:
+        os.rename(old, out_dir)  # put the previous site back
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,54 @@
+"""Invalid-content cases as small text files (hugo's txtar + markdown-it-py's fixture files).
+
+    # what the case shows
+    -- content/targets/x.yaml --
+    file text that replaces (or adds) this file in a copy of tests/fixtures/minimal
+    -- expect --
+    content/targets/x.yaml:3:10: the exact line validate prints
+
+Adding a check means adding one file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MINIMAL = HERE / "fixtures" / "minimal"
+INVALID = HERE / "fixtures" / "invalid"
+_HEADER = re.compile(r"^-- (.+?) --$", re.M)
+
+
+@dataclass
+class Case:
+    name: str
+    files: dict[str, str]
+    expect: list[str]
+
+
+def read_case(path: Path) -> Case:
+    text = path.read_text(encoding="utf-8")
+    parts = _HEADER.split(text)
+    files: dict[str, str] = {}
+    expect: list[str] = []
+    for name, body in zip(parts[1::2], parts[2::2], strict=True):
+        body = body[1:] if body.startswith("\n") else body
+        if name == "expect":
+            expect = [line for line in body.splitlines() if line.strip()]
+        else:
+            files[name] = body
+    return Case(path.stem, files, expect)
+
+
+def make_content(root: Path, files: dict[str, str] | None = None) -> Path:
+    """Copy the minimal fixture to root/content and apply the case's files."""
+    content = root / "content"
+    shutil.copytree(MINIMAL, content)
+    for name, body in (files or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+    return content

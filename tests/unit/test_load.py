@@ -1,0 +1,52 @@
+"""Loading refuses unsafe files and accepts what editors on any system write."""
+
+import os
+from pathlib import Path
+
+from generator.build import render_site
+from generator.load import load
+from generator.validate import validate
+
+
+def messages(content: Path) -> list[str]:
+    _, problems = validate(load(content))
+    return [p.format() for p in problems]
+
+
+def test_minimal_content_is_valid(content):
+    site, problems = validate(load(content))
+    assert site is not None and problems == []
+
+
+def test_symlink_outside_content_is_refused(content, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n")
+    os.symlink(secret, content / "targets" / "leak.yaml")
+    found = messages(content)
+    assert any("symbolic link points outside" in m for m in found)
+    assert not any("hunter2" in m for m in found)
+
+
+def test_non_utf8_file_is_named(content):
+    (content / "targets" / "farmers.yaml").write_bytes("title: 农民\n".encode("gbk"))
+    assert any(m.startswith("content/targets/farmers.yaml:1:") and "not UTF-8" in m
+               for m in messages(content))
+
+
+def test_oversized_file_is_refused(content):
+    (content / "targets" / "farmers.yaml").write_text("a: " + "x" * 300_000)
+    assert any("file is too large" in m for m in messages(content))
+
+
+def test_stray_files_in_targets_are_named(content):
+    (content / "targets" / "notes.txt").write_text("x")
+    assert any("only .yaml files" in m for m in messages(content))
+
+
+def test_bom_and_crlf_give_the_same_site(content):
+    before, _, _ = render_site(content)
+    for path in [content / "targets" / "farmland.yaml", content / "report" / "zh.md"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    after, _, _ = render_site(content)
+    assert before == after
