@@ -196,11 +196,11 @@ class Loader:
         return docs
 
     def _geo(self, src: Sources) -> None:
-        rel = "geo/yuncheng.geojson"
-        if src.site is not None and isinstance(src.site.value, dict):
-            value = src.site.value.get("geo")
-            if isinstance(value, str) and ".." not in value and not value.startswith("/"):
-                rel = value
+        if src.site is None or not isinstance(src.site.value, dict):
+            return  # site.yaml names the map file; its own error is reported already
+        rel = src.site.value.get("geo")
+        if not isinstance(rel, str) or ".." in rel or rel.startswith("/"):
+            return  # the validator reports the bad value
         path = self.root / rel
         src.geo_file = display_path(path)
         text = self._read(path, src.problems, MAX_GEO_BYTES)

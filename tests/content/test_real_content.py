@@ -1,0 +1,51 @@
+"""The real content: valid, complete, and honest."""
+
+from collections import Counter
+
+from generator.load import load
+from generator.plan import plan
+from generator.render import Renderer
+from generator.validate import validate
+from tests.conftest import ROOT
+
+
+def real_site():
+    site, problems = validate(load(ROOT / "content"))
+    assert site is not None, "\n".join(p.format() for p in problems)
+    return site
+
+
+def test_the_real_content_is_valid_without_warnings():
+    site, problems = validate(load(ROOT / "content"))
+    assert site is not None and problems == [], [p.format() for p in problems]
+
+
+def test_thirteen_counties_with_their_codes():
+    site = real_site()
+    codes = sorted(c.code for c in site.counties)
+    assert codes == ["140802", *[f"1408{n}" for n in range(21, 31)], "140881", "140882"]
+
+
+def test_every_county_page_lists_the_commitments_that_name_it():
+    site = real_site()
+    pages = {p.path: p for p in plan(site, Renderer().strings.data).pages}
+    for county in site.counties:
+        for lang in ("zh", "en"):
+            page = pages[f"{lang}/counties/{county.id}/index.html"]
+            listed = {v.target.id for v in page.context["named"]}
+            naming = {t.id for t in site.targets if county.id in t.counties}
+            assert listed == naming
+
+
+def test_every_part_of_the_report_has_commitments():
+    site = real_site()
+    by_section = Counter(t.section for t in site.targets)
+    assert all(by_section[s.id] for s in site.sections)
+    assert len(site.targets) >= 120
+
+
+def test_achieved_and_missed_always_cite_a_source():
+    for t in real_site().targets:
+        for u in t.updates:
+            if u.status in ("achieved", "missed"):
+                assert u.source and u.source.url.startswith(("http://", "https://")), t.id

@@ -1,0 +1,63 @@
+"""The report on the site is the government's text, paragraph for paragraph, in both languages."""
+
+import re
+from pathlib import Path
+
+from generator.load import load
+from tests.conftest import ROOT
+
+SEED = ROOT / "tests" / "fixtures" / "seed" / "report-2021-zh.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_88d0d8cdf2f50e59.txt"
+# Blocks the printing splits mid-sentence at a column or page break (content/report/NOTES.md).
+PAGE_BREAKS = ["龙头带动", "坚持引育并", "全部实行“标准地”", "干河生", "高水平建", "成必优”,",
+               "建筑垃圾管理等地"]
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"<sub>(.*?)</sub>", r"\1", text)
+    text = re.sub(r"\{#[^}]+\}|\]\{\.lead\}|\*\*|^#+ ", "", text, flags=re.M)
+    return re.sub(r"[\s\[]", "", text)
+
+
+def seed_blocks() -> list[str]:
+    blocks = [b.strip() for b in SEED.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    joined: list[str] = []
+    for block in blocks:
+        if joined and any(joined[-1].endswith(end) for end in PAGE_BREAKS):
+            joined[-1] += block
+        else:
+            joined.append(block)
+    return [normalise(b) for b in joined]
+
+
+def site_blocks(lang: str):
+    return load(ROOT / "content").report[lang]
+
+
+def test_the_committed_seed_is_the_shared_seed():
+    if SHARED_SEED.exists():  # beside the checkout in CI and for developers
+        assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_zh_matches_the_seed_paragraph_for_paragraph():
+    ours = [normalise(b.text) for b in site_blocks("zh")]
+    seed = seed_blocks()
+    assert len(ours) == len(seed) == 51
+    for i, (a, b) in enumerate(zip(ours, seed, strict=True)):
+        assert a == b, f"block {i} differs:\n ours: {a[:80]}\n seed: {b[:80]}"
+
+
+def test_en_has_the_same_ids_and_every_paragraph_translated():
+    zh, en = site_blocks("zh"), site_blocks("en")
+    assert [b.id for b in zh] == [b.id for b in en]
+    for b in en:
+        latin = len(re.findall(r"[A-Za-z]", b.text))
+        cjk = len(re.findall(r"[\u3400-\u9fff]", b.text))
+        assert b.text.strip() and (cjk == 0 or latin > 3 * cjk), f"{b.id} looks untranslated"
+
+
+def test_ids_are_stable_and_unique():
+    ids = [b.id for b in site_blocks("zh")]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"(p|h)-[a-z0-9-]+", i) for i in ids)
+    assert Path(ROOT / "content" / "report" / "NOTES.md").exists()
