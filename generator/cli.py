@@ -102,6 +102,16 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None) ->
                f"{result.bytes / 1_048_576:.1f} MB) into {out}/ in {result.seconds:.2f} s")
 
 
+def _register() -> None:
+    """Commands that live in their own modules (imported lazily by click at call time)."""
+    from generator.serve import serve_command
+
+    cli.add_command(serve_command)
+
+
+_register()
+
+
 def main() -> None:
     debug = "--debug" in sys.argv
     try:

@@ -52,7 +52,9 @@ class Plan:
     views: dict[str, TargetView]
 
 
-def target_views(site: Site) -> dict[str, TargetView]:
+def target_views(site: Site, previous: dict[str, TargetView] | None = None
+                 ) -> dict[str, TargetView]:
+    """One view per target; an unchanged target keeps its previous view (and cached rows)."""
     theme_of = {(s.id, t.id): (s, t) for s in site.sections for t in s.themes}
     county_of = {c.id: c for c in site.counties}
     para_order = {b.id: i for i, b in enumerate(site.report.zh)}
@@ -63,6 +65,10 @@ def target_views(site: Site) -> dict[str, TargetView]:
         else 0, t.id))
     views = {}
     for i, t in enumerate(ordered):
+        old = previous.get(t.id) if previous else None
+        if old is not None and old.target is t and old.order == i:
+            views[t.id] = old
+            continue
         section, theme = theme_of[(t.section, t.theme)]
         last = t.last
         citywide = "all" in t.counties
@@ -77,10 +83,14 @@ def target_views(site: Site) -> dict[str, TargetView]:
     return views
 
 
-def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = None) -> Plan:
-    """Every page of the site, in a stable order; `strings` are the UI strings (page titles)."""
+def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = None,
+         previous: Plan | None = None) -> Plan:
+    """Every page of the site, in a stable order; `strings` are the UI strings (page titles).
+
+    `previous` (from the last build of a `serve` session) lets unchanged targets keep their views.
+    """
     base_url = base_url or site.info.base_url
-    views = target_views(site)
+    views = target_views(site, previous.views if previous else None)
     ordered = sorted(views.values(), key=lambda v: v.order)
     pages: list[Page] = []
     common = {"site": site.info, "base_url": base_url, "bins": charts.BINS}
@@ -137,12 +147,14 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                {**common, **_titles(site, lang, t("targets.title")), "nav_current": "targets",
                 "groups": _groups(site, ordered), "total": len(ordered), **filters})
 
+    by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
+    for v in ordered:
+        by_theme[(v.section.id, v.theme.id)].append(v)
     for v in ordered:
         tg = v.target
         para_zh = _block(site.report.zh, tg.paragraph)
         para_en = _block(site.report.en, tg.paragraph)
-        related = [r for r in ordered if r.theme.id == v.theme.id and r.section.id ==
-                   v.section.id and r.target.id != tg.id]
+        related = [r for r in by_theme[(v.section.id, v.theme.id)] if r.target.id != tg.id]
         title = tg.title(lang)
         desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
         yield Page(urls.page("target", lang, tg.id), "target.html", lang,
@@ -151,7 +163,7 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                     "related": related[:12],
                     "county_chart": charts.target_county_map(site, v, lang)
                     if v.county_values else None},
-                   deps=frozenset({tg.id}))
+                   deps=frozenset({tg.id, *(r.target.id for r in related[:12])}))
 
     for section in site.sections:
         mine = [v for v in ordered if v.section.id == section.id]
@@ -161,7 +173,7 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                     "section": section, "themes": themes,
                     "counts": progress.status_counts([v.target for v in mine]),
                     "total": len(mine)},
-                   deps=frozenset(v.target.id for v in mine) | {"@sections"})
+                   deps=frozenset(v.target.id for v in mine))
 
     for status in STATUS_ORDER:
         mine = [v for v in ordered if v.status == status]

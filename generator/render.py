@@ -94,6 +94,7 @@ class Renderer:
         self.env.filters.update(number=number, date=date, tojson=to_json)
         self.env.globals.update(urls=urls)
         self._cache: dict[str, jinja2.Template] = {}
+        self._rows: dict[tuple[int, str, int, bool], tuple[Any, Markup]] = {}
 
     def template(self, name: str) -> jinja2.Template:
         if name not in self._cache:
@@ -115,7 +116,24 @@ class Renderer:
         def t(key: str, **values: Any) -> str:
             return self.strings.get(key, lang or "zh", **values)
 
-        helpers: dict[str, Callable[..., Any]] = {"link": link, "asset": asset, "t": t}
+        depth = file.count("/")
+
+        def row(view: Any, show_section: bool = True) -> Markup:
+            """One list row, rendered once per (view, language, page depth) and reused."""
+            key = (id(view), lang or "zh", depth, show_section)
+            hit = self._rows.get(key)
+            if hit is None or hit[0] is not view:
+                macro = self.template("macros/targets.html").module.row  # type: ignore[attr-defined]
+                hit = (view, Markup(macro(view, lang, t, link, show_section)))
+                self._rows[key] = hit
+            return hit[1]
+
+        def rows(views: Any, show_section: bool = True) -> Markup:
+            body = "\n".join(row(v, show_section) for v in views)
+            return Markup(f'<ul class="target-list">\n{body}\n</ul>')
+
+        helpers: dict[str, Callable[..., Any]] = {"link": link, "asset": asset, "t": t,
+                                                  "rows": rows}
         try:
             html = self.template(template).render(
                 {**context, **helpers, "lang": lang, "file": file}

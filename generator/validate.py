@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,9 @@ from generator.model import (
 from generator.yamlnodes import Path, YamlDoc
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Structure checks and the Target built from an unchanged file are reused (serve, incremental).
+_TARGETS: weakref.WeakKeyDictionary[YamlDoc, tuple[list[Diagnostic], Target | None]] = (
+    weakref.WeakKeyDictionary())
 
 
 def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
@@ -200,20 +204,31 @@ class _Validator:
         seen: dict[str, str] = {}
         failed = False
         for doc in self.src.targets:
+            structure, target = self.target_structure(doc)
+            self.out.extend(structure)
             before = len(self.out)
-            value = self.checked(doc, spec.TARGET)
             raw = doc.value if isinstance(doc.value, dict) else {}
             self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections,
                              seen)
-            if value is None or len(self.out) > before and any(
-                p.severity == "error" for p in self.out[before:]
-            ):
+            if target is None or any(p.severity == "error" for p in self.out[before:]):
                 failed = True
                 continue
-            result.append(_target(doc, value))
+            result.append(target)
         if failed or counties is None or sections is None:
             return None
         return tuple(sorted(result, key=lambda t: t.id))
+
+    @staticmethod
+    def target_structure(doc: YamlDoc) -> tuple[list[Diagnostic], Target | None]:
+        """Spec check of one target file, and its model, cached per loaded file."""
+        hit = _TARGETS.get(doc)
+        if hit is None:
+            found: list[Diagnostic] = []
+            checker = Checker(doc, found)
+            checker.check(spec.TARGET, doc.value)
+            hit = (found, _target(doc, doc.value) if checker.ok else None)
+            _TARGETS[doc] = hit
+        return hit
 
     def target_refs(self, doc: YamlDoc, raw: dict[str, Any], county_ids: set[str],
                     section_map: dict[str, set[str]], paragraphs: dict[str, Block],

@@ -74,6 +74,10 @@ def update_in_place(files: dict[str, bytes], out_dir: Path, previous: dict[str, 
         if path.exists():
             path.unlink()
             changed.append(rel)
+            parent = path.parent
+            while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()  # a deleted target leaves no empty folders behind
+                parent = parent.parent
     return changed
 
 

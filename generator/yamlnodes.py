@@ -36,7 +36,7 @@ class YamlProblem(Exception):
         self.line, self.col, self.message, self.hint = line, col, message, hint
 
 
-@dataclass
+@dataclass(eq=False)  # identity: the loader's cache hands out the same object for an unchanged file
 class YamlDoc:
     """One YAML file: its value and where each part of it was written (1-based line, col)."""
 

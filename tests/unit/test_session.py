@@ -1,0 +1,84 @@
+"""Incremental rebuilds (the `serve` path) give exactly the bytes of a full build."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import render_site
+from generator.errors import ContentError
+from generator.session import Session
+
+
+def disk(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def full_build(content: Path) -> dict[str, bytes]:
+    from generator.write import manifest
+
+    output, _, _ = render_site(content)
+    output["manifest.json"] = manifest(output, None)
+    return output
+
+
+EDITS = [
+    ("status change", "targets/farmers.yaml", lambda t: t.replace(
+        "updates: []", "updates:\n  - date: 2021-06-01\n    status: in_progress\n"
+        "    value: 3000\n    source: {title: t, url: \"https://example.org/x\"}")),
+    ("title change", "targets/ruicheng-acceptance.yaml",
+     lambda t: t.replace("Ruicheng passes", "Ruicheng County passes")),
+    ("report edit", "report/en.md", lambda t: t.replace("Support Ruicheng", "Help Ruicheng")),
+]
+
+
+def test_a_series_of_edits_equals_full_builds(content: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    session = Session(content, out, commit=False)
+    session.full()
+    assert disk(out) == full_build(content)
+    for _name, rel, edit in EDITS:
+        path = content / rel
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        result = session.rebuild({path})
+        assert result.changed, f"{_name} changed nothing"
+        assert disk(out) == full_build(content), _name
+
+
+def test_one_target_edit_renders_only_the_pages_it_affects(content: Path, tmp_path: Path):
+    session = Session(content, tmp_path / "out", commit=False)
+    everything = session.full().rendered
+    path = content / "targets" / "farmers.yaml"
+    path.write_text(path.read_text().replace("Train at least", "Train no fewer than"))
+    result = session.rebuild({path})
+    assert 0 < result.rendered < everything
+    assert "en/targets/farmers/index.html" in result.changed
+    assert "zh/targets/ruicheng-acceptance/index.html" not in result.changed
+
+
+def test_adding_and_deleting_a_target(content: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    session = Session(content, out, commit=False)
+    session.full()
+    new = content / "targets" / "farmers-two.yaml"
+    new.write_text((content / "targets" / "farmers.yaml").read_text().replace(
+        "id: farmers", "id: farmers-two"))
+    session.rebuild({new})
+    assert disk(out) == full_build(content)
+    assert (out / "zh" / "targets" / "farmers-two" / "index.html").exists()
+    new.unlink()
+    session.rebuild({new})
+    assert disk(out) == full_build(content)
+    assert not (out / "zh" / "targets" / "farmers-two").exists()
+
+
+def test_invalid_content_keeps_the_last_good_site(content: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    session = Session(content, out, commit=False)
+    session.full()
+    before = disk(out)
+    path = content / "targets" / "farmers.yaml"
+    path.write_text("id: farmers\nstatus: [\n")
+    with pytest.raises(ContentError):
+        session.rebuild({path})
+    assert disk(out) == before
