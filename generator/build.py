@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import assets, exports
+from generator import assets, exports, search
 from generator.errors import ContentError, Diagnostic
 from generator.load import Loader
 from generator.plan import plan
@@ -27,6 +27,7 @@ class BuildResult:
     seconds: float
     warnings: list[Diagnostic] = field(default_factory=list)
     output: dict[str, bytes] = field(default_factory=dict, repr=False)
+    search_seconds: float = 0.0
 
 
 def render_site(content: Path, base_url: str | None = None, templates: Path = TEMPLATES,
@@ -51,15 +52,36 @@ def render_site(content: Path, base_url: str | None = None, templates: Path = TE
 
 
 def build(content: Path, out: Path, base_url: str | None = None, templates: Path = TEMPLATES,
-          progress: Progress | None = None, vendor: Path = assets.VENDOR) -> BuildResult:
-    """Build the site into `out`, or raise ContentError and leave `out` untouched."""
+          progress: Progress | None = None, vendor: Path = assets.VENDOR,
+          search_index: bool = False) -> BuildResult:
+    """Build the site into `out`, or raise ContentError and leave `out` untouched.
+
+    With `search_index`, Pagefind indexes the new site before it replaces the old one; its time
+    is reported separately (BuildResult.search_seconds).
+    """
     started = time.perf_counter()
     output, pages, warnings = render_site(content, base_url, templates, progress=progress,
                                           vendor=vendor)
-    output["manifest.json"] = manifest(output, content_commit(content))
-    write(output, out)
-    return BuildResult(pages, len(output), sum(len(b) for b in output.values()),
-                       time.perf_counter() - started, warnings, output)
+    commit = content_commit(content)
+    result = BuildResult(pages, 0, 0, 0.0, warnings, output)
+
+    def finish(folder: Path) -> None:
+        if search_index:
+            search_started = time.perf_counter()
+            search.index(folder)
+            result.search_seconds = time.perf_counter() - search_started
+        files = dict(output)
+        if search_index:  # add what the indexer wrote; the rest is already in memory
+            index_dir = folder / "pagefind"
+            files.update({p.relative_to(folder).as_posix(): p.read_bytes()
+                          for p in sorted(index_dir.rglob("*")) if p.is_file()})
+        (folder / "manifest.json").write_bytes(manifest(files, commit))
+        result.files = len(files) + 1
+        result.bytes = sum(len(b) for b in files.values())
+
+    write(output, out, finish)
+    result.seconds = time.perf_counter() - started - result.search_seconds
+    return result
 
 
 def content_commit(content: Path) -> str | None:

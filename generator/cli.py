@@ -69,12 +69,16 @@ def validate(content: Path) -> None:
               help="Where to write the website. Replaced only when the build succeeds.")
 @click.option("--base-url", default=None, metavar="URL",
               help="Public address of the site, ending in '/' (enables canonical links).")
+@click.option("--search/--no-search", default=True, show_default=True,
+              help="Build the search index (needs `make setup`).")
 @click.pass_context
-def build(ctx: click.Context, content: Path, out: Path, base_url: str | None) -> None:
+def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
+          search: bool) -> None:
     """Check the content, then write the whole website into --out (site/ by default).
 
     If anything is wrong, the errors are listed and the previous website stays as it was.
     """
+    from generator import search as search_module
     from generator.build import build as run_build
     from generator.write import OutputError
 
@@ -87,8 +91,15 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None) ->
         if total >= 1000 and sys.stderr.isatty():
             click.echo(f"\r  rendering {done}/{total} pages", nl=done == total, err=True)
 
+    if search and not search_module.available():
+        click.echo("! the search indexer is not installed (run `make setup`); building without "
+                   "search", err=True)
+        search = False
     try:
-        result = run_build(content, out, base_url, progress=progress)
+        result = run_build(content, out, base_url, progress=progress, search_index=search)
+    except search_module.SearchError as exc:
+        click.echo(f"✗ {exc}; the previous site was left as it was", err=True)
+        sys.exit(1)
     except ContentError as exc:
         if ctx.obj["debug"]:
             raise
@@ -98,8 +109,10 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None) ->
         click.echo(f"✗ {exc}", err=True)
         sys.exit(1)
     _print_problems(result.warnings)
+    searched = f"; search index {result.search_seconds:.2f} s" if search else ""
     click.echo(f"✓ built {result.pages} pages ({result.files} files, "
-               f"{result.bytes / 1_048_576:.1f} MB) into {out}/ in {result.seconds:.2f} s")
+               f"{result.bytes / 1_048_576:.1f} MB) into {out}/ in {result.seconds:.2f} s"
+               f"{searched}")
 
 
 def _register() -> None:

@@ -134,6 +134,7 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
     def t(key: str) -> str:
         return strings[key][lang]
 
+    base_url = common["base_url"]
     counts = progress.status_counts(site.targets)
     sourced = sum(1 for tg in site.targets if tg.updates)
     home = {**common, **_titles(site, lang, site.info.title(lang), t("home.lead")),
@@ -161,6 +162,11 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                    {**common, **_titles(site, lang, title, desc), "nav_current": "targets",
                     "og_type": "article", "v": v, "para_zh": para_zh, "para_en": para_en,
                     "related": related[:12],
+                    "page_url": urls.absolute(base_url, urls.page("target", lang, tg.id))
+                    or "/" + urls.page("target", lang, tg.id).removesuffix("index.html"),
+                    "embed_url": urls.absolute(base_url, urls.page("embed-target", lang, tg.id))
+                    or urls.href(urls.page("target", lang, tg.id),
+                                 urls.page("embed-target", lang, tg.id)),
                     "county_chart": charts.target_county_map(site, v, lang)
                     if v.county_values else None},
                    deps=frozenset({tg.id, *(r.target.id for r in related[:12])}))
@@ -213,9 +219,58 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
     yield Page(urls.page("glossary", lang), "glossary.html", lang,
                {**common, **_titles(site, lang, t("glossary.title")), "nav_current": "about",
                 "entries": site.glossary})
+    yield from _reader_pages(site, lang, t, common, ordered, county_map, measures, updates)
     yield Page(urls.page("changes", lang), "changes.html", lang,
                {**common, **_titles(site, lang, t("nav.changes")), "nav_current": "changes",
                 "updates": updates})
+
+
+def _reader_pages(site: Site, lang: str, t: Any, common: dict[str, Any],
+                  ordered: list[TargetView], county_map: charts.ChartData,
+                  measures: list[progress.CountyMeasure],
+                  updates: list[tuple[Update, TargetView]]) -> Iterator[Page]:
+    """Pages for journalists and for reuse: data, search, print, embeds."""
+    from generator.exports import FIELDS
+
+    base_url = common["base_url"]
+    data_url = urls.absolute(base_url, urls.page("data", lang))
+    jsonld = {
+        "@context": "https://schema.org", "@type": "Dataset",
+        "name": site.info.title(lang), "description": site.info.report_title(lang),
+        "inLanguage": ["zh-Hans", "en"], "isAccessibleForFree": True,
+        "license": site.info.licence_url,
+        "creator": {"@type": "Organization", "name": site.info.publisher(lang)},
+        "spatialCoverage": {"@type": "Place", "name": "运城市 Yuncheng, Shanxi, China"},
+        "temporalCoverage": "2021",
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": fmt,
+             "contentUrl": urls.absolute(base_url, path) or path}
+            for fmt, path in (("text/csv", "data/targets.csv"),
+                              ("application/json", "data/targets.json"))],
+    }
+    if data_url:
+        jsonld["url"] = data_url
+    yield Page(urls.page("data", lang), "data.html", lang,
+               {**common, **_titles(site, lang, t("data.title")), "nav_current": "data",
+                "fields": FIELDS, "jsonld": jsonld,
+                "example": ordered[0].target.id if ordered else ""})
+    yield Page(urls.page("search", lang), "search.html", lang,
+               {**common, **_titles(site, lang, t("search.title")), "nav_current": "",
+                # Pagefind compiles WebAssembly: allowed here only, never inline script
+                "csp_script_extra": " 'wasm-unsafe-eval'"})
+    as_of = max((u.date for u, _ in updates), default=site.info.report_date)
+    yield Page(urls.page("print", lang), "print.html", lang,
+               {**common, **_titles(site, lang, t("print.title")), "nav_current": "targets",
+                "groups": _groups(site, ordered), "as_of": as_of,
+                "page_url": urls.absolute(base_url, urls.page("print", lang))})
+    for v in ordered:
+        yield Page(urls.page("embed-target", lang, v.target.id), "embed_target.html", lang,
+                   {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
+                   deps=frozenset({v.target.id}))
+    embed_map = charts.ChartData(county_map.id, county_map.option, charts.svg_map(
+        site, measures, lang, urls.page("embed-map", lang)), county_map.rows)
+    yield Page(urls.page("embed-map", lang), "embed_map.html", lang,
+               {**common, **_titles(site, lang, t("map.title")), "map": embed_map})
 
 
 def _block(blocks: tuple[Block, ...], pid: str) -> Block | None:

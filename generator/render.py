@@ -24,6 +24,19 @@ from generator.load import display_path
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+def _bytecode_dir() -> Path:
+    """Compiled templates are cached between runs (keyed by source), saving ~0.4 s a build."""
+    folder = TEMPLATES.parent / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / "hedong-open-jinja"
+        folder.mkdir(exist_ok=True)
+    return folder
+
+
 class Strings:
     """The UI strings: every key in both languages, or the build fails."""
 
@@ -90,6 +103,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a build never sees templates change; serve makes a new Renderer
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(_bytecode_dir())),
         )
         self.env.filters.update(number=number, date=date, tojson=to_json)
         self.env.globals.update(urls=urls)

@@ -43,14 +43,20 @@ def page(kind: str, lang: str | None = None, key: str = "") -> str:
 
 
 def href(from_file: str, to_file: str, fragment: str = "") -> str:
-    """Relative link from one output file to another; directory pages end in '/'."""
+    """Relative link from one output file to another; directory pages end in '/'.
+
+    Written out by hand (not posixpath.relpath, which normalises against the real disk and is
+    the slowest call of a build): both paths are clean site-relative paths.
+    """
     target = to_file[: -len("index.html")] if to_file.endswith("index.html") else to_file
-    base = posixpath.dirname(from_file) or "."
-    rel = posixpath.relpath(target or ".", base) if target else posixpath.relpath(".", base)
-    if target.endswith("/") or target == "":
-        rel = rel.rstrip("/") + "/"
-    if rel == "./" and fragment:
-        return f"#{fragment}"
+    here = from_file.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if not rel:
+        return f"#{fragment}" if fragment else "./"
     return rel + (f"#{fragment}" if fragment else "")
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 MARKER = "manifest.json"  # every build writes it; we only ever replace folders that have it
@@ -36,8 +37,13 @@ def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
 
 
-def write(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write every file into a temp folder beside out_dir, then swap it into place."""
+def write(files: dict[str, bytes], out_dir: Path,
+          finish: Callable[[Path], None] | None = None) -> None:
+    """Write every file into a temp folder beside out_dir, then swap it into place.
+
+    `finish(temp_folder)` runs last, before the swap (search index, manifest); if it raises,
+    nothing is swapped.
+    """
     out_dir = Path(os.path.abspath(out_dir))
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +53,8 @@ def write(files: dict[str, bytes], out_dir: Path) -> None:
             path = safe_path(tmp, rel)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
+        if finish is not None:
+            finish(tmp)
         tmp.chmod(0o755)
         _swap(tmp, out_dir)
     except BaseException:

@@ -263,10 +263,10 @@ def ids_in(html: str) -> set[str]:
 
 
 def same_origin_links(page: Page) -> list[str]:
-    """Absolute URLs of the page's `<a href>` links that stay on this origin (deduplicated)."""
+    """Absolute URLs of the page's `<a href>` links (HTML and SVG) that stay on this origin."""
     return page.evaluate(
         """() => Array.from(new Set(Array.from(document.querySelectorAll('a[href]'))
-             .map(a => a.href)
+             .map(a => new URL(a.getAttribute('href'), document.baseURI).href)
              .filter(h => new URL(h).origin === location.origin)))"""
     )
 

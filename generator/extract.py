@@ -1,0 +1,856 @@
+"""`extract`: propose commitments from the report's Chinese text, and check which are tracked.
+
+The report states its aims in clauses: a sentence (ended by 。；;：) holds several clauses
+separated by commas, and most clauses that hold an aim say so with a figure and a target
+phrase (新建高标准农田50万亩以上) or with a milestone verb (万荣通用机场开工). This module
+finds those clauses with plain rules, no model and no dictionary beyond content/:
+
+- quantity: a number (Arabic or Chinese numerals, 万/亿, decimals) with a unit, in a clause
+  that also has a target phrase (以上, 突破, 达到, 新建, 培育, 完成, 增长 …);
+- milestone: a clause with no such figure but a milestone verb (建成, 开工, 投入使用,
+  通过…验收, 获批, 挂牌, 全覆盖, 清零 …);
+- counties: the county names of content/counties.yaml, matched by their short form
+  (盐湖 for 盐湖区; one-character short forms keep their suffix: 绛县, 夏县).
+
+Noise is left out: numbers inside quotation marks (programme names like “111”), years,
+ordinals (第五), four-character slogans (三个强市), numbers glued to Latin letters (5G, PM2.5,
+5A) and every text listed in content/not-targets.yaml. A figure followed by 以上 that only
+qualifies a later figure (500万元以上工业项目100个) is not an aim either.
+
+Every proposal's `quote` is an exact substring of its paragraph's text as generator/report.py
+produces it, so a proposal can become a target file without editing the quote.
+
+    python -m generator extract            # table of proposals, coverage, recall/precision
+    python -m generator extract --write    # also write stubs for the uncovered ones
+                                           # into content/proposals/ (never overwrites)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+CONTENT = Path("content")
+PROPOSALS = "proposals"  # folder inside content/ that the build never reads
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"
+
+# -- text patterns ------------------------------------------------------------------------------
+
+_SENTENCE_END = "。；;！？!?：:"
+_COMMA = "，,"
+_OPEN = "“‘「『（(【《\""
+_CLOSE = "”’」』）)】》\""
+_QUOTES = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+# Longest first, so 人次 wins over 人 and 万元 (read with its 万) over 元.
+_UNITS = sorted([
+    "亩", "公顷", "公里", "千米", "平方公里", "平方米", "米", "家", "人次", "人", "名", "户", "套",
+    "座", "个百分点", "百分点", "个", "所", "元", "%", "％", "项", "条", "件", "处", "台", "辆",
+    "吨", "千瓦", "兆瓦", "倍", "张", "间", "栋", "棵", "株", "眼", "床",
+], key=len, reverse=True)
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUM = f"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
+_QUANTITY = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|" + _CN_NUM + r")"
+    r"(?P<mult>(?<=\d)[万亿])?"
+    r"(?P<approx>[多余])?"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
+)
+_RANGE_TAIL = re.compile(r"(?:至|到|-|~|～)(?:\d+(?:\.\d+)?|" + _CN_NUM + r")[万亿]?(?P<unit>"
+                         + "|".join(re.escape(u) for u in _UNITS) + r")")
+
+# A clause with a figure proposes an aim only when it also says what should happen to it.
+_AIM = re.compile(
+    "以上|不少于|不低于|至少|突破|达到|达|超过|提高|提升|增长|增加|新增|完成|新建|建设|建成|"
+    "改造|培育|打造|压缩|压减|降低|下降|减少|控制在|实施|开展|筹集|开工|竣工|转移|引进|扶持|"
+    "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|"
+    "[新改扩][(（]?[^，,。；]{0,5}?建"  # 新建, 改扩建, 新(改、扩)建
+)
+_AT_LEAST_BEFORE = re.compile("不少于|不低于|至少|突破|达到|达|超过|提高|提升|力争达")
+_AT_MOST_BEFORE = re.compile("不超过|不高于|控制在|低于|以内")
+_GROWTH_BEFORE = re.compile("增长|增幅|提高|上涨")
+
+# Milestones: the first verb found names the proposal's id (…-start, …-acceptance).
+_MILESTONES: tuple[tuple[str, str], ...] = (
+    (r"投入使用|交付使用|建成投用|投用", "in-use"),
+    (r"通过[^，,。；]{0,4}验收", "acceptance"),
+    (r"获批", "approval"),
+    (r"挂牌|上市", "listing"),
+    (r"全覆盖", "full-coverage"),
+    (r"清零", "zero"),
+    (r"建成", "completion"),
+    (r"竣工", "completion"),
+    (r"开工(?!率)", "start"),
+    (r"投产", "production"),
+    (r"正式开放|开通|通车", "opening"),
+    (r"创建[^，,。；]{0,6}A级", "a-level"),
+    (r"迁建", "relocation"),
+    (r"启动", "launch"),
+    (r"举办", "event"),
+    (r"设立|(?<!构)建立", "establishment"),  # not 构建立体化
+    (r"实现突破", "breakthrough"),
+    (r"全面推行|全面实行|全部实行", "rollout"),
+    (r"全面禁止", "ban"),
+    (r"完成[^，,。；0-9]{0,12}(?:任务|目标)", "completion"),
+    (r"法规制定|制定出台", "regulation"),
+    (r"建设[^，,。；]{0,16}(?:中心|实验室|基地)", "construction"),
+    (r"(?:厂|站|馆|院|场|广场”?|道路|大道|公路|桥|机场)建设", "construction"),
+)
+_MILESTONE = re.compile("|".join(f"(?:{p})" for p, _ in _MILESTONES))
+
+_UNIT_EN = {
+    "亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "平方公里": "km²", "平方米": "m²",
+    "米": "m", "家": "enterprises", "人次": "person-times", "人": "people", "名": "people",
+    "户": "households", "套": "homes", "座": "facilities", "个": "items", "所": "schools",
+    "元": "yuan", "万元": "10,000 yuan", "亿元": "100 million yuan", "%": "%", "％": "%",
+    "个百分点": "percentage points", "百分点": "percentage points", "项": "items",
+    "条": "lines", "件": "items", "处": "sites", "台": "units", "辆": "vehicles", "吨": "tonnes",
+    "千瓦": "kW", "兆瓦": "MW", "倍": "times", "张": "items", "间": "rooms", "栋": "buildings",
+    "棵": "trees", "株": "plants", "眼": "wells", "床": "beds",
+}
+_UNIT_SLUG = {
+    "亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "平方公里": "km2", "平方米": "m2",
+    "米": "m", "家": "firms", "人次": "visits", "人": "people", "名": "people", "户": "households",
+    "套": "homes", "座": "sites", "个": "items", "所": "schools", "元": "yuan",
+    "万元": "10k-yuan", "亿元": "100m-yuan", "%": "pct", "％": "pct", "个百分点": "points",
+    "百分点": "points", "项": "items", "条": "lines", "件": "items", "处": "sites", "台": "units",
+    "辆": "vehicles", "吨": "tonnes", "千瓦": "kw", "兆瓦": "mw", "倍": "times", "张": "items",
+    "间": "rooms", "栋": "buildings", "棵": "trees", "株": "plants", "眼": "wells", "床": "beds",
+}
+
+
+# -- results ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Proposal:
+    """One clause of the report that looks like a commitment."""
+
+    paragraph: str  # paragraph id (p-1-1, or p-auto-3 for a plain-text report)
+    kind: str  # "quantity" | "milestone"
+    quote: str  # exact substring of the paragraph's text
+    start: int  # quote == context[start:end]
+    end: int
+    id: str  # suggested target id, unique within one extract() run
+    number: float | None = None  # quantities: the figure, 万/亿 applied (50万亩 → 500000 亩)
+    unit: str | None = None  # 亩, 人次, 亿元 (money keeps 万元/亿元 and is not scaled)
+    comparator: str | None = None  # at_least | at_most | exactly | increase_pct
+    figure: str = ""  # the figure as written: "50万亩"; the milestone verb for milestones
+    counties: tuple[str, ...] = ()  # county ids named in the clause; () means the whole city
+    context: str = field(default="", repr=False, compare=False)  # the paragraph's text
+
+
+@dataclass(frozen=True)
+class Coverage:
+    proposal: Proposal
+    targets: tuple[str, ...]  # ids of the targets that track it, best match first
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.targets)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    n: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.n / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.value:.2f} ({self.n}/{self.total})" if self.total else "n/a (0/0)"
+
+
+@dataclass(frozen=True)
+class Measure:
+    recall: Ratio  # targets whose quote overlaps a proposal / targets that quote this report
+    precision: Ratio  # proposals covered by a target / proposals
+    recall_by_kind: dict[str, Ratio]  # by the target's metric kind
+    precision_by_kind: dict[str, Ratio]  # by the proposal's kind
+    missed: tuple[str, ...]  # ids of targets no proposal overlaps
+    elsewhere: int  # targets whose quote is not in this report (not counted)
+
+
+# -- paragraphs ---------------------------------------------------------------------------------
+
+def paragraphs(text: str, fmt: str = "auto") -> list[tuple[str, str, str]]:
+    """The report's blocks in order as (id, kind, text); kind is "heading" or "paragraph".
+
+    fmt "md": the report Markdown with {#id} lines, parsed exactly as the build parses it.
+    fmt "txt": plain text, paragraphs separated by blank lines, ids p-auto-1, p-auto-2, …
+    fmt "auto": "md" when the text has a {#id} line, else "txt".
+    """
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    if fmt == "auto":
+        fmt = "md" if re.search(r"^\{#[^}\s]+\}\s*$", text, re.M) else "txt"
+    if fmt == "md":
+        from generator.report import parse
+
+        found: list[Any] = []
+        return [(b.id, b.kind, b.text) for b in parse(text, "report", found)]
+    chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
+    return [(f"p-auto-{i}", "paragraph", "".join(line.strip() for line in c.splitlines()))
+            for i, c in enumerate(chunks, 1)]
+
+
+# -- extraction ---------------------------------------------------------------------------------
+
+def extract(text: str, counties: Iterable[Any], not_targets: Iterable[Any] = (),
+            fmt: str = "auto") -> list[Proposal]:
+    """Proposals for every paragraph of a report (Markdown with ids, or plain text).
+
+    counties: County models, dicts as in counties.yaml, or (id, zh_name) pairs.
+    not_targets: entries of not-targets.yaml (models or dicts with paragraph and text), or
+    plain strings that are noise in any paragraph.
+    """
+    names = _county_pattern(counties)
+    noise = _noise_by_paragraph(not_targets)
+    proposals: list[Proposal] = []
+    used: set[str] = set()
+    for pid, kind, body in paragraphs(text, fmt):
+        if kind != "paragraph":
+            continue  # headings name parts and slogans, not aims
+        for p in _paragraph(pid, body, names, noise.get(pid, []) + noise.get("", [])):
+            proposals.append(_with_unique_id(p, used))
+    return proposals
+
+
+def _paragraph(pid: str, text: str, names: tuple[re.Pattern[str], dict[str, str]] | None,
+               noise: list[str]) -> list[Proposal]:
+    blocked = _blocked(text, noise)
+    found: list[Proposal] = []
+    for start, end in _clauses(text):
+        clause = text[start:end]
+        quantities = _quantities(text, start, end, blocked)
+        if quantities and _AIM.search(clause):
+            for s, e, qs in _split_lists(text, start, end, quantities):
+                for q in qs:
+                    found.append(_quantity_proposal(pid, text, s, e, q, names))
+            continue
+        for s, e in _split_milestones(text, start, end):
+            cue = _MILESTONE.search(text, s, e)
+            if cue:
+                found.append(Proposal(pid, "milestone", text[s:e], s, e, "", figure=cue.group(),
+                                      counties=_counties(text[s:e], names), context=text))
+    return found
+
+
+def _split_milestones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at 、 where each side has its own milestone verb:
+    争取芮城通用机场建成、万荣通用机场开工 → two milestones."""
+    parts, a, depth = [], start, 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch == "、" and depth == 0 and _MILESTONE.search(text, a, i) \
+                and _MILESTONE.search(text, i + 1, end):
+            parts.append(_trim(text, a, i))
+            a = i + 1
+    parts.append(_trim(text, a, end))
+    return parts
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every clause: split at sentence ends and commas outside quotes and
+    brackets, with the edge punctuation and spaces trimmed."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and (ch in _SENTENCE_END or ch in _COMMA):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是(?=[\u3400-\u9fff])")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and 、 at both ends, and an enumerator (一是, 二是) at the start."""
+    m = _ENUMERATOR.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and (text[start].isspace() or text[start] in "、"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "、"):
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class _Q:
+    start: int
+    end: int  # end of the figure, range and 以上 included
+    number: float
+    unit: str
+    comparator: str
+    figure: str
+
+
+def _blocked(text: str, noise: list[str]) -> list[tuple[int, int]]:
+    """Spans whose numbers are never aims: quotations and known not-targets."""
+    spans = [m.span() for m in _QUOTES.finditer(text)]
+    for item in noise:
+        spans += [(m.start(), m.start() + len(item)) for m in re.finditer(re.escape(item), text)]
+    return spans
+
+
+def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Q]:
+    found: list[_Q] = []
+    pos = start
+    while True:
+        m = _QUANTITY.search(text, pos, end)
+        if not m:
+            break
+        pos = m.end()
+        q = _quantity(text, m, start, end, blocked)
+        if q is None:
+            continue
+        found.append(q)
+        pos = max(pos, q.end)
+    # a figure with 以上 that qualifies a later one is a threshold, not an aim
+    return [q for i, q in enumerate(found)
+            if not (i + 1 < len(found) and text[q.end - 2:q.end] in ("以上", "以下")
+                    and _CJK.match(text, q.end))]
+
+
+def _quantity(text: str, m: re.Match[str], start: int, end: int,
+              blocked: list[tuple[int, int]]) -> _Q | None:
+    num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
+    a, b = m.span()
+    if any(s < b and a < e for s, e in blocked):
+        return None  # in quotation marks or a listed not-target
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    if re.match(r"[A-Za-z0-9.]", before) or re.match(r"[A-Za-z]", after) \
+            or re.match(r"[A-Za-z]", text[a + len(num)] if a + len(num) < len(text) else ""):
+        return None  # 5G, PM2.5, 5A级
+    if before == "第":
+        return None  # an ordinal
+    if num[0].isdigit():
+        value = float(num)
+        if unit == "元" and mult:
+            unit = mult + "元"  # money stays in 万元/亿元, as the report writes it
+        elif mult:
+            value *= 10_000 if mult == "万" else 100_000_000
+    else:
+        if num == "一":
+            return None  # 一个核心区, 一批: not a count that anyone tracks
+        if unit == "个" and _slogan(text, b):
+            return None  # 三个强市, 四个运城
+        value = _cn_number(num)
+        if value is None:
+            return None
+    stop = b
+    comparator = "exactly"
+    range_m = _RANGE_TAIL.match(text, b)
+    if range_m and range_m.end() <= end:
+        stop, comparator = range_m.end(), "at_least"  # 1所至2所: at least the lower figure
+    tail = text[stop:stop + 2]
+    head = text[start:a]
+    if unit in ("%", "％") and _GROWTH_BEFORE.search(head[-8:]):
+        comparator = "increase_pct"
+    elif tail == "以上" or m.group("approx"):
+        comparator = "at_least"
+    elif tail in ("以下", "以内"):
+        comparator = "at_most"
+    elif comparator == "exactly" and _AT_LEAST_BEFORE.search(head[-12:]):
+        comparator = "at_least"
+    elif comparator == "exactly" and _AT_MOST_BEFORE.search(head[-12:]):
+        comparator = "at_most"
+    if tail in ("以上", "以下", "以内"):
+        stop += 2
+    value = int(value) if float(value).is_integer() else round(value, 6)
+    return _Q(a, stop, value, unit, comparator, text[a:b])
+
+
+def _slogan(text: str, after_unit: int) -> bool:
+    """三个强市: a Chinese numeral, 个 and two characters, then the clause or quote ends."""
+    tail = text[after_unit:after_unit + 3]
+    return len(tail) >= 2 and bool(_CJK.fullmatch(tail[0]) and _CJK.fullmatch(tail[1])) and (
+        len(tail) == 2 or not _CJK.fullmatch(tail[2]) or tail[2] in "是的")
+
+
+def _cn_number(s: str) -> float | None:
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "两": 2})
+    small = {"十": 10, "百": 100, "千": 1000}
+    big = {"万": 10_000, "亿": 100_000_000}
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in digits:
+            digit = digits[ch]
+        elif ch in small:
+            section += (1 if digit is None else digit) * small[ch]
+            digit = None
+        elif ch in big:
+            section += digit or 0
+            total += (section or 1) * big[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def _split_lists(text: str, start: int, end: int,
+                 qs: list[_Q]) -> list[tuple[int, int, list[_Q]]]:
+    """Split a clause at 、/及/和/并/与 where each side holds its own figure:
+    完成植树造林16.7万亩、水土流失治理36.9万亩 → two clauses. A bare list of figures
+    (分别达到60家、300家) stays one clause with two proposals."""
+    cuts = []
+    for i in range(start + 1, end - 1):
+        if text[i] not in "、及和并与":
+            continue
+        left = [q for q in qs if q.end <= i]
+        right = [q for q in qs if q.start > i]
+        if not left or not right:
+            continue
+        if left[-1].end == i and right[0].start == i + 1:
+            continue  # 60家、300家
+        if any(q.start < i < q.end for q in qs) or _inside_quote(text, start, i):
+            continue
+        cuts.append(i)
+    parts, a = [], start
+    for c in cuts:
+        parts.append((a, c))
+        a = c + 1
+    parts.append((a, end))
+    out = []
+    for s, e in parts:
+        s, e = _trim(text, s, e)
+        inside = [q for q in qs if s <= q.start and q.end <= e]
+        if inside:
+            out.append((s, e, inside))
+    return out
+
+
+def _inside_quote(text: str, start: int, i: int) -> bool:
+    return text.count("“", start, i) > text.count("”", start, i)
+
+
+def _quantity_proposal(pid: str, text: str, s: int, e: int, q: _Q,
+                       names: tuple[re.Pattern[str], dict[str, str]] | None) -> Proposal:
+    return Proposal(pid, "quantity", text[s:e], s, e, "", number=q.number, unit=q.unit,
+                    comparator=q.comparator, figure=q.figure,
+                    counties=_counties(text[s:e], names), context=text)
+
+
+# -- counties and noise -------------------------------------------------------------------------
+
+def _county_names(counties: Iterable[Any]) -> list[tuple[str, str]]:
+    pairs = []
+    for c in counties:
+        if isinstance(c, tuple):
+            cid, name = c
+        elif isinstance(c, Mapping):
+            cid, name = c.get("id"), (c.get("name") or {}).get("zh")
+        else:
+            cid, name = c.id, c.name.zh
+        if isinstance(cid, str) and isinstance(name, str) and name.strip():
+            pairs.append((cid, name.strip()))
+    return pairs
+
+
+def _county_pattern(counties: Iterable[Any]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One regex for all names, longest first: 新绛县 is Xinjiang, not 绛县 (Jiangxian)."""
+    by_name: dict[str, str] = {}
+    for cid, name in _county_names(counties):
+        by_name[name] = cid
+        short = re.sub(r"[县市区]$", "", name)
+        if len(short) >= 2:
+            by_name.setdefault(short, cid)
+    if not by_name:
+        return None
+    alternatives = sorted(by_name, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in alternatives)), by_name
+
+
+def _counties(clause: str, names: tuple[re.Pattern[str], dict[str, str]] | None
+              ) -> tuple[str, ...]:
+    if names is None:
+        return ()
+    pattern, by_name = names
+    ids: list[str] = []
+    for m in pattern.finditer(clause):
+        if by_name[m.group()] not in ids:
+            ids.append(by_name[m.group()])
+    return tuple(ids)
+
+
+def _noise_by_paragraph(not_targets: Iterable[Any]) -> dict[str, list[str]]:
+    """paragraph id → texts; "" holds texts that are noise in every paragraph."""
+    out: dict[str, list[str]] = {}
+    for item in not_targets:
+        if isinstance(item, str):
+            pid, text = "", item
+        elif isinstance(item, Mapping):
+            pid, text = item.get("paragraph") or "", item.get("text")
+        else:
+            pid, text = getattr(item, "paragraph", "") or "", getattr(item, "text", None)
+        if isinstance(text, str) and text and isinstance(pid, str):
+            out.setdefault(pid, []).append(text)
+    return out
+
+
+# -- ids ----------------------------------------------------------------------------------------
+
+def _slug_number(value: float) -> str:
+    return (f"{value:f}".rstrip("0").rstrip(".") if not float(value).is_integer()
+            else str(int(value))).replace(".", "-")
+
+
+def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
+    """p-1-1-500000-mu for a quantity, p-2-3-wanrong-start for a milestone; -2, -3 on repeats."""
+    if p.kind == "quantity" and p.number is not None:
+        tail = f"{_slug_number(p.number)}-{_UNIT_SLUG.get(p.unit or '', 'units')}"
+    else:
+        verb = next((slug for pattern, slug in _MILESTONES if re.search(pattern, p.figure)),
+                    "milestone")
+        tail = "-".join([*p.counties[:2], verb])
+    base = re.sub(r"[^a-z0-9]+", "-", f"{p.paragraph}-{tail}".lower()).strip("-")
+    pid, n = base, 2
+    while pid in used:
+        pid, n = f"{base}-{n}", n + 1
+    used.add(pid)
+    return Proposal(**{**p.__dict__, "id": pid})
+
+
+# -- coverage and measurement -------------------------------------------------------------------
+
+def _spans(quote: str, context: str) -> list[tuple[int, int]]:
+    if not quote:
+        return []
+    return [(m.start(), m.start() + len(quote)) for m in re.finditer(re.escape(quote), context)]
+
+
+def _target_fields(t: Any) -> tuple[str, str, str, str]:
+    """(id, paragraph, quote, kind) of a Target model or a raw target dict."""
+    if isinstance(t, Mapping):
+        source = t.get("source") if isinstance(t.get("source"), Mapping) else {}
+        metric = t.get("metric") if isinstance(t.get("metric"), Mapping) else {}
+        values = (t.get("id"), source.get("paragraph"), source.get("quote"),
+                  metric.get("kind") or "qualitative")
+        return tuple(v if isinstance(v, str) else "" for v in values)  # type: ignore[return-value]
+    return t.id, t.paragraph, t.quote, t.metric.kind
+
+
+def coverage(proposals: Sequence[Proposal], targets: Iterable[Any]) -> list[Coverage]:
+    """For each proposal, the existing targets in its paragraph whose quote overlaps the
+    proposal's clause or contains its figure; the largest overlap first."""
+    by_paragraph: dict[str, list[tuple[str, str]]] = {}
+    for t in targets:
+        tid, pid, quote, _ = _target_fields(t)
+        if tid and quote:
+            by_paragraph.setdefault(pid, []).append((tid, quote))
+    out = []
+    for p in proposals:
+        hits: list[tuple[int, str]] = []
+        for tid, quote in by_paragraph.get(p.paragraph, []):
+            overlap = max((min(e, p.end) - max(s, p.start) for s, e in _spans(quote, p.context)),
+                          default=0)
+            if overlap > 0 or (p.kind == "quantity" and p.figure and p.figure in quote):
+                hits.append((-max(overlap, 0), tid))
+        out.append(Coverage(p, tuple(tid for _, tid in sorted(hits))))
+    return out
+
+
+def measure(proposals: Sequence[Proposal], targets: Iterable[Any],
+            texts: Mapping[str, str]) -> Measure:
+    """Recall: share of the targets quoting this report whose quote overlaps a proposal.
+    Precision: share of the proposals that an existing target covers.
+    texts: paragraph id → text of the report the proposals came from."""
+    targets = list(targets)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for p in proposals:
+        spans.setdefault(p.paragraph, []).append((p.start, p.end))
+    hit: dict[str, list[int]] = {}
+    missed: list[str] = []
+    elsewhere = 0
+    for t in targets:
+        tid, pid, quote, kind = _target_fields(t)
+        where = _spans(quote, texts.get(pid, ""))
+        if not where:
+            elsewhere += 1  # the target quotes another report, or its paragraph changed
+            continue
+        ok = any(s < pe and ps < e for s, e in where for ps, pe in spans.get(pid, []))
+        hit.setdefault(kind, [0, 0])
+        hit[kind][0] += ok
+        hit[kind][1] += 1
+        if not ok:
+            missed.append(tid)
+    covered = coverage(proposals, targets)
+    by_kind: dict[str, list[int]] = {}
+    for c in covered:
+        by_kind.setdefault(c.proposal.kind, [0, 0])
+        by_kind[c.proposal.kind][0] += c.covered
+        by_kind[c.proposal.kind][1] += 1
+    order = ("quantity", "milestone", "qualitative")
+    return Measure(
+        recall=Ratio(sum(v[0] for v in hit.values()), sum(v[1] for v in hit.values())),
+        precision=Ratio(sum(c.covered for c in covered), len(covered)),
+        recall_by_kind={k: Ratio(*hit[k]) for k in sorted(hit, key=_order(order))},
+        precision_by_kind={k: Ratio(*by_kind[k]) for k in sorted(by_kind, key=_order(order))},
+        missed=tuple(sorted(missed)),
+        elsewhere=elsewhere,
+    )
+
+
+def _order(order: tuple[str, ...]):  # noqa: ANN202
+    return lambda k: (order.index(k) if k in order else len(order), k)
+
+
+# -- stubs --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    section: str
+    theme: str
+
+
+def places(blocks: Sequence[tuple[str, str, str]], sections: Iterable[Any]
+           ) -> dict[str, list[tuple[int, Place]]]:
+    """paragraph id → [(offset, place)]: the section and theme a clause at or after `offset`
+    belongs to. A theme starts at its paragraph; where several themes share one paragraph
+    (part five), each starts where its title appears in the text."""
+    secs = []
+    for s in sections:
+        if isinstance(s, Mapping):
+            themes = [(t.get("id"), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
+                      for t in s.get("themes") or [] if isinstance(t, Mapping)]
+            secs.append((s.get("id"), s.get("paragraph"), themes))
+        else:
+            secs.append((s.id, s.paragraph, [(t.id, t.paragraph, t.title.zh) for t in s.themes]))
+    out: dict[str, list[tuple[int, Place]]] = {}
+    current: Place | None = None
+    for pid, _, text in blocks:
+        marks: list[tuple[int, Place]] = []
+        for sid, spid, themes in secs:
+            if spid == pid:
+                current = Place(sid, themes[0][0] if themes else "")
+        for sid, _, themes in secs:
+            for tid, tpid, title in themes:
+                if tpid == pid:
+                    at = text.find(title) if title else -1
+                    marks.append((max(at, 0), Place(sid, tid)))
+        marks.sort(key=lambda m: m[0])
+        if marks:
+            marks[0] = (0, marks[0][1])
+        elif current is not None:
+            marks = [(0, current)]
+        out[pid] = marks
+        if marks:
+            current = marks[-1][1]
+    return out
+
+
+def place_of(p: Proposal, where: Mapping[str, list[tuple[int, Place]]]) -> Place | None:
+    marks = where.get(p.paragraph) or []
+    found = None
+    for offset, place in marks:
+        if offset <= p.start:
+            found = place
+    return found
+
+
+def stub(p: Proposal, place: Place | None, deadline: str) -> str:
+    """A target file for the proposal. It validates once title.en (and unit.en for a
+    quantity) is written; every guess is marked # TODO check."""
+    q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
+    lines = [
+        SCHEMA_LINE,
+        "# PROPOSAL written by `python -m generator extract --write`. Not published: the build",
+        "# reads content/targets/ only. Check every line marked TODO, write the English title,",
+        f"# then move it: git mv content/{PROPOSALS}/{p.id}.yaml content/targets/{p.id}.yaml",
+        f"id: {p.id}",
+        f"section: {q(place.section if place else '', ensure_ascii=False)}"
+        "  # TODO check (guessed from sections.yaml)",
+        f"theme: {q(place.theme if place else '', ensure_ascii=False)}  # TODO check",
+        "title:",
+        f"  zh: {q(p.quote, ensure_ascii=False)}  # TODO shorten if you like",
+        '  en: ""  # TODO translate',
+        "source:",
+        f"  paragraph: {p.paragraph}",
+        f"  quote: {q(p.quote, ensure_ascii=False)}",
+        "metric:",
+        f"  kind: {p.kind}",
+    ]
+    if p.kind == "quantity":
+        unit_en = _UNIT_EN.get(p.unit or "", "")
+        lines += [
+            f"  target: {p.number}  # read from {q(p.figure, ensure_ascii=False)}",
+            f"  comparator: {p.comparator}  # TODO check: at_least | at_most | exactly | "
+            "increase_pct",
+            f"  unit: {{zh: {q(p.unit, ensure_ascii=False)}, en: {q(unit_en)}}}"
+            "  # TODO check the English unit",
+        ]
+    counties = ", ".join(p.counties) if p.counties else "all"
+    lines += [
+        f"counties: [{counties}]  # TODO check (named in the clause, else all)",
+        f"deadline: {deadline}",
+        "updates: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_stubs(items: Sequence[Coverage], content: Path, where: Mapping[str, Any],
+                deadline: str) -> tuple[list[Path], list[Path]]:
+    """Write a stub for every uncovered proposal into content/proposals/.
+    Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
+    folder = content / PROPOSALS
+    written: list[Path] = []
+    kept: list[Path] = []
+    for item in items:
+        if item.covered:
+            continue
+        p = item.proposal
+        path = folder / f"{p.id}.yaml"
+        existing = content / "targets" / f"{p.id}.yaml"
+        if existing.exists():
+            kept.append(existing)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
+                fh.write(stub(p, place_of(p, where), deadline))
+        except FileExistsError:
+            kept.append(path)
+            continue
+        written.append(path)
+    return written, kept
+
+
+# -- the command --------------------------------------------------------------------------------
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@dataclass
+class _Content:
+    counties: list[Any]
+    not_targets: list[Any]
+    sections: list[Any]
+    targets: list[Any]
+    deadline: str
+    problems: int
+
+
+def _read_content(content: Path) -> _Content:
+    """The validated site when the content is valid; otherwise the files as they are, so a
+    half-finished target elsewhere does not stop the extraction."""
+    from generator.load import load
+    from generator.validate import errors_only, validate
+
+    src = load(content)
+    site, problems = validate(src)
+    nt = src.not_targets.value if src.not_targets and isinstance(src.not_targets.value,
+                                                                 list) else []
+    if site is not None:
+        return _Content(list(site.counties), nt, list(site.sections), list(site.targets),
+                        f"{site.info.report_date.year}-12-31", 0)
+
+    def listed(doc: Any) -> list[Any]:
+        value = doc.value if doc is not None else None
+        return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+    site_value = src.site.value if src.site and isinstance(src.site.value, Mapping) else {}
+    date = str((site_value.get("report") or {}).get("date", ""))
+    deadline = f"{date[:4]}-12-31" if re.match(r"\d{4}-", date) else '""  # TODO'
+    targets = [d.value for d in src.targets if isinstance(d.value, Mapping)]
+    return _Content(listed(src.counties), listed(src.not_targets), listed(src.sections),
+                    targets, deadline, len(errors_only(problems)))
+
+
+@click.command("extract")
+@click.option("--report", "report_file", type=click.Path(path_type=Path), default=None,
+              help="Report to read: Markdown with {#id} lines, or plain .txt (paragraphs "
+                   "separated by blank lines).  [default: CONTENT/report/zh.md]")
+@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
+              help="Folder with counties.yaml, not-targets.yaml, sections.yaml and targets/.")
+@click.option("--write", is_flag=True,
+              help="Write a stub for each uncovered proposal into CONTENT/proposals/ "
+                   "(never replaces a file).")
+def extract_command(report_file: Path | None, content: Path, write: bool) -> None:
+    """Propose commitments from the report's Chinese text and show which are tracked.
+
+    Each clause with a figure and a target phrase (新建高标准农田50万亩以上) or a milestone
+    verb (开工, 建成, 通过验收 …) is a proposal; it is covered when a target in the same
+    paragraph quotes an overlapping text. Ends with recall and precision against the
+    existing target files.
+    """
+    started = time.perf_counter()
+    if not content.is_dir():
+        raise click.BadParameter(f"folder not found: {content}", param_hint="--content")
+    path = report_file if report_file is not None else content / "report" / "zh.md"
+    hint = "--report" if report_file is not None else "--content"
+    if not path.is_file():
+        raise click.BadParameter(f"file not found: {path}", param_hint=hint)
+    if path.suffix.lower() not in (".md", ".txt", ".markdown"):
+        raise click.BadParameter(f"{path.name}: use a Markdown (.md) or plain-text (.txt) file",
+                                 param_hint=hint)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.BadParameter(f"{path} is not UTF-8 text; save it as UTF-8",
+                                 param_hint=hint) from None
+    fmt = "txt" if path.suffix.lower() == ".txt" else "md"
+
+    data = _read_content(content)
+    if data.problems:
+        click.echo(f"! the content has {data.problems} problem(s) (see `python -m generator "
+                   "validate`); coverage uses the target files as they are", err=True)
+    blocks = paragraphs(text, fmt)
+    if not blocks:
+        raise click.BadParameter(f"no paragraphs found in {path}", param_hint=hint)
+    proposals = extract(text, data.counties, data.not_targets, fmt=fmt)
+    items = coverage(proposals, data.targets)
+
+    click.echo(f"{'paragraph':<10} {'kind':<9} {'covered by':<36} clause")
+    for c in items:
+        p = c.proposal
+        by = c.targets[0] if c.targets else "—"
+        click.echo(f"{p.paragraph:<10} {p.kind:<9} {_short(by, 36):<36} {_short(p.quote)}")
+    n_cov = sum(c.covered for c in items)
+    click.echo(f"{len(items)} proposals: {n_cov} covered, {len(items) - n_cov} uncovered")
+
+    if write:
+        written, kept = write_stubs(items, content, places(blocks, data.sections),
+                                    data.deadline)
+        for f in written:
+            click.echo(f"wrote {f.as_posix()}")
+        for f in kept:
+            click.echo(f"kept {f.as_posix()} (exists; not replaced)")
+        if written:
+            click.echo(f"To publish one: write its English title, check the lines marked TODO, "
+                       f"then `git mv {content.as_posix()}/{PROPOSALS}/ID.yaml "
+                       f"{content.as_posix()}/targets/ID.yaml` and run "
+                       "`python -m generator validate`.")
+
+    m = measure(proposals, data.targets, {pid: body for pid, _, body in blocks})
+    if m.elsewhere:
+        click.echo(f"{m.elsewhere} target(s) quote text that is not in {path.name}; "
+                   "not counted")
+    click.echo("recall by target kind: " + ", ".join(
+        f"{k} {r}" for k, r in m.recall_by_kind.items()) if m.recall_by_kind else
+        "recall by target kind: n/a")
+    click.echo("precision by proposal kind: " + ", ".join(
+        f"{k} {r}" for k, r in m.precision_by_kind.items()) if m.precision_by_kind else
+        "precision by proposal kind: n/a")
+    click.echo(f"({time.perf_counter() - started:.2f} s)")
+    click.echo(f"recall: {m.recall}, precision: {m.precision}")

@@ -1,0 +1,104 @@
+"""Commitment filters (instant with JavaScript, static links without) and the large-type switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import Page, expect
+
+ROWS = ".target-row"
+VISIBLE_ROWS = ".target-row:visible"
+
+
+def row_data(page: Page, selector: str, key: str) -> list[str]:
+    return page.locator(selector).evaluate_all(f"rs => rs.map(r => r.dataset.{key})")
+
+
+def test_status_filter_shows_only_that_status(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zh/targets/")
+    statuses = row_data(page, ROWS, "status")
+    options = page.locator("#f-status option").evaluate_all(
+        "os => os.map(o => o.value).filter(Boolean)"
+    )
+    # The first status that some, but not all, commitments have: filtering it changes the list.
+    status = next(s for s in options if 0 < statuses.count(s) < len(statuses))
+    expected = statuses.count(status)
+
+    page.locator("#f-status").select_option(status)
+
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(expected)
+    assert set(row_data(page, VISIBLE_ROWS, "status")) == {status}
+    assert parse_qs(urlsplit(page.url).query) == {"status": [status]}
+    expect(page.locator("#filter-count")).to_contain_text(str(expected))
+
+    # "All" again shows everything and clears the query.
+    page.locator("#f-status").select_option("")
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(len(statuses))
+    assert urlsplit(page.url).query == ""
+
+
+def test_county_filter_from_the_url(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zh/targets/?county=ruicheng")
+    expect(page.locator("#f-county")).to_have_value("ruicheng")
+    everything = row_data(page, ROWS, "counties")
+    expected = [c for c in everything if {"ruicheng", "all"} & set(c.split())]
+    assert 0 < len(expected) < len(everything)
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(len(expected))
+    for counties in row_data(page, VISIBLE_ROWS, "counties"):
+        assert {"ruicheng", "all"} & set(counties.split()), counties
+
+
+def test_without_javascript_filters_are_links_to_static_pages(
+    new_page: Callable[..., Page], base_url: str
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "zh/targets/")
+    values = {
+        name: page.locator(f"#f-{name} option").evaluate_all(
+            "os => os.map(o => o.value).filter(Boolean)"
+        )
+        for name in ("section", "status", "county")
+    }
+    links = page.locator(".filter-links a").evaluate_all(
+        "as => as.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+    )
+    expected = (
+        [f"{base_url}zh/sections/{v}/" for v in values["section"]]
+        + [f"{base_url}zh/status/{v}/" for v in values["status"]]
+        + [f"{base_url}zh/counties/{v}/" for v in values["county"]]
+    )
+    assert links == expected
+    for link in links:
+        assert page.request.get(link, max_redirects=0).status == 200, link
+    # Nothing is hidden, and the form still works as a plain GET form.
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(page.locator(ROWS).count())
+    expect(page.locator("#filters button[type=submit]")).to_be_visible()
+    # The large-type switch needs JavaScript, so it is not offered.
+    expect(page.locator(".large-type-toggle")).to_be_hidden()
+
+
+def test_large_type_toggle_is_remembered(page: Page, base_url: str) -> None:
+    html = page.locator("html")
+    toggle = page.locator(".large-type-toggle")
+    page.goto(base_url + "zh/")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(html).not_to_contain_class("large-type")
+
+    toggle.click()
+    expect(html).to_contain_class("large-type")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    page.reload()
+    expect(html).to_contain_class("large-type")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    # It follows the reader to other pages and languages, and switches off again.
+    page.goto(base_url + "en/targets/")
+    expect(html).to_contain_class("large-type")
+    toggle.click()
+    expect(html).not_to_contain_class("large-type")
+    page.reload()
+    expect(html).not_to_contain_class("large-type")
+    expect(toggle).to_have_attribute("aria-pressed", "false")

@@ -1,0 +1,56 @@
+"""Full-page screenshots for human review: tests/artifacts/screenshots/<page>-<lang>-<width>.png
+(git-ignored). The test only checks the pages render; the pictures are for people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.support import DESKTOP, PHONE, save_screenshot, wait_for_charts
+
+SHOTS = {
+    "home": "{lang}/",
+    "commitments": "{lang}/targets/",
+    "commitment": "{lang}/targets/farmland-high-standard/",
+    "county": "{lang}/counties/ruicheng/",
+    "report": "{lang}/report/",
+}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
+# How far the page scrolls sideways, and the outermost elements sticking out past the right edge.
+OVERFLOW = """() => {
+  const root = document.documentElement, width = root.clientWidth;
+  const out = Array.from(document.body.querySelectorAll('*')).filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.right > width + 1 && e.closest('.table-scroll, .data-table') === null;
+  });
+  const outermost = out.filter(e => !out.includes(e.parentElement));
+  return {
+    by: root.scrollWidth - width,
+    culprits: outermost.slice(0, 3).map(e => e.tagName.toLowerCase() +
+      (e.id ? '#' + e.id : '') + (e.classList.length ? '.' + [...e.classList].join('.') : '')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screenshots_and_no_sideways_scrolling(
+    new_page: Callable[..., Page], base_url: str, lang: str, width: str
+) -> None:
+    page = new_page(viewport=WIDTHS[width])
+    overflowing = []
+    for name, path in SHOTS.items():
+        page.goto(base_url + path.format(lang=lang))
+        wait_for_charts(page)
+        saved = save_screenshot(page, f"{name}-{lang}-{width}")
+        assert saved.stat().st_size > 10_000, saved
+        # Nothing may stick out sideways (WCAG 1.4.10 reflow): wide tables scroll in place.
+        overflow = page.evaluate(OVERFLOW)
+        if overflow["by"] > 0:
+            overflowing.append(f"{path.format(lang=lang)} by {overflow['by']}px: {overflow['culprits']}")
+    assert not overflowing, f"pages scroll sideways at {WIDTHS[width]['width']}px:\n" + "\n".join(
+        overflowing
+    )
