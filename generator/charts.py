@@ -96,8 +96,7 @@ def county_map(site: Any, measures: list[CountyMeasure], lang: str, from_file: s
               for low, high, colour in BINS]
     pieces.insert(0, {"value": -1, "label": words["no_data"], "color": NO_DATA})
     chart.set_global_opts(
-        visualmap_opts=opts.VisualMapOpts(is_piecewise=True, pieces=pieces, pos_left="left",
-                                          pos_bottom="bottom"),
+        visualmap_opts=opts.VisualMapOpts(is_piecewise=True, pieces=pieces, is_show=False),
         tooltip_opts=opts.TooltipOpts(trigger="item"),
     )
     option = _options(chart)

@@ -118,8 +118,10 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
 def _register() -> None:
     """Commands that live in their own modules (imported lazily by click at call time)."""
     from generator.serve import serve_command
+    from generator.verify import verify_command
 
     cli.add_command(serve_command)
+    cli.add_command(verify_command)
 
 
 _register()

@@ -74,7 +74,8 @@ _AIM = re.compile(
     "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|"
     "[新改扩][(（]?[^，,。；]{0,5}?建"  # 新建, 改扩建, 新(改、扩)建
 )
-_AT_LEAST_BEFORE = re.compile("不少于|不低于|至少|突破|达到|达|超过|提高|提升|力争达")
+_AT_LEAST_BEFORE = re.compile("不少于|不低于|至少|突破|达到|达|超过")
+_RAISE_BY = re.compile("提高[到至]?$")  # 每人每月再提高20元: at least 20 more
 _AT_MOST_BEFORE = re.compile("不超过|不高于|控制在|低于|以内")
 _GROWTH_BEFORE = re.compile("增长|增幅|提高|上涨")
 
@@ -178,6 +179,13 @@ class Measure:
     precision_by_kind: dict[str, Ratio]  # by the proposal's kind
     missed: tuple[str, ...]  # ids of targets no proposal overlaps
     elsewhere: int  # targets whose quote is not in this report (not counted)
+
+    @property
+    def in_scope(self) -> Ratio:
+        """Recall over the kinds extract proposes (quantity and milestone targets)."""
+        kinds = [self.recall_by_kind[k] for k in ("quantity", "milestone")
+                 if k in self.recall_by_kind]
+        return Ratio(sum(r.n for r in kinds), sum(r.total for r in kinds))
 
 
 # -- paragraphs ---------------------------------------------------------------------------------
@@ -370,7 +378,8 @@ def _quantity(text: str, m: re.Match[str], start: int, end: int,
         comparator = "at_least"
     elif tail in ("以下", "以内"):
         comparator = "at_most"
-    elif comparator == "exactly" and _AT_LEAST_BEFORE.search(head[-12:]):
+    elif comparator == "exactly" and (_AT_LEAST_BEFORE.search(head[-12:])
+                                      or _RAISE_BY.search(head)):
         comparator = "at_least"
     elif comparator == "exactly" and _AT_MOST_BEFORE.search(head[-12:]):
         comparator = "at_most"
@@ -847,8 +856,8 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
         click.echo(f"{m.elsewhere} target(s) quote text that is not in {path.name}; "
                    "not counted")
     click.echo("recall by target kind: " + ", ".join(
-        f"{k} {r}" for k, r in m.recall_by_kind.items()) if m.recall_by_kind else
-        "recall by target kind: n/a")
+        f"{k} {r}" for k, r in m.recall_by_kind.items()) + f"; quantity+milestone {m.in_scope}"
+        if m.recall_by_kind else "recall by target kind: n/a")
     click.echo("precision by proposal kind: " + ", ".join(
         f"{k} {r}" for k, r in m.precision_by_kind.items()) if m.precision_by_kind else
         "precision by proposal kind: n/a")

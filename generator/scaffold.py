@@ -201,7 +201,8 @@ def _number(text: str) -> Any:
 @click.command("new")
 @click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
               show_default=True, help="Folder with site.yaml, targets/ and report/.")
-@click.option("--id", "target_id", metavar="ID", help="New id = file name, e.g. farmland-high-standard.")
+@click.option("--id", "target_id", metavar="ID",
+              help="New id = file name, e.g. farmland-high-standard.")
 @click.option("--section", metavar="ID", help="Section id from sections.yaml.")
 @click.option("--theme", metavar="ID", help="Theme id within that section.")
 @click.option("--paragraph", metavar="ID", help="Paragraph id of content/report/zh.md, e.g. p-1-1.")

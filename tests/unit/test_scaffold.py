@@ -92,7 +92,7 @@ def test_unknown_ids_get_suggestions_and_all_problems_are_listed(runner, content
         "'milestone'; hint: only quantity targets have a number; use kind: quantity",
         "content/targets/farmer-training.yaml:27:11: 'all' cannot be combined with county ids; "
         "hint: write [all] alone, or list the counties",
-        "content/targets/farmer-training.yaml:27:16: unknown county 'ruichen'; "
+        "content/targets/farmer-training.yaml:27:17: unknown county 'ruichen'; "
         "hint: did you mean 'ruicheng'?",
     ]
     assert not (content / "targets" / "farmer-training.yaml").exists()

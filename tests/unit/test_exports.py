@@ -1,0 +1,87 @@
+"""Feeds, open data and sitemap: parseable, deterministic, and equal to the YAML content."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator.build import render_site
+from generator.load import load
+from generator.validate import validate
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def output(content):
+    files, _, _ = render_site(content, base_url="https://example.org/t/")
+    return files
+
+
+def test_atom_feed_per_language_newest_first_with_stable_ids(output):
+    for lang in ("zh", "en"):
+        feed = ET.fromstring(output[f"{lang}/feed.xml"])
+        entries = feed.findall(f"{ATOM}entry")
+        assert len(entries) == 3  # one per update in the fixture
+        dates = [e.find(f"{ATOM}updated").text for e in entries]
+        assert dates == sorted(dates, reverse=True)
+        assert feed.find(f"{ATOM}updated").text == dates[0] == "2021-12-31T00:00:00Z"
+        ids = [e.find(f"{ATOM}id").text for e in entries]
+        assert len(set(ids)) == 3 and all(i.startswith("tag:example.org,2021:target/") for i in ids)
+        link = entries[0].find(f"{ATOM}link").get("href")
+        assert link == f"https://example.org/t/{lang}/targets/farmland/"
+
+
+def test_sitemap_lists_both_languages_with_alternates(output):
+    root = ET.fromstring(output["sitemap.xml"])
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.find(f"{ns}loc").text for u in root.findall(f"{ns}url")]
+    assert "https://example.org/t/zh/targets/farmland/" in locs
+    assert "https://example.org/t/en/targets/farmland/" in locs
+    assert all(loc.startswith("https://example.org/t/") for loc in locs)
+    assert b"Sitemap: https://example.org/t/sitemap.xml" in output["robots.txt"]
+
+
+def test_no_sitemap_without_a_base_url(content):
+    files, _, _ = render_site(content)
+    assert "sitemap.xml" not in files
+    assert b"Sitemap" not in files["robots.txt"]
+
+
+def test_json_and_csv_figures_equal_the_yaml(content, output):
+    site, _ = validate(load(content))
+    data = json.loads(output["data/targets.json"])
+    by_id = {t["id"]: t for t in data["targets"]}
+    text = output["data/targets.csv"]
+    assert text.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Chinese correctly
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text.decode("utf-8-sig")))}
+    for t in site.targets:
+        doc = by_id[t.id]
+        assert doc["title_zh"] == t.title.zh and doc["title_en"] == t.title.en
+        assert doc["target"] == t.metric.target
+        assert [h["value"] for h in doc["history"]] == [u.value for u in t.updates]
+        assert doc["status"] == t.status
+        assert rows[t.id]["status"] == t.status
+        last = t.updates[-1].value if t.updates else None
+        assert rows[t.id]["value"] == ("" if last is None else str(last))
+        per_target = json.loads(output[f"data/targets/{t.id}.json"])
+        assert per_target == doc
+    assert by_id["farmers"]["status"] == "no_update" and by_id["farmers"]["value"] is None
+
+
+def test_data_package_is_valid(content, tmp_path):
+    import frictionless
+    files, _, _ = render_site(content)
+    for name in ("datapackage.json", "targets.csv"):
+        (tmp_path / name).write_bytes(files[f"data/{name}"])
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_headers_file_for_static_hosts(output):
+    headers = output["_headers"].decode()
+    assert "Content-Security-Policy: default-src 'self'" in headers
+    assert "X-Content-Type-Options: nosniff" in headers
+    assert "Strict-Transport-Security" in headers
