@@ -78,8 +78,10 @@ class Checker:
             if spec.key(key) is None:
                 hint = did_you_mean(key, names)
                 if _is_text(spec):
-                    hint = (hint + "; " if hint else "") + "quote the text: a comma in {zh: …, en: …} splits it"
-                self.problem((*path, key), f"unknown field '{_label((*path, key))}'", hint, key=True)
+                    split = "quote the text: a comma in {zh: …, en: …} splits it"
+                    hint = f"{hint}; {split}" if hint else split
+                self.problem((*path, key), f"unknown field '{_label((*path, key))}'", hint,
+                             key=True)
         for k in spec.keys:
             if k.name in value:
                 self.check(k.spec, value[k.name], (*path, k.name))

@@ -5,6 +5,7 @@ Staff never see a Python traceback for a content mistake; developers get one wit
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, Diagnostic
+from generator.staff_report import report_options
 
 CONTENT = Path("content")
 OUT = Path("site")
@@ -47,8 +49,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
               help="Folder with site.yaml, targets/ and report/.")
-def validate(content: Path) -> None:
-    """Check the content for mistakes and list every one of them. Writes nothing."""
+@report_options
+def validate(content: Path, report: bool, stale_days: int, today: dt.date,
+             report_file: Path) -> None:
+    """Check the content for mistakes and list every one of them.
+
+    Writes nothing, unless --report asks for the list of commitments that need attention
+    (no update, stale, behind schedule, missing English, non-https sources) as report.csv.
+    """
     from generator.load import load
     from generator.validate import validate as run_validate
 
@@ -60,6 +68,10 @@ def validate(content: Path) -> None:
     click.echo(f"✓ content is valid: {len(site.targets)} commitments, "
                f"{len(site.counties)} counties, {len(site.sections)} parts "
                f"({time.perf_counter() - started:.2f} s)")
+    if report:
+        from generator.staff_report import run_report
+
+        click.echo(run_report(site, today, stale_days, report_file))
 
 
 @cli.command()
@@ -117,9 +129,13 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
 
 def _register() -> None:
     """Commands that live in their own modules (imported lazily by click at call time)."""
+    from generator.extract import extract_command
+    from generator.scaffold import new_command
     from generator.serve import serve_command
     from generator.verify import verify_command
 
+    cli.add_command(extract_command)
+    cli.add_command(new_command)
     cli.add_command(serve_command)
     cli.add_command(verify_command)
 

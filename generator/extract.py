@@ -31,7 +31,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -190,12 +190,14 @@ class Measure:
 
 # -- paragraphs ---------------------------------------------------------------------------------
 
-def paragraphs(text: str, fmt: str = "auto") -> list[tuple[str, str, str]]:
+def paragraphs(text: str, fmt: str = "auto", problems: list[Any] | None = None,
+               file: str = "report") -> list[tuple[str, str, str]]:
     """The report's blocks in order as (id, kind, text); kind is "heading" or "paragraph".
 
     fmt "md": the report Markdown with {#id} lines, parsed exactly as the build parses it.
     fmt "txt": plain text, paragraphs separated by blank lines, ids p-auto-1, p-auto-2, …
     fmt "auto": "md" when the text has a {#id} line, else "txt".
+    problems: receives the parser's Diagnostics (a Markdown block without an id is dropped).
     """
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     if fmt == "auto":
@@ -204,7 +206,10 @@ def paragraphs(text: str, fmt: str = "auto") -> list[tuple[str, str, str]]:
         from generator.report import parse
 
         found: list[Any] = []
-        return [(b.id, b.kind, b.text) for b in parse(text, "report", found)]
+        blocks = [(b.id, b.kind, b.text) for b in parse(text, file, found)]
+        if problems is not None:
+            problems.extend(found)
+        return blocks
     chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
     return [(f"p-auto-{i}", "paragraph", "".join(line.strip() for line in c.splitlines()))
             for i, c in enumerate(chunks, 1)]
@@ -279,9 +284,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        elif depth == 0 and (ch in _SENTENCE_END or ch in _COMMA):
-            spans.append((start, i))
-            start = i + 1
+        elif ch in _SENTENCE_END or (depth == 0 and ch in _COMMA):
+            spans.append((start, i))  # a sentence end also closes an unbalanced quotation
+            start, depth = i + 1, 0
     spans.append((start, len(text)))
     return [s for s in (_trim(text, a, b) for a, b in spans) if s[1] > s[0]]
 
@@ -537,7 +542,7 @@ def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
     while pid in used:
         pid, n = f"{base}-{n}", n + 1
     used.add(pid)
-    return Proposal(**{**p.__dict__, "id": pid})
+    return replace(p, id=pid)
 
 
 # -- coverage and measurement -------------------------------------------------------------------
@@ -803,6 +808,8 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
     paragraph quotes an overlapping text. Ends with recall and precision against the
     existing target files.
     """
+    from generator.load import display_path
+
     started = time.perf_counter()
     if not content.is_dir():
         raise click.BadParameter(f"folder not found: {content}", param_hint="--content")
@@ -820,13 +827,19 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
                                  param_hint=hint) from None
     fmt = "txt" if path.suffix.lower() == ".txt" else "md"
 
+    found: list[Any] = []
+    blocks = paragraphs(text, fmt, found, display_path(path))
+    if not blocks:
+        raise click.BadParameter(
+            f"no paragraphs found in {path}" + ("; the Markdown needs an id line {#p-…} above "
+                                                "each paragraph (or use a .txt file)"
+                                                if fmt == "md" else ""), param_hint=hint)
+    for problem in found:
+        click.echo(f"! {problem.format()}", err=True)
     data = _read_content(content)
     if data.problems:
         click.echo(f"! the content has {data.problems} problem(s) (see `python -m generator "
                    "validate`); coverage uses the target files as they are", err=True)
-    blocks = paragraphs(text, fmt)
-    if not blocks:
-        raise click.BadParameter(f"no paragraphs found in {path}", param_hint=hint)
     proposals = extract(text, data.counties, data.not_targets, fmt=fmt)
     items = coverage(proposals, data.targets)
 

@@ -56,7 +56,8 @@ class Strings:
         try:
             text = self.data[key][lang]
         except KeyError:
-            raise jinja2.UndefinedError(f"unknown UI string '{key}' (add it to strings.yaml)")
+            raise jinja2.UndefinedError(
+                f"unknown UI string '{key}' (add it to strings.yaml)") from None
         return text.format(**values) if values else text
 
 

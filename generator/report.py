@@ -8,8 +8,8 @@ markdown-it-py with raw HTML disabled (the js-default safety model) plus the att
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
-from markupsafe import Markup
 from markdown_it.token import Token
+from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from generator.errors import Diagnostic, Pos

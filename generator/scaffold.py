@@ -14,13 +14,15 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator import spec, yamlnodes
 from generator.errors import Diagnostic, Pos
-from generator.load import Loader, Sources, display_path
+
+if TYPE_CHECKING:
+    from generator.load import Sources
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"
 DEFAULT_DEADLINE = "2021-12-31"
@@ -122,6 +124,8 @@ def check_new(src: Sources, text: str, shown: str) -> list[Diagnostic]:
 
 
 def _exists(content: Path, target_id: str) -> Diagnostic | None:
+    from generator.load import display_path
+
     if not re.fullmatch(spec.ID_PATTERN, target_id):
         return None  # the validator explains what a valid id looks like
     path = content / "targets" / f"{target_id}.yaml"
@@ -232,6 +236,8 @@ def new_command(ctx: click.Context, content: Path, target_id: str | None, sectio
     the problems are listed as FILE:LINE:COL lines and nothing is written. An existing file is
     never replaced.
     """
+    from generator.load import Loader, display_path  # imported when used: keeps --help fast
+
     ask = _Asker(ctx, no_input)
     src = Loader(content).load()
     target_id = ask("--id", target_id, _doc("id"))

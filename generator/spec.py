@@ -123,8 +123,9 @@ UPDATE = Obj(
         Key("note", text("Explanation / 说明", max_len=4_000), required=False),
         Key("source", SOURCE, required=False),
     ),
-    rules=(RequireWhen("status", ("achieved", "missed"), require=("source",),
-                       hint="achieved and missed need a published source: add source: {title, url}"),),
+    rules=(RequireWhen(
+        "status", ("achieved", "missed"), require=("source",),
+        hint="achieved and missed need a published source: add source: {title, url}"),),
 )
 
 METRIC = Obj(
@@ -148,8 +149,8 @@ METRIC = Obj(
 TARGET = Obj(
     doc="One commitment of the report / 一项承诺",
     keys=(
-        Key("id", Str(doc="Same as the file name: lowercase letters, digits, hyphens / 与文件名相同",
-                      pattern=ID_PATTERN, max_len=80)),
+        Key("id", Str(doc="Same as the file name: lowercase letters, digits, hyphens / "
+                          "与文件名相同", pattern=ID_PATTERN, max_len=80)),
         Key("section", Str(doc="A section id from sections.yaml / 所属部分", pattern=ID_PATTERN)),
         Key("theme", Str(doc="A theme id within that section / 所属主题", pattern=ID_PATTERN)),
         Key("title", text("Short title / 标题", max_len=300)),

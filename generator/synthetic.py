@@ -24,16 +24,26 @@ SECTIONS = 7
 
 # Section titles: (zh, en). Seven are drawn, in an order fixed by the seed.
 SECTION_TITLES = [
-    ("全力推进乡村振兴 促进城乡融合发展", "Advance rural revitalization and bring town and country together"),
-    ("全力打造创新高地 促进产业转型升级", "Build a highland of innovation and upgrade our industries"),
-    ("全力扩大有效需求 促进经济稳定增长", "Expand effective demand and keep the economy growing steadily"),
-    ("全力实施城市更新 促进城市品质提升", "Carry out urban renewal and raise the quality of our cities"),
-    ("全力深化重点改革 促进发展活力迸发", "Deepen key reforms and release the energy of development"),
-    ("全力守护绿水青山 促进生态环境改善", "Protect our rivers and mountains and improve the environment"),
-    ("全力增进民生福祉 促进社会和谐稳定", "Improve people's well-being and keep society harmonious and stable"),
-    ("全力扩大对外开放 促进区域协同发展", "Open wider to the outside world and develop together with our neighbours"),
-    ("全力建设法治政府 促进治理能力提升", "Build a law-based government and strengthen our capacity to govern"),
-    ("全力发展文化旅游 促进文旅深度融合", "Develop culture and tourism and bring the two closer together"),
+    ("全力推进乡村振兴 促进城乡融合发展",
+     "Advance rural revitalization and bring town and country together"),
+    ("全力打造创新高地 促进产业转型升级",
+     "Build a highland of innovation and upgrade our industries"),
+    ("全力扩大有效需求 促进经济稳定增长",
+     "Expand effective demand and keep the economy growing steadily"),
+    ("全力实施城市更新 促进城市品质提升",
+     "Carry out urban renewal and raise the quality of our cities"),
+    ("全力深化重点改革 促进发展活力迸发",
+     "Deepen key reforms and release the energy of development"),
+    ("全力守护绿水青山 促进生态环境改善",
+     "Protect our rivers and mountains and improve the environment"),
+    ("全力增进民生福祉 促进社会和谐稳定",
+     "Improve people's well-being and keep society harmonious and stable"),
+    ("全力扩大对外开放 促进区域协同发展",
+     "Open wider to the outside world and develop together with our neighbours"),
+    ("全力建设法治政府 促进治理能力提升",
+     "Build a law-based government and strengthen our capacity to govern"),
+    ("全力发展文化旅游 促进文旅深度融合",
+     "Develop culture and tourism and bring the two closer together"),
 ]
 
 # Theme titles: (id, zh, en). Drawn without replacement, so ids are unique across the site.
@@ -301,7 +311,8 @@ class _Maker:
             a, b, c = rng.sample(STYLES, 3)
             outcome = rng.choice(OUTCOMES)
             return (f"着眼于{a[0]}、{b[0]}、{c[0]}发展，{outcome[0]}",
-                    f"Focusing on {a[1]}, {b[1]} and {c[1]} development, we will work {outcome[1]}.")
+                    f"Focusing on {a[1]}, {b[1]} and {c[1]} development, "
+                    f"we will work {outcome[1]}.")
         if kind == 1:
             p, o = rng.choice(PRINCIPLES), rng.choice(OUTCOMES)
             return f"{p[0]}，{o[0]}", f"{p[1]}, {o[1]}."
@@ -324,7 +335,8 @@ class _Maker:
         kind = rng.choices(("quantity", "milestone", "qualitative"), (45, 30, 25))[0]
         t: dict = {"counties": counties, "kind": kind}
         if kind == "quantity":
-            comp = rng.choices(("at_least", "exactly", "increase_pct", "at_most"), (60, 20, 12, 8))[0]
+            comp = rng.choices(("at_least", "exactly", "increase_pct", "at_most"),
+                               (60, 20, 12, 8))[0]
             if comp in ("at_least", "exactly"):
                 slug, zh, en, uzh, uen, vzh, ven, counted, mags = rng.choice(QUANTITIES)
                 num = rng.choice(mags)
@@ -457,7 +469,8 @@ class _Maker:
         if "value" in up:
             uzh, uen = t["unit"]
             v = up["value"]
-            zh = f"截至{int(up['date'][5:7])}月{int(up['date'][8:])}日，已完成{_zh_number(v)}{uzh}。{zh}"
+            month, day = int(up["date"][5:7]), int(up["date"][8:])
+            zh = f"截至{month}月{day}日，已完成{_zh_number(v)}{uzh}。{zh}"
             en = f"By {up['date']}, {_en_number(v)} {uen} had been reached. {en}".replace(" %", "%")
         return zh, en
 
@@ -555,7 +568,8 @@ def make_content(dest: Path, n_targets: int, seed: int = 2021) -> None:
         first_para.setdefault(p.theme[0], p.pid)
     out = []
     for s, (zh, en, themes) in enumerate(sections):
-        out += [f"- id: {section_ids[s]}", f"  number: {{zh: （{NUMBERS_ZH[s]}）, en: \"{s + 1}\"}}",
+        out += [f"- id: {section_ids[s]}",
+                f"  number: {{zh: （{NUMBERS_ZH[s]}）, en: \"{s + 1}\"}}",
                 f"  paragraph: h-{s + 1}", "  title:", f"    zh: {_q(zh)}", f"    en: {_q(en)}",
                 "  themes:"]
         for tid, tzh, ten in themes:
@@ -617,11 +631,17 @@ licence:
 
 GLOSSARY_YAML = """\
 - term: {zh: "高标准农田", en: "high-standard farmland"}
-  gloss: {zh: "田块平整、灌排配套、旱涝保收的高产稳产农田", en: "Farmland upgraded with levelled fields, irrigation and drainage so that it gives high, stable yields."}
+  gloss:
+    zh: 田块平整、灌排配套、旱涝保收的高产稳产农田
+    en: "Farmland upgraded with levelled fields, irrigation and drainage for high, stable yields."
 - term: {zh: "河长制", en: "river chief system"}
-  gloss: {zh: "由各级党政负责人担任河长，负责河湖管理保护", en: "Officials at each level are made personally responsible for the protection of a river or lake."}
+  gloss:
+    zh: 由各级党政负责人担任河长，负责河湖管理保护
+    en: "Officials at each level are made personally responsible for a river or lake."
 - term: {zh: "放管服", en: "streamlining administration"}
-  gloss: {zh: "简政放权、放管结合、优化服务", en: "Delegating powers, improving regulation and upgrading services."}
+  gloss:
+    zh: 简政放权、放管结合、优化服务
+    en: "Delegating powers, improving regulation and upgrading services."
 - term: {zh: "河东", en: "Hedong"}
   gloss: {zh: "运城的古称", en: "The ancient name of Yuncheng."}
 """

@@ -7,8 +7,6 @@ root or under any sub-path without configuration.
 
 from __future__ import annotations
 
-import posixpath
-
 LANGS = ("zh", "en")
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}

@@ -19,8 +19,19 @@ from generator.check import Checker
 from generator.errors import Diagnostic, Pos, did_you_mean
 from generator.load import Sources
 from generator.model import (
-    Block, County, GlossaryEntry, Metric, Report, Section, Site, SiteInfo, Source, Target, Text,
-    Theme, Update,
+    Block,
+    County,
+    GlossaryEntry,
+    Metric,
+    Report,
+    Section,
+    Site,
+    SiteInfo,
+    Source,
+    Target,
+    Text,
+    Theme,
+    Update,
 )
 from generator.yamlnodes import Path, YamlDoc
 

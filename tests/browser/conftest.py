@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from generator import search
 from generator.build import build
 from tests.browser.support import (
     CHROMIUM,
@@ -34,9 +35,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's real content/, built once per session into a temporary folder."""
+    """The repository's real content/, built once per session into a temporary folder, as
+    `hedong build` does (with the search index when the indexer is installed)."""
     out = tmp_path_factory.mktemp("browser-site") / "site"
-    build(CONTENT, out)
+    build(CONTENT, out, search_index=search.available())
     return out
 
 

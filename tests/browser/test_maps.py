@@ -3,14 +3,13 @@ of links plus a data table without it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import re
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import COUNTY_URL
+from tests.browser.support import COUNTY_URL, wait_for_charts
 
 COUNTIES = 13
 COUNTY_ID = re.compile(r"counties/([a-z0-9-]+)/")
@@ -50,7 +49,8 @@ def county_of(url: str) -> str | None:
 
 def open_live_map(page: Page, url: str) -> dict:
     page.goto(url)
-    page.locator(MAP + " svg path").first.wait_for(state="visible")
+    # Every chart, not just the map: a chart going live replaces its fallback and can move the map.
+    wait_for_charts(page)
     page.locator(MAP).scroll_into_view_if_needed()
     return page.evaluate(MAP_INFO)
 
@@ -62,7 +62,13 @@ def county_point(page: Page, info: dict, county: str) -> tuple[float, float]:
     x, y = page.evaluate(COUNTY_PIXEL, name)
     box = page.locator(MAP).bounding_box()
     assert box is not None
-    return box["x"] + x, box["y"] + y
+    point = box["x"] + x, box["y"] + y
+    on_map = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.map-figure .chart-live svg')",
+        point,
+    )
+    assert on_map, f"the centre of {name} at {point} is not on the live map (covered? off-screen?)"
+    return point
 
 
 @pytest.mark.parametrize("path", CASES)
@@ -135,5 +141,5 @@ def test_without_javascript_the_map_is_svg_links_and_a_table(
         counties.add(match.group(1))
         assert page.request.get(href, max_redirects=0).status == 200, href
     assert len(counties) == COUNTIES
-    expect(page.locator("details.data-table table tbody tr")).to_have_count(COUNTIES)
+    expect(page.locator(".map-figure details.data-table table tbody tr")).to_have_count(COUNTIES)
     expect(page.locator(".chart-live")).to_have_count(0)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import Problems, ids_in, same_origin_links, split_fragment, wait_for_charts
+from tests.browser.support import (
+    Problems,
+    ids_in,
+    same_origin_links,
+    split_fragment,
+    wait_for_charts,
+)
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 

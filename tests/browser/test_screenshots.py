@@ -43,14 +43,14 @@ def test_screenshots_and_no_sideways_scrolling(
     page = new_page(viewport=WIDTHS[width])
     overflowing = []
     for name, path in SHOTS.items():
-        page.goto(base_url + path.format(lang=lang))
+        url = path.format(lang=lang)
+        page.goto(base_url + url)
         wait_for_charts(page)
         saved = save_screenshot(page, f"{name}-{lang}-{width}")
         assert saved.stat().st_size > 10_000, saved
         # Nothing may stick out sideways (WCAG 1.4.10 reflow): wide tables scroll in place.
         overflow = page.evaluate(OVERFLOW)
         if overflow["by"] > 0:
-            overflowing.append(f"{path.format(lang=lang)} by {overflow['by']}px: {overflow['culprits']}")
-    assert not overflowing, f"pages scroll sideways at {WIDTHS[width]['width']}px:\n" + "\n".join(
-        overflowing
-    )
+            overflowing.append(f"{url} by {overflow['by']}px: {overflow['culprits']}")
+    px = WIDTHS[width]["width"]
+    assert not overflowing, f"pages scroll sideways at {px}px:\n" + "\n".join(overflowing)

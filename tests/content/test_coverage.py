@@ -7,7 +7,9 @@ from generator.load import load
 from generator.validate import validate
 from tests.conftest import ROOT
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:万名|座)|不少于[一二三四五六七八九十]+个")
+NUMBER = re.compile(
+    r"\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:万名|座)|不少于[一二三四五六七八九十]+个"
+)
 
 
 def spans(text: str, needle: str) -> list[tuple[int, int]]:

@@ -32,7 +32,8 @@ def test_every_string_used_in_templates_exists_in_both_languages():
     used = set()
     for path in Path(TEMPLATES).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        used |= {k for k in re.findall(r"(?<![\w.])t\('([a-z0-9_.]+)'", text) if not k.endswith(".")}
+        keys = re.findall(r"(?<![\w.])t\('([a-z0-9_.]+)'", text)
+        used |= {k for k in keys if not k.endswith(".")}
     missing = sorted(k for k in used if k not in strings)
     assert not missing, missing
     for key, value in strings.items():

@@ -1,0 +1,681 @@
+# ruff: noqa: E501  (the floor's HTML templates below are embedded as long lines)
+"""`python -m generator bench`: synthetic 100 / 1,000 / 10,000-target builds, against a floor.
+
+For each size, in the same run and on the same disk:
+
+* full: `generator.build.build(content, out)` (load, validate, plan, render, data files, write;
+  no search index) in a fresh Python process per round, so import time and caches are honest;
+* floor: the least a Python generator can do for the same number of pages (PyYAML's C loader,
+  markdown-it-py and Jinja2, nothing else; the "bare Jinja2 loop" of performance-notes.md),
+  measured the same way; full ÷ floor is what validation, charts, data files and our templates
+  cost on top;
+* incremental: `generator.session.Session(...).rebuild({one target file})`, when that module
+  exists.
+
+Each round runs in a child process that starts its clock before its first import and prints one
+JSON line {seconds, pages, files, maxrss_kb}; the parent reaps it with os.wait4, whose rusage is
+that one child's (so peak RSS is per child, not the maximum over all children so far).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = "100,1000,10000"
+DEFAULT_JSON = Path(".cache/bench.json")
+SEED = 2021
+
+# -- child processes ---------------------------------------------------------------------------
+
+FULL_CHILD = """\
+import time; _t0 = time.perf_counter()
+import json, resource, sys
+from pathlib import Path
+from generator.build import build
+r = build(Path(sys.argv[1]), Path(sys.argv[2]))
+seconds = time.perf_counter() - _t0
+print(json.dumps({"seconds": seconds, "inner_seconds": r.seconds, "pages": r.pages,
+                  "files": r.files, "bytes": r.bytes,
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+# The floor: load the same files, render the same number of pages with Jinja2, write them.
+FLOOR_CHILD = r'''
+import time; _t0 = time.perf_counter()
+import json, os, resource, sys
+from collections import defaultdict
+from pathlib import Path
+import jinja2, yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+
+content, out, total_pages = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+LANGS = ("zh", "en")
+STATUSES = ("achieved", "on_track", "in_progress", "at_risk", "missed", "not_started", "no_update")
+L = yaml.CSafeLoader
+
+def load(path):
+    with open(path, "rb") as f:
+        return yaml.load(f, Loader=L)
+
+site = load(content / "site.yaml")
+counties = load(content / "counties.yaml")
+sections = load(content / "sections.yaml")
+folder = content / "targets"
+targets = [load(folder / n) for n in sorted(os.listdir(folder)) if n.endswith(".yaml")]
+
+md = MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin).use(attrs_plugin, spans=True)
+report = {}
+for lang in LANGS:
+    tokens = md.parse((content / "report" / f"{lang}.md").read_text("utf-8"))
+    blocks = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("paragraph_open", "heading_open") and tok.level == 0:
+            html = md.renderer.renderInline(tokens[i + 1].children, md.options, {})
+            blocks.append((tok.attrGet("id"), tok.tag, html))
+    report[lang] = blocks
+para = {lang: {b[0]: b[2] for b in report[lang]} for lang in LANGS}
+
+sec_of = {s["id"]: s for s in sections}
+theme_of = {(s["id"], t["id"]): t for s in sections for t in s["themes"]}
+county_of = {c["id"]: c for c in counties}
+by_theme = defaultdict(list)
+for t in targets:
+    ups = t.get("updates") or []
+    t["_status"] = ups[-1]["status"] if ups else "no_update"
+    t["_last"] = ups[-1] if ups else None
+    t["_section"] = sec_of[t["section"]]
+    t["_theme"] = theme_of[(t["section"], t["theme"])]
+    t["_counties"] = [county_of[c] for c in t["counties"] if c != "all"]
+    by_theme[(t["section"], t["theme"])].append(t)
+
+TEMPLATES = {
+"base.html": """<!DOCTYPE html>
+<html lang="{{ 'zh-Hans' if lang == 'zh' else 'en' }}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'">
+<title>{{ title }} - {{ site.title[lang] }}</title>
+<meta name="description" content="{{ description }}">
+<meta property="og:title" content="{{ title }}"><meta property="og:description" content="{{ description }}">
+<meta property="og:site_name" content="{{ site.title[lang] }}"><meta property="og:locale" content="{{ 'zh_CN' if lang == 'zh' else 'en_US' }}">
+<link rel="stylesheet" href="{{ root }}assets/css/site.css"><link rel="icon" href="{{ root }}assets/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/atom+xml" href="{{ root }}{{ lang }}/feed.xml" title="{{ site.title[lang] }}">
+<script src="{{ root }}assets/js/site.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">{{ 'Skip to content' if lang == 'en' else '跳到正文' }}</a>
+<header class="site-header"><div class="wrap header-row">
+<a class="brand" href="{{ root }}{{ lang }}/"><svg class="brand-mark" aria-hidden="true" viewBox="0 0 32 32" width="32" height="32"><rect width="32" height="32" rx="6"/><path d="M8 17l5 5 11-12" fill="none" stroke-width="3.2"/></svg><span class="brand-name">{{ site.title[lang] }}</span></a>
+<form class="search-form" role="search" action="{{ root }}{{ lang }}/search/" method="get"><label for="q" class="visually-hidden">Search</label><input id="q" name="q" type="search"><button type="submit">{{ 'Search' if lang == 'en' else '搜索' }}</button></form>
+<a class="lang-switch" href="{{ root }}{{ 'en' if lang == 'zh' else 'zh' }}/{{ path }}" hreflang="{{ 'en' if lang == 'zh' else 'zh-Hans' }}">{{ 'English' if lang == 'zh' else '中文' }}</a>
+</div>
+<nav class="site-nav"><ul class="wrap">{% for kind, label in nav %}<li><a href="{{ root }}{{ lang }}/{{ kind }}"{% if kind == current %} aria-current="page"{% endif %}>{{ label }}</a></li>{% endfor %}</ul></nav>
+</header>
+<main id="main" tabindex="-1" data-pagefind-body>{% block main %}{% endblock %}</main>
+<footer class="site-footer"><div class="wrap"><p>{{ site.report.title[lang] }}, {{ site.report.session[lang] }}.</p>
+<p>Licence: <a href="{{ site.licence.url }}" rel="license">{{ site.licence.id }}</a> · <a href="{{ root }}{{ lang }}/glossary/">Glossary</a> · <a href="{{ root }}{{ lang }}/data/">Data</a></p>
+<p class="muted">{{ site.publisher[lang] }}</p></div></footer>
+</body></html>
+""",
+"macros.html": """{% macro icon(status) -%}
+<svg class="status-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+{%- if status == 'achieved' %}<circle cx="8" cy="8" r="7"/><path d="M4.5 8.3l2.3 2.3 4.7-5" class="mark"/>
+{%- elif status == 'on_track' %}<circle cx="8" cy="8" r="7"/><path d="M5 10.5l5.5-5.5M6.5 5h4v4" class="mark"/>
+{%- elif status == 'in_progress' %}<circle cx="8" cy="8" r="7" class="ring"/><path d="M8 1a7 7 0 0 1 0 14z"/>
+{%- elif status == 'at_risk' %}<path d="M8 1.2l7 13H1z"/><path d="M8 6v4M8 11.6v.4" class="mark"/>
+{%- elif status == 'missed' %}<circle cx="8" cy="8" r="7"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" class="mark"/>
+{%- else %}<circle cx="8" cy="8" r="6.2" class="ring dashed"/>{%- endif %}</svg>
+{%- endmacro %}
+{% macro badge(status) -%}<span class="badge status-{{ status }}">{{ icon(status) }}<span>{{ status|replace('_', ' ') }}</span></span>{%- endmacro %}
+{% macro row(t, lang, root) -%}
+<li class="target-row" data-status="{{ t._status }}" data-section="{{ t.section }}" data-theme="{{ t.theme }}" data-counties="{{ t.counties|join(' ') }}" data-deadline="{{ t.deadline }}">
+<a class="target-title" href="{{ root }}{{ lang }}/targets/{{ t.id }}/">{{ t.title[lang] }}</a>
+<div class="target-meta">{{ badge(t._status) }}{% if t._last %}<span class="muted">{{ t._last.date }}</span>{% endif %}<span class="muted">{{ t._theme.title[lang] }}</span></div>
+</li>
+{%- endmacro %}
+{% macro list(items, lang, root) -%}<ul class="target-list">{% for t in items %}{{ row(t, lang, root) }}{% endfor %}</ul>{%- endmacro %}
+""",
+"target.html": """{% extends "base.html" %}{% import "macros.html" as m %}
+{% block main %}<div class="wrap narrow">
+<nav class="breadcrumbs"><ol><li><a href="{{ root }}{{ lang }}/targets/">Targets</a></li><li><a href="{{ root }}{{ lang }}/sections/{{ tg._section.id }}/">{{ tg._section.number[lang] }} {{ tg._section.title[lang] }}</a></li></ol></nav>
+<h1 data-pagefind-meta="title">{{ tg.title[lang] }}</h1>
+<div class="target-status">{{ m.badge(tg._status) }}{% if tg._last %}<span>as of <time datetime="{{ tg._last.date }}">{{ tg._last.date }}</time></span>{% endif %}</div>
+<section class="quote-block"><h2>{{ 'The report says' if lang == 'en' else '报告原文' }}</h2><blockquote lang="zh-Hans"><p>{{ tg.source.quote }}</p></blockquote>
+<p><a href="{{ root }}{{ lang }}/report/#{{ tg.source.paragraph }}">§{{ tg.source.paragraph }}</a></p>
+{% if lang == 'en' %}<details><summary>Translation of the paragraph</summary><p>{{ para_en }}</p></details>{% endif %}</section>
+<dl class="facts">
+<div><dt>Metric</dt><dd>{{ tg.metric.kind if tg.metric else 'qualitative' }}{% if tg.metric and tg.metric.kind == 'quantity' %}: {{ tg.metric.comparator }} <strong>{{ tg.metric.target }}</strong> {{ tg.metric.unit[lang] }}{% endif %}</dd></div>
+<div><dt>Deadline</dt><dd><time datetime="{{ tg.deadline }}">{{ tg.deadline }}</time></dd></div>
+<div><dt>Section</dt><dd><a href="{{ root }}{{ lang }}/sections/{{ tg.section }}/">{{ tg._section.title[lang] }}</a></dd></div>
+<div><dt>Theme</dt><dd>{{ tg._theme.title[lang] }}</dd></div>
+<div><dt>Counties</dt><dd>{% if not tg._counties %}{{ 'All counties' if lang == 'en' else '全市' }}{% else %}{% for c in tg._counties %}<a href="{{ root }}{{ lang }}/counties/{{ c.id }}/">{{ c.name[lang] }}</a>{% if not loop.last %}, {% endif %}{% endfor %}{% endif %}</dd></div>
+</dl>
+<section><h2>{{ 'History' if lang == 'en' else '进展记录' }}</h2>
+{% if tg.updates %}<ol class="history" reversed>{% for u in tg.updates|reverse %}<li>
+<p class="update-head"><time datetime="{{ u.date }}">{{ u.date }}</time> {{ m.badge(u.status) }}{% if u.value is defined %} <strong>{{ u.value }} {{ tg.metric.unit[lang] }}</strong>{% endif %}</p>
+{% if u.note %}<p>{{ u.note[lang] }}</p>{% endif %}
+{% if u.counties %}<table><tbody>{% for c, v in u.counties.items() %}<tr><th scope="row">{{ c }}</th><td>{{ v }}</td></tr>{% endfor %}</tbody></table>{% endif %}
+<p class="source">Source: {% if u.source %}<a href="{{ u.source.url }}" rel="noopener noreferrer external">{{ u.source.title }}</a>{% else %}none{% endif %}</p>
+</li>{% endfor %}</ol>{% else %}<p class="empty-state">{{ m.badge('no_update') }} No update yet.</p>{% endif %}</section>
+{% if related %}<section><h2>{{ 'Related' if lang == 'en' else '相关承诺' }}</h2>{{ m.list(related, lang, root) }}</section>{% endif %}
+</div>{% endblock %}
+""",
+"card.html": """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ tg.title[lang] }}</title><link rel="stylesheet" href="{{ root }}assets/css/site.css"></head>
+<body class="embed">{% import "macros.html" as m %}<main class="embed-card"><p>{{ site.title[lang] }}</p>
+<h1><a href="{{ root }}{{ lang }}/targets/{{ tg.id }}/">{{ tg.title[lang] }}</a></h1><p>{{ m.badge(tg._status) }}{% if tg._last %} {{ tg._last.date }}{% endif %}</p>
+<p class="muted">{{ tg.deadline }}</p></main></body></html>
+""",
+"list.html": """{% extends "base.html" %}{% import "macros.html" as m %}
+{% block main %}<div class="wrap"><h1>{{ title }}</h1><p>{{ items|length }}</p>
+{% for group, members in groups %}<details class="target-group"><summary>{{ group.number[lang] }} {{ group.title[lang] }} ({{ members|length }})</summary>{{ m.list(members, lang, root) }}</details>{% endfor %}
+{% if items and not groups %}{{ m.list(items, lang, root) }}{% endif %}</div>{% endblock %}
+""",
+"report.html": """{% extends "base.html" %}
+{% block main %}<div class="wrap narrow"><h1>{{ title }}</h1>
+{% for id, tag, html in blocks %}{% if tag == 'p' %}<p id="{{ id }}">{{ html|safe }}</p>{% else %}<{{ tag }} id="{{ id }}">{{ html|safe }}</{{ tag }}>{% endif %}
+{% for t in by_para.get(id, ()) %}<a class="commitment" href="{{ root }}{{ lang }}/targets/{{ t.id }}/">{{ t.title[lang] }}</a>{% endfor %}{% endfor %}
+</div>{% endblock %}
+""",
+"changes.html": """{% extends "base.html" %}{% import "macros.html" as m %}
+{% block main %}<div class="wrap"><h1>{{ title }}</h1><ol>{% for u, t in updates %}<li><time>{{ u.date }}</time> {{ m.badge(u.status) }} <a href="{{ root }}{{ lang }}/targets/{{ t.id }}/">{{ t.title[lang] }}</a></li>{% endfor %}</ol></div>{% endblock %}
+""",
+}
+env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True,
+                         trim_blocks=True, lstrip_blocks=True)
+NAV = {lang: [(k, k.rstrip("/") or "home") for k in ("", "targets/", "counties/", "report/",
+                                                   "changes/", "data/", "about/")]
+       for lang in LANGS}
+written = 0
+
+def write(rel, template, **ctx):
+    global written
+    depth = rel.count("/")
+    html = env.get_template(template).render(root="../" * depth, site=site, nav=NAV[ctx["lang"]],
+                                             path=rel.split("/", 1)[-1], **ctx)
+    path = out / rel
+    os.makedirs(path.parent, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(html.encode("utf-8"))
+    written += 1
+
+updates = sorted(((u, t) for t in targets for u in t.get("updates") or ()),
+                 key=lambda p: (p[0]["date"], p[1]["id"]), reverse=True)
+by_para = defaultdict(list)
+for t in targets:
+    by_para[t["source"]["paragraph"]].append(t)
+for lang in LANGS:
+    for t in targets:
+        related = [r for r in by_theme[(t["section"], t["theme"])] if r is not t][:12]
+        write(f"{lang}/targets/{t['id']}/index.html", "target.html", lang=lang, tg=t,
+              title=t["title"][lang], description=t["_status"], current="targets/",
+              para_en=para["en"].get(t["source"]["paragraph"], ""), related=related)
+    groups = [(s, [t for t in targets if t["section"] == s["id"]]) for s in sections]
+    lists = [("index.html", "Home", targets[:8], []), ("targets/index.html", "Targets", targets, groups),
+             ("print/index.html", "Print", targets, groups)]
+    lists += [(f"sections/{s['id']}/index.html", s["title"][lang], members, [])
+              for s, members in groups]
+    lists += [(f"status/{st}/index.html", st, [t for t in targets if t["_status"] == st], [])
+              for st in STATUSES]
+    lists += [(f"counties/{c['id']}/index.html", c["name"][lang],
+               [t for t in targets if c["id"] in t["counties"] or "all" in t["counties"]], [])
+              for c in counties]
+    lists += [(f"{name}/index.html", name, [], []) for name in ("counties", "about", "glossary",
+                                                               "data", "search")]
+    for rel, title, items, grps in lists:
+        write(f"{lang}/{rel}", "list.html", lang=lang, title=title, description=title,
+              items=items, groups=grps, current="targets/")
+    write(f"{lang}/report/index.html", "report.html", lang=lang, title="Report",
+          description="Report", blocks=report[lang], by_para=by_para, current="report/")
+    write(f"{lang}/changes/index.html", "changes.html", lang=lang, title="Changes",
+          description="Changes", updates=updates, current="changes/")
+i = 0
+while written < total_pages and targets:  # small per-target pages (the build's embed cards)
+    t, lang = targets[(i // 2) % len(targets)], LANGS[i % 2]
+    write(f"{lang}/embed/targets/{t['id']}/index.html" if i < 2 * len(targets) else
+          f"{lang}/extra/{i}/index.html", "card.html", lang=lang, tg=t)
+    i += 1
+print(json.dumps({"seconds": time.perf_counter() - _t0, "pages": written, "files": written,
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+'''
+
+INCREMENTAL_CHILD = """\
+import time; _t0 = time.perf_counter()
+import json, resource, sys
+from pathlib import Path
+from generator.session import Session
+content, out, target = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+original = target.read_bytes()
+session = Session(content, out)
+started = time.perf_counter()
+session.full()
+full_seconds = time.perf_counter() - started
+edits = []
+try:
+    for k, status in enumerate(("in_progress", "on_track", "at_risk")):
+        text = target.read_text("utf-8")
+        update = (f"  - date: 2022-02-{k + 1:02d}\\n    status: {status}\\n    note:\\n"
+                  f"      zh: 第{k + 1}次增量构建测试。\\n"
+                  f"      en: \\"Incremental build test {k + 1}.\\"\\n")
+        if "updates: []" in text:
+            text = text.replace("updates: []", "updates:\\n" + update.rstrip("\\n"))
+        else:
+            text = text.rstrip("\\n") + "\\n" + update
+        target.write_text(text, "utf-8")
+        started = time.perf_counter()
+        result = session.rebuild({target})
+        wall = time.perf_counter() - started
+        edits.append({"seconds": getattr(result, "seconds", wall), "wall": wall,
+                      "changed": len(getattr(result, "changed", ()) or ()),
+                      "rendered": getattr(result, "rendered", None)})
+finally:
+    target.write_bytes(original)
+print(json.dumps({"seconds": min(e["seconds"] for e in edits), "full_seconds": full_seconds,
+                  "edits": edits, "pages": None, "files": None,
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+class ChildFailed(RuntimeError):
+    pass
+
+
+def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
+    """Run `python -c code args` from the repository root and return its JSON line, plus the
+    wall time seen from outside (interpreter start included) and the child's peak RSS as
+    os.wait4 reports it for that one process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    streams: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda n=name, s=stream: streams.__setitem__(n, s.read()))
+               for name, stream in (("out", proc.stdout), ("err", proc.stderr))]
+    for t in readers:
+        t.start()
+    killer = threading.Timer(timeout, proc.kill)
+    killer.start()
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        killer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    for t in readers:
+        t.join()
+    if proc.returncode != 0:
+        tail = "\n".join(streams.get("err", b"").decode("utf-8", "replace").strip()
+                         .splitlines()[-15:])
+        raise ChildFailed(f"exit status {proc.returncode}:\n{tail}")
+    lines = [ln for ln in streams.get("out", b"").decode("utf-8", "replace").splitlines()
+             if ln.startswith("{")]
+    if not lines:
+        raise ChildFailed("no JSON result on stdout")
+    result = json.loads(lines[-1])
+    result["wall_seconds"] = wall
+    result["self_maxrss_kb"] = result.get("maxrss_kb")
+    result["maxrss_kb"] = max(usage.ru_maxrss, result.get("maxrss_kb") or 0)
+    return result
+
+
+# -- one size --------------------------------------------------------------------------------
+
+@dataclass
+class SizeResult:
+    targets: int
+    generate_seconds: float = 0.0
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    full: list[float] = field(default_factory=list)
+    full_wall: list[float] = field(default_factory=list)
+    full_maxrss_kb: list[int] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+    floor_pages: int = 0
+    floor_maxrss_kb: list[int] = field(default_factory=list)
+    incremental: float | None = None
+    incremental_detail: dict[str, Any] | None = None
+    incremental_note: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def full_min(self) -> float | None:
+        return min(self.full) if self.full else None
+
+    @property
+    def full_median(self) -> float | None:
+        return statistics.median(self.full) if self.full else None
+
+    @property
+    def floor_min(self) -> float | None:
+        return min(self.floor) if self.floor else None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.full_min / self.floor_min if self.full and self.floor else None
+
+    @property
+    def pages_per_second(self) -> float | None:
+        return self.pages / self.full_min if self.full and self.full_min else None
+
+    @property
+    def peak_rss_mb(self) -> float | None:
+        return max(self.full_maxrss_kb) / 1024 if self.full_maxrss_kb else None
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(full_min=self.full_min, full_median=self.full_median,
+                    floor_min=self.floor_min,
+                    floor_median=statistics.median(self.floor) if self.floor else None,
+                    ratio=self.ratio, pages_per_second=self.pages_per_second,
+                    peak_rss_mb=self.peak_rss_mb,
+                    floor_peak_rss_mb=max(self.floor_maxrss_kb) / 1024
+                    if self.floor_maxrss_kb else None)
+        return data
+
+
+def session_available() -> bool:
+    try:
+        return importlib.util.find_spec("generator.session") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def bench_size(n: int, rounds: int, work: Path, log: Any = print,
+               incremental: bool = True) -> SizeResult:
+    from generator.synthetic import make_content
+
+    res = SizeResult(n)
+    content = work / f"content-{n}"
+    started = time.perf_counter()
+    make_content(content, n, SEED)
+    res.generate_seconds = time.perf_counter() - started
+    log(f"  {n:,} targets: content generated in {res.generate_seconds:.1f} s")
+
+    def out_dir(kind: str, r: int) -> Path:
+        path = work / f"out-{n}-{kind}-{r}"
+        shutil.rmtree(path, ignore_errors=True)
+        return path
+
+    for r in range(rounds):
+        out = out_dir("full", r)
+        try:
+            got = run_child(FULL_CHILD, str(content), str(out))
+        except ChildFailed as exc:
+            res.errors.append(f"full build: {exc}")
+            log(f"  ✗ full build failed: {exc}")
+            break
+        finally:
+            if r < rounds - 1:
+                shutil.rmtree(out, ignore_errors=True)
+        res.full.append(got["seconds"])
+        res.full_wall.append(got["wall_seconds"])
+        res.full_maxrss_kb.append(got["maxrss_kb"])
+        res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
+        log(f"    full  round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages, "
+            f"{got['maxrss_kb'] / 1024:.0f} MB")
+
+    pages = res.pages or 2 * n + 70
+    for r in range(rounds):
+        out = out_dir("floor", r)
+        try:
+            got = run_child(FLOOR_CHILD, str(content), str(out), str(pages))
+        except ChildFailed as exc:
+            res.errors.append(f"floor: {exc}")
+            log(f"  ✗ floor failed: {exc}")
+            break
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+        res.floor.append(got["seconds"])
+        res.floor_pages = got["pages"]
+        res.floor_maxrss_kb.append(got["maxrss_kb"])
+        log(f"    floor round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages")
+
+    if not incremental:
+        res.incremental_note = "skipped"
+    elif not session_available():
+        res.incremental_note = "n/a (generator.session not found)"
+    else:
+        target = sorted((content / "targets").glob("*.yaml"))[0]
+        out = out_dir("session", 0)
+        try:
+            got = run_child(INCREMENTAL_CHILD, str(content), str(out), str(target))
+            res.incremental = got["seconds"]
+            res.incremental_detail = got
+            log(f"    incremental: {got['seconds']:.3f} s (min of {len(got['edits'])} edits; "
+                f"session full build {got['full_seconds']:.2f} s)")
+        except ChildFailed as exc:
+            res.incremental_note = "n/a (failed)"
+            res.errors.append(f"incremental: {exc}")
+            log(f"  ✗ incremental failed: {exc}")
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+    return res
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+def profile_build(content: Path, out: Path, top: int = 25,
+                  save: Path | None = None) -> dict[str, Any]:
+    """Build once in this process under cProfile; print the top functions both ways."""
+    import cProfile
+    import io
+    import pstats
+
+    from generator.build import build
+
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    build(content, out)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        profiler.dump_stats(save)
+    summary: dict[str, Any] = {"seconds": seconds}
+    for key in ("cumulative", "tottime"):
+        stream = io.StringIO()
+        stats = pstats.Stats(profiler, stream=stream)
+        stats.sort_stats(key).print_stats(top)
+        click.echo(f"\n── top {top} by {key} ({seconds:.1f} s under cProfile) ──")
+        text = stream.getvalue()
+        click.echo(text[text.find("   ncalls"):].rstrip() if "   ncalls" in text else text)
+        rows = []
+        for func, (_cc, nc, tt, ct, _) in sorted(
+                stats.stats.items(),  # type: ignore[attr-defined]
+                key=lambda kv: kv[1][3 if key == "cumulative" else 2], reverse=True)[:top]:
+            rows.append({"function": f"{_short(func[0])}:{func[1]}({func[2]})", "ncalls": nc,
+                         "tottime": round(tt, 4), "cumtime": round(ct, 4)})
+        summary[key] = rows
+    return summary
+
+
+def _short(filename: str) -> str:
+    for marker in ("/site-packages/", str(ROOT) + "/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+# -- report ----------------------------------------------------------------------------------
+
+def _fmt(value: float | None, spec: str) -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def table(results: list[SizeResult]) -> str:
+    head = ("targets", "pages", "full min s", "full med s", "pages/s", "peak RSS MB",
+            "floor min s", "ratio", "incremental s")
+    rows = [head]
+    for r in results:
+        inc = _fmt(r.incremental, ".3f") if r.incremental is not None else (
+            r.incremental_note.split(" ")[0] or "n/a")
+        rows.append((f"{r.targets:,}", f"{r.pages:,}", _fmt(r.full_min, ".2f"),
+                     _fmt(r.full_median, ".2f"), _fmt(r.pages_per_second, ",.0f"),
+                     _fmt(r.peak_rss_mb, ",.0f"), _fmt(r.floor_min, ".2f"),
+                     _fmt(r.ratio, ".2f") + ("×" if r.ratio else ""), inc))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {
+        "cpu_count": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+    }
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu_model"] = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                info["memory_mb"] = int(line.split()[1]) // 1024
+                break
+    except OSError:
+        pass
+    from importlib import metadata
+
+    info["packages"] = {}
+    for name in ("Jinja2", "PyYAML", "markdown-it-py", "pyecharts", "MarkupSafe"):
+        try:
+            info["packages"][name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, timeout=5).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--",
+                                "generator", "templates"], capture_output=True, text=True,
+                               timeout=5).stdout.strip()
+        info["commit"] = head + ("-dirty" if dirty else "") if head else None
+    except (OSError, subprocess.SubprocessError):
+        info["commit"] = None
+    return info
+
+
+def _loadavg() -> list[float] | None:
+    """Other processes on the machine skew timings; the load average says how much."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def _filesystem(path: Path) -> str | None:
+    """The mount type holding `path` (tmpfs and ext4 differ a lot for 20,000 small files)."""
+    try:
+        best = ("", None)
+        real = str(path.resolve())
+        for line in Path("/proc/mounts").read_text().splitlines():
+            parts = line.split()
+            if len(parts) > 2 and real.startswith(parts[1]) and len(parts[1]) > len(best[0]):
+                best = (parts[1], parts[2])
+        return best[1]
+    except OSError:
+        return None
+
+
+def run(sizes: list[int], rounds: int, json_path: Path | None, out_dir: Path | None,
+        profile: bool, timing: bool = True, incremental: bool = True) -> dict[str, Any]:
+    started = time.perf_counter()
+    work = out_dir or Path(tempfile.mkdtemp(prefix="hedong-bench-", dir="/tmp"))
+    work.mkdir(parents=True, exist_ok=True)
+    click.echo(f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s); "
+               f"work folder {work} ({_filesystem(work)}); {os.cpu_count()} CPUs; "
+               f"Python {platform.python_version()}")
+    results: list[SizeResult] = []
+    report: dict[str, Any] = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                              "machine": machine(), "work_dir": str(work),
+                              "filesystem": _filesystem(work), "rounds": rounds, "seed": SEED,
+                              "loadavg_start": _loadavg()}
+    try:
+        if timing:
+            for n in sizes:
+                results.append(bench_size(n, rounds, work, log=click.echo,
+                                          incremental=incremental))
+            click.echo("\n" + table(results))
+        report["sizes"] = [r.as_json() for r in results]
+        if profile:
+            from generator.synthetic import make_content
+
+            n = max(sizes)
+            content = work / f"content-{n}"
+            if not (content / "site.yaml").exists():
+                make_content(content, n, SEED)
+            out = work / f"out-{n}-profile"
+            shutil.rmtree(out, ignore_errors=True)
+            save = (json_path.with_suffix(".prof") if json_path else None)
+            report["profile"] = {"targets": n, **profile_build(content, out, save=save)}
+            shutil.rmtree(out, ignore_errors=True)
+    finally:
+        if out_dir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report["total_seconds"] = time.perf_counter() - started
+    report["loadavg_end"] = _loadavg()
+    click.echo(f"\nwhole benchmark: {report['total_seconds']:.0f} s (load average "
+               f"{report['loadavg_start']} at the start, {report['loadavg_end']} at the end)")
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+        click.echo(f"numbers written to {json_path}")
+    return report
+
+
+def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
+    try:
+        sizes = [int(s.replace("_", "").replace(",", "")) for s in value.split(",") if s.strip()]
+    except ValueError:
+        raise click.BadParameter("use numbers separated by commas, e.g. 100,1000") from None
+    if not sizes or any(n < 1 for n in sizes):
+        raise click.BadParameter("sizes must be positive")
+    return sizes
+
+
+@click.command("bench")
+@click.option("--sizes", default=DEFAULT_SIZES, show_default=True, callback=_sizes,
+              help="Numbers of synthetic targets, comma-separated.")
+@click.option("--rounds", default=3, show_default=True, type=click.IntRange(1, 50),
+              help="Fresh-process builds per size (min and median are reported).")
+@click.option("--json", "json_path", type=click.Path(path_type=Path), default=DEFAULT_JSON,
+              show_default=True, help="Where to write all numbers and machine info.")
+@click.option("--out-dir", type=click.Path(path_type=Path), default=None,
+              help="Keep the synthetic content and the last outputs here (default: a "
+                   "temporary folder under /tmp, removed afterwards).")
+@click.option("--profile", is_flag=True,
+              help="Also build the largest size once under cProfile and print the top 25 "
+                   "functions by cumulative and by total time.")
+@click.option("--profile-only", is_flag=True, help="Only the cProfile run (no timed rounds).")
+@click.option("--no-incremental", is_flag=True, help="Skip the one-target rebuild.")
+def bench_command(sizes: list[int], rounds: int, json_path: Path, out_dir: Path | None,
+                  profile: bool, profile_only: bool, no_incremental: bool) -> None:
+    """Time full builds of synthetic content against a bare Jinja2 floor (see generator/bench.py)."""
+    run(sizes, rounds, json_path, out_dir, profile or profile_only, timing=not profile_only,
+        incremental=not no_incremental)
+
+
+if __name__ == "__main__":
+    bench_command(prog_name="python -m generator.bench")

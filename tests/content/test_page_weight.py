@@ -1,0 +1,76 @@
+"""Light pages: what each page type makes a reader download (HTML + CSS + JS + data, gzipped).
+
+Budgets (issue "Performance at scale"): a commitment page ≤ 25 KB with no chart JavaScript;
+a page with a map ≤ 260 KB in total. The first search is measured in tests/browser/test_search.
+"""
+
+import gzip
+import re
+
+import pytest
+
+from generator.build import render_site
+from tests.conftest import ROOT
+
+KB = 1024
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, bytes]:
+    output, _, _ = render_site(ROOT / "content")
+    return output
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def weight(site: dict[str, bytes], page: str) -> tuple[int, list[str]]:
+    html = site[page].decode()
+    base = page.rsplit("/", 1)[0]
+    refs = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"', html)
+    refs += re.findall(r'data-geo="([^"]+)"', html)
+    total = gz(site[page])
+    files = []
+    for ref in refs:
+        parts = []
+        for part in f"{base}/{ref}".split("/"):
+            if part == "..":
+                parts.pop()
+            elif part not in ("", "."):
+                parts.append(part)
+        path = "/".join(parts)
+        files.append(path)
+        total += gz(site[path])
+    return total, files
+
+
+def test_a_commitment_page_is_light_and_loads_no_chart_code(site):
+    for lang in ("zh", "en"):
+        total, files = weight(site, f"{lang}/targets/farmland-high-standard/index.html")
+        assert not any("echarts" in f or "charts.js" in f for f in files), files
+        assert total <= 25 * KB, f"{total / KB:.1f} KB"
+
+
+MAP_PAGES = ["zh/index.html", "en/index.html", "zh/counties/index.html",
+             "zh/counties/yanhu/index.html", "en/counties/ruicheng/index.html"]
+
+
+@pytest.mark.parametrize("page", MAP_PAGES)
+def test_a_map_page_stays_under_260_kb(site, page):
+    total, files = weight(site, page)
+    assert any("echarts" in f for f in files)
+    assert total <= 260 * KB, f"{total / KB:.1f} KB: {files}"
+
+
+def test_pages_without_charts_load_no_chart_code(site):
+    for page in ["zh/report/index.html", "zh/targets/index.html", "en/about/index.html",
+                 "zh/sections/three-strong-cities/index.html", "zh/data/index.html"]:
+        _, files = weight(site, page)
+        assert not any("echarts" in f for f in files), page
+
+
+def test_one_small_stylesheet_and_no_web_fonts(site):
+    css = site["assets/css/site.css"]
+    assert gz(css) < 10 * KB
+    assert b"@font-face" not in css and b"url(http" not in css
