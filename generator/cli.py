@@ -19,23 +19,38 @@ CONTENT = Path("content")
 OUT = Path("site")
 
 
+def _lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None and not (isinstance(ctx.obj, dict) and ctx.obj.get("lang")):
+        ctx = ctx.parent
+    return ctx.obj["lang"] if ctx is not None else "en"
+
+
+def _say(en: str, zh: str) -> str:
+    return zh if _lang() == "zh" else en
+
+
 def _print_problems(problems: list[Diagnostic]) -> None:
+    lang = _lang()
     for p in problems:
-        click.echo(p.format(), err=True)
+        click.echo(p.format(lang), err=True)
 
 
 def _fail(exc: ContentError) -> None:
     _print_problems(exc.diagnostics)
     errors = sum(1 for d in exc.diagnostics if d.severity == "error")
-    click.echo(f"✗ {errors} problem(s) found; nothing was written. Fix them and run the "
-               "command again.", err=True)
+    click.echo(_say(f"✗ {errors} problem(s) found; nothing was written. Fix them and run the "
+                    "command again.",
+                    f"✗ 发现 {errors} 个问题，没有写入任何文件。请修改后重新运行命令。"), err=True)
     sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for developers).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages (default: from the system locale). 提示语言。")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     """Hedong Open: build the commitment-tracker website from the files in content/.
 
     \b
@@ -43,7 +58,9 @@ def cli(ctx: click.Context, debug: bool) -> None:
       python -m generator validate   check your edits, change nothing
       python -m generator build      check, then write the website into site/
     """
-    ctx.obj = {"debug": debug}
+    from generator.messages import default_lang
+
+    ctx.obj = {"debug": debug, "lang": lang or default_lang()}
 
 
 @cli.command()
@@ -65,9 +82,11 @@ def validate(content: Path, report: bool, stale_days: int, today: dt.date,
     if site is None:
         _fail(ContentError(problems))
     _print_problems(problems)
-    click.echo(f"✓ content is valid: {len(site.targets)} commitments, "
-               f"{len(site.counties)} counties, {len(site.sections)} parts "
-               f"({time.perf_counter() - started:.2f} s)")
+    seconds = time.perf_counter() - started
+    click.echo(_say(f"✓ content is valid: {len(site.targets)} commitments, "
+                    f"{len(site.counties)} counties, {len(site.sections)} parts ({seconds:.2f} s)",
+                    f"✓ 内容无误：{len(site.targets)} 项承诺，{len(site.counties)} 个县（市、区），"
+                    f"{len(site.sections)} 个部分（{seconds:.2f} 秒）"))
     if report:
         from generator.staff_report import run_report
 
@@ -122,9 +141,11 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
         sys.exit(1)
     _print_problems(result.warnings)
     searched = f"; search index {result.search_seconds:.2f} s" if search else ""
-    click.echo(f"✓ built {result.pages} pages ({result.files} files, "
-               f"{result.bytes / 1_048_576:.1f} MB) into {out}/ in {result.seconds:.2f} s"
-               f"{searched}")
+    mb = result.bytes / 1_048_576
+    click.echo(_say(f"✓ built {result.pages} pages ({result.files} files, {mb:.1f} MB) into "
+                    f"{out}/ in {result.seconds:.2f} s{searched}",
+                    f"✓ 已生成 {result.pages} 个页面（{result.files} 个文件，{mb:.1f} MB），"
+                    f"写入 {out}/，用时 {result.seconds:.2f} 秒{searched}"))
 
 
 def _register() -> None:

@@ -30,7 +30,15 @@ class Diagnostic:
     hint: str = ""
     severity: str = "error"  # "error" fails the build; "warning" is printed only
 
-    def format(self) -> str:
+    def format(self, lang: str = "en") -> str:
+        """`FILE:LINE:COL: message; hint: …`, in English or (lang="zh") Chinese."""
+        if lang == "zh":
+            from generator.messages import hint_zh, message_zh
+
+            message = message_zh(self.message) or self.message
+            hint = (hint_zh(self.hint) or self.hint) if self.hint else ""
+            level = "警告：" if self.severity == "warning" else ""
+            return f"{self.pos}: {level}{message}" + (f"；提示：{hint}" if hint else "")
         text = f"{self.pos}: {self.severity + ': ' if self.severity != 'error' else ''}"
         text += self.message
         if self.hint:

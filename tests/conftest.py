@@ -23,3 +23,11 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     so messages name files as a staff member sees them: content/targets/x.yaml."""
     monkeypatch.chdir(tmp_path)
     return make_content(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages follow the system locale; tests pin English unless they pass --lang."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -28,6 +28,15 @@ PAGES = {
     "about": "{lang}/about/",
     "glossary": "{lang}/glossary/",
     "changes": "{lang}/changes/",
+    "data": "{lang}/data/",
+    "search": "{lang}/search/",
+    "print": "{lang}/print/",
+}
+
+# Widgets for other sites' iframes: no site header, and the map embed has no h1 of its own.
+EMBEDS = {
+    "map": "{lang}/embed/map/",
+    "commitment": "{lang}/embed/targets/farmland-high-standard/",
 }
 
 # Pages whose every internal link is followed.
@@ -44,6 +53,16 @@ def test_page_opens_cleanly(page: Page, base_url: str, kind: str, lang: str) -> 
     expect(page.locator("h1")).to_have_count(1)
     assert page.title().strip(), "empty <title>"
     # Charts (home, counties, county, some commitments) must go live, not silently fall back.
+    wait_for_charts(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", EMBEDS)
+def test_embed_opens_cleanly(page: Page, base_url: str, kind: str, lang: str) -> None:
+    response = page.goto(base_url + EMBEDS[kind].format(lang=lang))
+    assert response is not None and response.status == 200
+    expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[lang])
+    assert page.title().strip(), "empty <title>"
     wait_for_charts(page)
 
 

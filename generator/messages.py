@@ -1,0 +1,207 @@
+"""Problem messages in Chinese: staff choose the language with --lang or their system locale.
+
+Messages are written in English where they are made (the English text is the message id, as in
+gettext); this catalog turns each into Chinese by pattern, keeping the file names, field names
+and values that the message quotes. tests/unit/test_messages.py checks that every message the
+invalid-content fixtures produce has a Chinese form.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+
+Q = r"'([^']*)'"  # a quoted value inside a message
+
+_MESSAGES: list[tuple[str, str]] = [
+    (rf"^unknown section {Q}$", r"未知的报告部分“\1”"),
+    (rf"^unknown theme {Q} in section {Q}$", r"部分“\2”中没有主题“\1”"),
+    (rf"^unknown paragraph {Q}$", r"报告中没有段落“\1”"),
+    (rf"^section {Q}: unknown paragraph {Q}$", r"部分“\1”：报告中没有段落“\2”"),
+    (rf"^theme {Q}: unknown paragraph {Q}$", r"主题“\1”：报告中没有段落“\2”"),
+    (rf"^unknown county {Q}$", r"未知的县（市、区）“\1”"),
+    (rf"^county {Q} is not among this target's counties$", r"“\1”不在本承诺涉及的县（市、区）中"),
+    (r"^'all' cannot be combined with county ids$", "“all”不能与县（市、区）编号同时使用"),
+    (r"^'all' is reserved$", "“all”是保留字"),
+    (rf"^id {Q} does not match the file name {Q}$", r"编号“\1”与文件名“\2”不一致"),
+    (rf"^duplicate target id {Q} \(also in (.+)\)$", r"承诺编号“\1”重复（另见 \2）"),
+    (rf"^file name {Q} is not a valid id$", r"文件名“\1”不是有效的编号"),
+    (r"^quote not found in paragraph (\S+) \((.+)\)$", r"在段落 \1（\2）中找不到这段引文"),
+    (r"^text not found in paragraph (\S+)$", r"在段落 \1 中找不到这段文字"),
+    (r"^update of (\S+) comes after one of (\S+)$", r"\1 的进展排在 \2 之后"),
+    (r"^a (\w+) target has no figure$", r"\1 类承诺没有数值"),
+    (r"^county figures add up to (\S+), more than the city figure (\S+)$",
+     r"各县数值合计 \1，超过全市数值 \2"),
+    (rf"^duplicate county (id|code) {Q} \(first at line (\d+)\)$", r"县（市、区）\1“\2”重复（首次出现在第\3行）"),
+    (rf"^duplicate section id {Q}$", r"部分编号“\1”重复"),
+    (rf"^duplicate theme id {Q}$", r"主题编号“\1”重复"),
+    (rf"^paragraph {Q} is missing from the English report$", r"英文报告缺少段落“\1”"),
+    (rf"^paragraph {Q} is not in the Chinese report$", r"中文报告中没有段落“\1”"),
+    (rf"^paragraph {Q} is not translated$", r"段落“\1”尚未翻译"),
+    (rf"^paragraph {Q} is out of order$", r"段落“\1”的顺序与中文报告不一致"),
+    (r"^empty paragraph$", "空段落"),
+    (r"^paragraph without an id$", "段落没有编号"),
+    (rf"^duplicate paragraph id {Q} \(first at line (\d+)\)$", r"段落编号“\1”重复（首次出现在第\2行）"),
+    (r"^unsupported block \((\w+)\)$", r"不支持的内容块（\1）"),
+    (r"^map file is not a GeoJSON FeatureCollection$", "地图文件不是 GeoJSON FeatureCollection"),
+    (r"^map feature (\d+) has no county code or no polygon$", r"地图第\1个要素缺少区划代码或多边形"),
+    (r"^map has no boundary for county code (\d+)$", r"地图缺少区划代码 \1 的边界"),
+    (r"^map has an unknown county code (\d+)$", r"地图含有未知的区划代码 \1"),
+    (r"^map file is not valid JSON: (.+)$", r"地图文件不是有效的 JSON：\1"),
+    (r"^(\S+): expected (.+), found (.+)$", r"\1：应为\2，实际为\3"),
+    (r"^(\S+): the number must be finite$", r"\1：数值必须是有限数"),
+    (r"^(\S+): the number must not be negative$", r"\1：数值不能为负"),
+    (rf"^(\S+): {Q} is not a valid id$", r"\1：“\2”不是有效的编号"),
+    (r"^(\S+): must not be empty$", r"\1：不能为空"),
+    (r"^(\S+): longer than (\d+) characters$", r"\1：超过\2个字符"),
+    (r"^(\S+): contains invisible or text-direction control characters$",
+     r"\1：含有不可见字符或文字方向控制字符"),
+    (rf"^(\S+): {Q} is not allowed$", r"\1：不允许使用“\2”"),
+    (rf"^(\S+): {Q} is not valid$", r"\1：“\2”无效"),
+    (r"^(\S+): expected a date YYYY-MM-DD, found (.+)$", r"\1：应为日期 YYYY-MM-DD，实际为\2"),
+    (r"^(\S+): (\S+) is not a real date$", r"\1：\2 不是真实存在的日期"),
+    (r"^(\S+): expected a (\d+)-digit code$", r"\1：应为\2位数字代码"),
+    (r"^(\S+): needs at least (\d+) item\(s\)$", r"\1：至少需要\2项"),
+    (r"^(\S+): more than (\d+) items$", r"\1：超过\2项"),
+    (rf"^unknown field {Q}$", r"未知字段“\1”"),
+    (rf"^missing required field {Q} in (\S+)$", r"\2 缺少必填字段“\1”"),
+    (rf"^missing required field {Q}$", r"缺少必填字段“\1”"),
+    (rf"^(\S+) with (\w+) {Q} needs {Q}$", r"\1 的 \2 为“\3”时必须填写“\4”"),
+    (rf"^{Q} does not apply when (\w+) is {Q}$", r"\2 为“\3”时不能填写“\1”"),
+    (r"^YAML syntax error: (.+)$", r"YAML 语法错误：\1"),
+    (r"^YAML error: (.+)$", r"YAML 错误：\1"),
+    (r"^YAML aliases \(\*name\) are not allowed$", "不允许使用 YAML 别名（*name）"),
+    (rf"^YAML tag {Q} is not allowed$", r"不允许使用 YAML 标签“\1”"),
+    (rf"^duplicate key {Q} \(first at line (\d+)\)$", r"键“\1”重复（首次出现在第\2行）"),
+    (r"^keys must be plain names$", "键必须是普通名称"),
+    (r"^nesting deeper than (\d+) levels$", r"嵌套超过\1层"),
+    (r"^nesting is too deep$", "嵌套过深"),
+    (r"^the file has more than (\d+) values$", r"文件中的值超过\1个"),
+    (r"^text longer than (\d+) characters$", r"文字超过\1个字符"),
+    (r"^the file is empty$", "文件是空的"),
+    (r"^file is missing$", "缺少文件"),
+    (r"^symbolic link points outside the content folder$", "符号链接指向内容文件夹之外"),
+    (r"^expected a file, found a folder$", "这里应是文件，却是文件夹"),
+    (r"^file is too large \(([\d,]+) bytes, the limit is ([\d,]+)\)$", r"文件过大（\1字节，上限\2）"),
+    (r"^file is not UTF-8 text$", "文件不是 UTF-8 文本"),
+    (r"^file contains NUL bytes; is it a text file\?$", "文件含有 NUL 字节，是文本文件吗？"),
+    (r"^only \.yaml files belong in the targets folder$", "targets 文件夹中只能放 .yaml 文件"),
+    (r"^more than ([\d,]+) files in the targets folder$", r"targets 文件夹中的文件超过\1个"),
+    (r"^targets folder is missing$", "缺少 targets 文件夹"),
+    (r"^content directory not found$", "找不到内容文件夹"),
+    (r"^template error: (.+)$", r"模板错误：\1"),
+    (r"^the chart library has not been built$", "图表库尚未构建"),
+]
+
+_HINTS: list[tuple[str, str]] = [
+    (rf"^did you mean {Q}\?$", r"是否应为“\1”？"),
+    (r"^expected one of: (.+)$", r"可选值：\1"),
+    (r"^(.+); quote the text: a comma in \{zh: …, en: …\} splits it$",
+     r"\1；请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"),
+    (r"^quote the text: a comma in \{zh: …, en: …\} splits it$",
+     "请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"),
+    (r"^copy the exact text, with the report's punctuation$", "请逐字复制报告原文，包括标点"),
+    (r"^copy the exact words of the report$", "请逐字复制报告原文"),
+    (r"^rename the file to (\S+) or set id: (\S+)$", r"把文件改名为 \1，或把 id 改为 \2"),
+    (r"^use lowercase letters, digits and hyphens$", "只用小写字母、数字和连字符"),
+    (r"^use lowercase letters, digits and hyphens only$", "只用小写字母、数字和连字符"),
+    (r"^write \[all\] alone, or list the counties$", "单独写 [all]，或列出各县（市、区）"),
+    (r"^list updates oldest first$", "进展按时间先后排列，最早的在前"),
+    (r"^remove value: or make the metric a quantity$", "删除 value:，或把 metric 改为 quantity"),
+    (r"^add it to counties:$", "请把它加入 counties:"),
+    (r"^check the figures$", "请核对数值"),
+    (r"^each county appears once$", "每个县（市、区）只能出现一次"),
+    (r"^choose another id$", "请换一个编号"),
+    (r"^translate (\S+)$", r"请翻译 \1"),
+    (r"^use the same ids$", "请使用相同的编号"),
+    (r"^write the English text$", "请填写英文"),
+    (r"^keep the paragraphs in the order of the Chinese report$", "段落顺序须与中文报告一致"),
+    (r"^add a line \{#p-…\} directly above it$", "请在段落正上方加一行 {#p-…}"),
+    (r"^give each paragraph its own id$", "每个段落须有自己的编号"),
+    (r"^the report holds headings and paragraphs only$", "报告中只能有标题和段落"),
+    (r"^each feature needs id: '140802'$", "每个要素需要 id，如 '140802'"),
+    (r"^use a map file with all counties of counties.yaml$", "地图文件须包含 counties.yaml 中的全部县（市、区）"),
+    (r"^remove it or add the county to counties.yaml$", "请删除它，或把该县（市、区）加入 counties.yaml"),
+    (r"^write digits only, without units or commas$", "只写数字，不要单位或逗号"),
+    (r"^put the text in quotes$", "请给文字加引号"),
+    (r"^fill in the value$", "请填写内容"),
+    (r"^put it in quotes: YAML reads yes/no/on/off as true/false$",
+     "请加引号：YAML 会把 yes/no/on/off 读成是/否"),
+    (r"^write it as zh: … and en: … on two indented lines$", "请分两行缩进写 zh: … 和 en: …"),
+    (r"^start each item on its own line with '- '$", "每一项另起一行，以“- ”开头"),
+    (r"^write it in quotes, e.g. \"140802\"$", "请加引号，如 \"140802\""),
+    (r"^e\.g\. 2021-12-31$", "例如 2021-12-31"),
+    (r"^check month and day$", "请检查月份和日期"),
+    (r"^add (\S+): YYYY-MM-DD$", r"请添加 \1: YYYY-MM-DD"),
+    (r"^add (\S+): with zh: and en: lines below it$", r"请添加 \1:，并在下面写 zh: 和 en: 两行"),
+    (r"^add (\S+):$", r"请添加 \1:"),
+    (r"^use a full http:// or https:// address$", "请使用完整的 http:// 或 https:// 网址"),
+    (r"^a full address ending in '/', e\.g\. (\S+)$", r"以“/”结尾的完整网址，如 \1"),
+    (r"^achieved and missed need a published source: add source: \{title, url\}$",
+     "“已完成”和“未完成”必须注明公开来源：请添加 source: {title, url}"),
+    (r"^a quantity needs target, comparator and unit$", "量化指标须填写 target、comparator 和 unit"),
+    (r"^only quantity targets have a number; use kind: quantity$", "只有量化指标有数值；请用 kind: quantity"),
+    (r"^retype the text; copy-paste from some programs adds them$", "请重新输入：从某些程序复制粘贴会带入这些字符"),
+    (r"^shorten it$", "请缩短"),
+    (r"^split it or shorten it$", "请拆分或缩短"),
+    (r"^split or shorten it$", "请拆分或缩短"),
+    (r"^simplify the structure$", "请简化结构"),
+    (r"^simplify the file$", "请简化文件"),
+    (r"^remove one of them$", "请删除其中一个"),
+    (r"^write the value out in full$", "请把值完整写出"),
+    (r"^remove the '!' tag$", "请删除“!”标签"),
+    (r"^merge keys \(<<\) and complex keys are not allowed$", "不允许使用合并键（<<）和复杂键"),
+    (r"^indent with spaces, not tabs$", "请用空格缩进，不要用制表符"),
+    (r"^put text that contains ': ' in quotes$", "含有“: ”的文字请加引号"),
+    (r"^put the value in quotes$", "请给值加引号"),
+    (r"^close the quote that starts here$", "请补上这里开始的引号的另一半"),
+    (r"^close the \[ or \{ that starts here$", "请补上这里开始的 [ 或 { 的另一半"),
+    (r"^check indentation and quotes on this line and the one above$", "请检查本行和上一行的缩进与引号"),
+    (r"^see docs/content.md for what it should hold$", "应填写的内容见 docs/content.md"),
+    (r"^restore it from the repository \(git checkout\)$", "请从版本库恢复（git checkout）"),
+    (r"^replace the link with the file itself$", "请用文件本身替换这个链接"),
+    (r"^save it as UTF-8 \(editors call it 'UTF-8' or 'Unicode'\)$", "请以 UTF-8 编码保存（编辑器中称为“UTF-8”或“Unicode”）"),
+    (r"^rename it to \.yaml$", "请改为 .yaml 扩展名"),
+    (r"^move it out of targets/$", "请移出 targets/"),
+    (r"^run the command from the repository folder$", "请在版本库文件夹中运行命令"),
+    (r"^this is a template problem, not a content problem$", "这是模板问题，不是内容问题"),
+    (r"^run `make setup` \(it installs the locked npm packages\)$", "请运行 `make setup`（安装锁定的 npm 包）"),
+]
+
+_WORDS = [("text in both languages {zh: …, en: …}", "中英文文字 {zh: …, en: …}"),
+          ("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"), ("a 6-digit code", "6位数字代码"),
+          ("a number", "数值"), ("a list", "列表"), ("a mapping", "映射"), ("text", "文字"),
+          ("nothing", "空值"), ("a value", "值"), ("yes/no value", "是/否值")]
+
+
+def _apply(table: list[tuple[str, str]], text: str) -> str | None:
+    for pattern, replacement in table:
+        match = re.match(pattern, text)
+        if match:
+            result = match.expand(replacement)
+            for en, zh in _WORDS:
+                result = result.replace(f"为{en}", f"为{zh}")
+            return result
+    return None
+
+
+def message_zh(text: str) -> str | None:
+    return _apply(_MESSAGES, text)
+
+
+def hint_zh(text: str) -> str | None:
+    return _apply(_HINTS, text)
+
+
+def default_lang() -> str:
+    """zh when the system locale is Chinese, else en."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith("zh") else "en"
