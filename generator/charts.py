@@ -82,7 +82,7 @@ def county_map(site: Any, measures: list[CountyMeasure], lang: str, from_file: s
                                           else words["no_data"])]
         tip += [f"{words[s]}: {n}" for s, n in m.counts.items() if n and s != "no_update"]
         item: dict[str, Any] = {"name": name_of[c.code], "value": -1 if share is None else share,
-                                "tip": tip, "url": urls.page("county", lang, c.id)}
+                                "tip": tip, "url": urls.page("county", lang, c.id).removesuffix("index.html")}
         if highlight == c.id:
             item["itemStyle"] = {"borderColor": "#111", "borderWidth": 3}
             item["selected"] = True
@@ -122,7 +122,7 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
     data = [{"name": name_of[c.code], "value": values.get(c.code, -1),
              "tip": [c.name(lang), f"{values[c.code]:,g} {unit}" if c.code in values
                      else _LABELS[lang]["no_data"]],
-             "url": urls.page("county", lang, c.id)} for c in site.counties]
+             "url": urls.page("county", lang, c.id).removesuffix("index.html")} for c in site.counties]
     chart_id = f"map-target-{view.target.id}-{lang}"
     chart = Map(init_opts=opts.InitOpts(chart_id=chart_id, renderer="svg"))
     chart.add(unit or "value", [(d["name"], d["value"]) for d in data], maptype="yuncheng",

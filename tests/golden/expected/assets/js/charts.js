@@ -29,7 +29,10 @@
     chart.setOption(option);
     if (fallback) { fallback.hidden = true; }
     el.classList.add("is-live");
-    window.addEventListener("resize", function () { chart.resize(); });
+    window.addEventListener("resize", function () {
+      // ECharts throws when resized to a zero-sized box (a collapsed container or iframe)
+      if (live.clientWidth && live.clientHeight) { chart.resize(); }
+    });
     if (!isMap) { return; }
     var data = option.series[0].data || [];
     function go(item) { if (item && item.url) { window.location.href = root + item.url; } }
