@@ -8,7 +8,7 @@ PY     := $(BIN)/python
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 PAGEFIND := node_modules/@pagefind/linux-x64/bin/pagefind_extended
 
-.PHONY: site setup build search test test-fast lint fmt golden serve bench clean
+.PHONY: site setup build validate search test test-fast lint fmt golden guide-images serve bench clean
 
 ## site: set up (venv, locked Python and npm packages, chart bundle) and build the real site
 site: setup build
@@ -32,6 +32,10 @@ node_modules/.installed: package.json package-lock.json
 ## build: validate the content and write site/ (the previous site stays if anything is wrong)
 build:
 	$(PY) -m generator build
+
+## validate: check the content only
+validate:
+	$(PY) -m generator validate
 
 ## chromium: Debian's Chromium and CJK fonts for the browser tests (never a downloaded browser)
 /usr/bin/chromium:
@@ -57,6 +61,11 @@ fmt: setup
 ## golden: rewrite tests/golden/expected from tests/fixtures/minimal (review the diff!)
 golden: setup
 	$(PY) -m tests.golden.refresh
+
+## guide-images: refresh the staff guide's screenshots from the browser tests
+guide-images: setup /usr/bin/chromium
+	$(PY) -m pytest -q tests/browser/test_guide_images.py
+	mkdir -p docs/images && cp tests/artifacts/guide/*.png docs/images/
 
 ## serve: live preview on http://127.0.0.1:8000/ with rebuild on change
 serve: setup

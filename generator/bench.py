@@ -666,8 +666,8 @@ def run(sizes: list[int], rounds: int, json_path: Path | None, out_dir: Path | N
     report["loadavg_end"] = _loadavg()
     click.echo(f"\nwhole benchmark: {report['total_seconds']:.0f} s (load average "
                f"{report['loadavg_start']} at the start, {report['loadavg_end']} at the end); "
-               f"{'the work folder' if out_dir is None else 'old outputs'} are being removed "
-               "in the background")
+               f"{'the work folder is' if out_dir is None else 'old outputs are'} being "
+               "removed in the background")
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
