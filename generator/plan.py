@@ -93,7 +93,7 @@ def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = 
     views = target_views(site, previous.views if previous else None)
     ordered = sorted(views.values(), key=lambda v: v.order)
     pages: list[Page] = []
-    common = {"site": site.info, "base_url": base_url, "bins": charts.BINS}
+    common = {"site": site.info, "base_url": base_url, "bins": charts.BINS, "pager": None}
     pages.append(Page(urls.page("choose"), "choose_language.html", None,
                       {**common, "page_title": site.info.title.zh + " / " + site.info.title.en,
                        "description": site.info.title.zh,
@@ -144,24 +144,28 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
     yield Page(urls.page("home", lang), "home.html", lang, home)
 
     filters = {"sections": site.sections, "counties": site.counties, "statuses": STATUS_ORDER}
-    yield Page(urls.page("targets", lang), "targets.html", lang,
-               {**common, **_titles(site, lang, t("targets.title")), "nav_current": "targets",
-                "groups": _groups(site, ordered), "total": len(ordered), **filters})
+    for path, chunk, pager in _paged(urls.page("targets", lang), ordered):
+        yield Page(path, "targets.html", lang,
+                   {**common, **_titles(site, lang, t("targets.title")), "nav_current": "targets",
+                    "groups": _groups(site, chunk), "total": len(ordered), "pager": pager,
+                    **filters})
 
     by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
     for v in ordered:
         by_theme[(v.section.id, v.theme.id)].append(v)
+    para_zh_of = {b.id: b for b in site.report.zh}
+    para_en_of = {b.id: b for b in site.report.en}
     for v in ordered:
         tg = v.target
-        para_zh = _block(site.report.zh, tg.paragraph)
-        para_en = _block(site.report.en, tg.paragraph)
-        related = [r for r in by_theme[(v.section.id, v.theme.id)] if r.target.id != tg.id]
+        para_zh = para_zh_of.get(tg.paragraph)
+        para_en = para_en_of.get(tg.paragraph)
+        related = [r for r in by_theme[(v.section.id, v.theme.id)][:13] if r is not v][:12]
         title = tg.title(lang)
         desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
         yield Page(urls.page("target", lang, tg.id), "target.html", lang,
                    {**common, **_titles(site, lang, title, desc), "nav_current": "targets",
                     "og_type": "article", "v": v, "para_zh": para_zh, "para_en": para_en,
-                    "related": related[:12],
+                    "related": related,
                     "page_url": urls.absolute(base_url, urls.page("target", lang, tg.id))
                     or "/" + urls.page("target", lang, tg.id).removesuffix("index.html"),
                     "embed_url": urls.absolute(base_url, urls.page("embed-target", lang, tg.id))
@@ -169,24 +173,31 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                                  urls.page("embed-target", lang, tg.id)),
                     "county_chart": charts.target_county_map(site, v, lang)
                     if v.county_values else None},
-                   deps=frozenset({tg.id, *(r.target.id for r in related[:12])}))
+                   deps=frozenset({tg.id, *(r.target.id for r in related)}))
 
+    by_section: dict[str, list[TargetView]] = defaultdict(list)
+    by_status: dict[str, list[TargetView]] = defaultdict(list)
+    for v in ordered:
+        by_section[v.section.id].append(v)
+        by_status[v.status].append(v)
     for section in site.sections:
-        mine = [v for v in ordered if v.section.id == section.id]
-        themes = [(th, [v for v in mine if v.theme.id == th.id]) for th in section.themes]
-        yield Page(urls.page("section", lang, section.id), "section.html", lang,
-                   {**common, **_titles(site, lang, section.title(lang)), "nav_current": "targets",
-                    "section": section, "themes": themes,
-                    "counts": progress.status_counts([v.target for v in mine]),
-                    "total": len(mine)},
-                   deps=frozenset(v.target.id for v in mine))
+        mine = by_section[section.id]
+        counts = progress.status_counts([v.target for v in mine])
+        for path, chunk, pager in _paged(urls.page("section", lang, section.id), mine):
+            themes = [(th, [v for v in chunk if v.theme.id == th.id]) for th in section.themes]
+            yield Page(path, "section.html", lang,
+                       {**common, **_titles(site, lang, section.title(lang)),
+                        "nav_current": "targets", "section": section, "themes": themes,
+                        "counts": counts, "total": len(mine), "pager": pager},
+                       deps=frozenset(v.target.id for v in mine))
 
     for status in STATUS_ORDER:
-        mine = [v for v in ordered if v.status == status]
-        yield Page(urls.page("status", lang, status), "status.html", lang,
-                   {**common, **_titles(site, lang, t("status." + status)),
-                    "nav_current": "targets", "status": status, "views": mine,
-                    "groups": _groups(site, mine)})
+        mine = by_status[status]
+        for path, chunk, pager in _paged(urls.page("status", lang, status), mine):
+            yield Page(path, "status.html", lang,
+                       {**common, **_titles(site, lang, t("status." + status)),
+                        "nav_current": "targets", "status": status, "total": len(mine),
+                        "groups": _groups(site, chunk), "pager": pager})
 
     index_map = charts.ChartData(county_map.id, county_map.option, charts.svg_map(
         site, measures, lang, urls.page("counties", lang)), county_map.rows)
@@ -194,17 +205,32 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
                {**common, **_titles(site, lang, t("county.index_title")),
                 "nav_current": "counties", "map": index_map, "measures": measures})
 
+    citywide = [v for v in ordered if v.citywide]
+    # City-wide commitments are listed on every county page while the list is short; at scale
+    # the page links to them by part of the report instead, so it stays a bounded size.
+    citywide_groups = _groups(site, citywide) if len(citywide) <= LIST_LIMIT else []
+    citywide_counts = [(s, len(vs)) for s, vs in _groups(site, citywide)]
+    named_of: dict[str, list[TargetView]] = defaultdict(list)
+    figures_of: dict[str, list[tuple[TargetView, float]]] = defaultdict(list)
+    for v in ordered:
+        if not v.citywide:
+            for cc in v.counties:
+                named_of[cc.id].append(v)
+        for cc, value in v.county_values:
+            figures_of[cc.id].append((v, value))
     for m in measures:
         c = m.county
-        named = [v for v in ordered if not v.citywide and c in v.counties]
-        citywide = [v for v in ordered if v.citywide]
-        figures = [(v, value) for v in ordered for cc, value in v.county_values if cc.id == c.id]
-        yield Page(urls.page("county", lang, c.id), "county.html", lang,
-                   {**common, **_titles(site, lang, c.name(lang)), "nav_current": "counties",
-                    "county": c, "measure": m, "named": named,
-                    "citywide_groups": _groups(site, citywide), "figures": figures,
-                    "map": charts.county_map(site, measures, lang, urls.page("county", lang, c.id),
-                                             highlight=c.id)})
+        county_map_c = charts.county_map(site, measures, lang, urls.page("county", lang, c.id),
+                                         highlight=c.id)
+        for path, chunk, pager in _paged(urls.page("county", lang, c.id), named_of[c.id]):
+            yield Page(path, "county.html", lang,
+                       {**common, **_titles(site, lang, c.name(lang)), "nav_current": "counties",
+                        "county": c, "measure": m, "named": chunk, "pager": pager,
+                        "citywide_groups": citywide_groups, "citywide_counts": citywide_counts,
+                        "figures": figures_of[c.id],
+                        "map": charts.ChartData(county_map_c.id, county_map_c.option,
+                                                charts.svg_map(site, measures, lang, path, c.id),
+                                                county_map_c.rows)})
 
     blocks = [(b, by_para.get(b.id, [])) for b in site.report.blocks(lang)]
     yield Page(urls.page("report", lang), "report.html", lang,
@@ -273,8 +299,19 @@ def _reader_pages(site: Site, lang: str, t: Any, common: dict[str, Any],
                {**common, **_titles(site, lang, t("map.title")), "map": embed_map})
 
 
-def _block(blocks: tuple[Block, ...], pid: str) -> Block | None:
-    return next((b for b in blocks if b.id == pid), None)
+LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
+
+
+def _paged(path: str, views: list[TargetView]
+           ) -> list[tuple[str, list[TargetView], dict[str, Any] | None]]:
+    """A list page, split into pages of LIST_LIMIT rows when it is longer."""
+    if len(views) <= LIST_LIMIT:
+        return [(path, views, None)]
+    chunks = [views[i:i + LIST_LIMIT] for i in range(0, len(views), LIST_LIMIT)]
+    files = [path if n == 0 else path.replace("index.html", f"page/{n + 1}/index.html")
+             for n in range(len(chunks))]
+    return [(files[n], chunk, {"current": n + 1, "files": files})
+            for n, chunk in enumerate(chunks)]
 
 
 def _groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
