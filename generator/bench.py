@@ -66,7 +66,7 @@ import jinja2, yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-content, out, total_pages = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+content, out, total_pages, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 LANGS = ("zh", "en")
 STATUSES = ("achieved", "on_track", "in_progress", "at_risk", "missed", "not_started", "no_update")
 L = yaml.CSafeLoader
@@ -206,18 +206,10 @@ env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True,
 NAV = {lang: [(k, k.rstrip("/") or "home") for k in ("", "targets/", "counties/", "report/",
                                                    "changes/", "data/", "about/")]
        for lang in LANGS}
-written = 0
+pages = []  # (file, template, context): planned first, then rendered (in workers if asked)
 
-def write(rel, template, **ctx):
-    global written
-    depth = rel.count("/")
-    html = env.get_template(template).render(root="../" * depth, site=site, nav=NAV[ctx["lang"]],
-                                             path=rel.split("/", 1)[-1], **ctx)
-    path = out / rel
-    os.makedirs(path.parent, exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(html.encode("utf-8"))
-    written += 1
+def page(rel, template, **ctx):
+    pages.append((rel, template, ctx))
 
 updates = sorted(((u, t) for t in targets for u in t.get("updates") or ()),
                  key=lambda p: (p[0]["date"], p[1]["id"]), reverse=True)
@@ -227,9 +219,9 @@ for t in targets:
 for lang in LANGS:
     for t in targets:
         related = [r for r in by_theme[(t["section"], t["theme"])] if r is not t][:12]
-        write(f"{lang}/targets/{t['id']}/index.html", "target.html", lang=lang, tg=t,
-              title=t["title"][lang], description=t["_status"], current="targets/",
-              para_en=para["en"].get(t["source"]["paragraph"], ""), related=related)
+        page(f"{lang}/targets/{t['id']}/index.html", "target.html", lang=lang, tg=t,
+             title=t["title"][lang], description=t["_status"], current="targets/",
+             para_en=para["en"].get(t["source"]["paragraph"], ""), related=related)
     groups = [(s, [t for t in targets if t["section"] == s["id"]]) for s in sections]
     lists = [("index.html", "Home", targets[:8], []), ("targets/index.html", "Targets", targets, groups),
              ("print/index.html", "Print", targets, groups)]
@@ -243,19 +235,42 @@ for lang in LANGS:
     lists += [(f"{name}/index.html", name, [], []) for name in ("counties", "about", "glossary",
                                                                "data", "search")]
     for rel, title, items, grps in lists:
-        write(f"{lang}/{rel}", "list.html", lang=lang, title=title, description=title,
-              items=items, groups=grps, current="targets/")
-    write(f"{lang}/report/index.html", "report.html", lang=lang, title="Report",
-          description="Report", blocks=report[lang], by_para=by_para, current="report/")
-    write(f"{lang}/changes/index.html", "changes.html", lang=lang, title="Changes",
-          description="Changes", updates=updates, current="changes/")
+        page(f"{lang}/{rel}", "list.html", lang=lang, title=title, description=title,
+             items=items, groups=grps, current="targets/")
+    page(f"{lang}/report/index.html", "report.html", lang=lang, title="Report",
+         description="Report", blocks=report[lang], by_para=by_para, current="report/")
+    page(f"{lang}/changes/index.html", "changes.html", lang=lang, title="Changes",
+         description="Changes", updates=updates, current="changes/")
 i = 0
-while written < total_pages and targets:  # small per-target pages (the build's embed cards)
+while len(pages) < total_pages and targets:  # small per-target pages (the build's embed cards)
     t, lang = targets[(i // 2) % len(targets)], LANGS[i % 2]
-    write(f"{lang}/embed/targets/{t['id']}/index.html" if i < 2 * len(targets) else
-          f"{lang}/extra/{i}/index.html", "card.html", lang=lang, tg=t)
+    page(f"{lang}/embed/targets/{t['id']}/index.html" if i < 2 * len(targets) else
+         f"{lang}/extra/{i}/index.html", "card.html", lang=lang, tg=t)
     i += 1
+
+def render_span(span):
+    made = set()
+    for rel, template, ctx in pages[span[0]:span[1]]:
+        html = env.get_template(template).render(root="../" * rel.count("/"), site=site,
+                                                 nav=NAV[ctx["lang"]],
+                                                 path=rel.split("/", 1)[-1], **ctx)
+        path = out / rel
+        if path.parent not in made:
+            os.makedirs(path.parent, exist_ok=True)
+            made.add(path.parent)
+        with open(path, "wb") as f:
+            f.write(html.encode("utf-8"))
+    return span[1] - span[0]
+
+if workers <= 1:
+    written = render_span((0, len(pages)))
+else:  # the same split as generator/parallel.py: chunks of 400 pages to forked workers
+    import multiprocessing
+    spans = [(i, min(i + 400, len(pages))) for i in range(0, len(pages), 400)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        written = sum(pool.imap_unordered(render_span, spans))
 print(json.dumps({"seconds": time.perf_counter() - _t0, "pages": written, "files": written,
+                  "workers": workers,
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 '''
 
@@ -314,10 +329,22 @@ def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
         t.start()
     killer = threading.Timer(timeout, proc.kill)
     killer.start()
+    done = threading.Event()
+    peak = {"rss": 0, "pss": 0}
+
+    def sample() -> None:  # the whole process tree: a parallel build has worker processes
+        while not done.wait(0.1):
+            rss, pss = tree_memory(proc.pid)
+            peak["rss"], peak["pss"] = max(peak["rss"], rss), max(peak["pss"], pss)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     try:
         _, status, usage = os.wait4(proc.pid, 0)
     finally:
         killer.cancel()
+        done.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     for t in readers:
@@ -334,7 +361,44 @@ def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
     result["wall_seconds"] = wall
     result["self_maxrss_kb"] = result.get("maxrss_kb")
     result["maxrss_kb"] = max(usage.ru_maxrss, result.get("maxrss_kb") or 0)
+    result["tree_rss_kb"] = max(peak["rss"], result["maxrss_kb"])
+    result["tree_pss_kb"] = peak["pss"]
     return result
+
+
+def tree_memory(root: int) -> tuple[int, int]:
+    """(RSS, PSS) in kB summed over `root` and its descendants, from /proc. PSS shares the
+    pages that forked workers have in common, so it is the honest total; RSS counts them twice."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0, 0
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(name))
+    rss = pss = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+                for line in f:
+                    if line.startswith(b"Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith(b"Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue
+    return rss, pss
 
 
 # -- one size --------------------------------------------------------------------------------
@@ -355,6 +419,10 @@ class SizeResult:
     incremental: float | None = None
     incremental_detail: dict[str, Any] | None = None
     incremental_note: str = ""
+    workers: int = 1  # processes the build renders with (generator.parallel), and the floor too
+    full_tree_rss_kb: list[int] = field(default_factory=list)
+    full_tree_pss_kb: list[int] = field(default_factory=list)
+    floor_tree_pss_kb: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -379,7 +447,13 @@ class SizeResult:
 
     @property
     def peak_rss_mb(self) -> float | None:
+        """Largest single process (wait4's ru_maxrss): the brief's per-child peak RSS."""
         return max(self.full_maxrss_kb) / 1024 if self.full_maxrss_kb else None
+
+    @property
+    def peak_tree_pss_mb(self) -> float | None:
+        """Build process plus workers, sampled every 0.1 s (PSS: shared pages counted once)."""
+        return max(self.full_tree_pss_kb) / 1024 if self.full_tree_pss_kb else None
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -387,10 +461,19 @@ class SizeResult:
                     floor_min=self.floor_min,
                     floor_median=statistics.median(self.floor) if self.floor else None,
                     ratio=self.ratio, pages_per_second=self.pages_per_second,
-                    peak_rss_mb=self.peak_rss_mb,
+                    peak_rss_mb=self.peak_rss_mb, peak_tree_pss_mb=self.peak_tree_pss_mb,
                     floor_peak_rss_mb=max(self.floor_maxrss_kb) / 1024
                     if self.floor_maxrss_kb else None)
         return data
+
+
+def build_workers(pages: int) -> int:
+    """How many processes the build renders with for this many pages; the floor gets as many."""
+    try:
+        from generator.parallel import default_workers
+    except ImportError:
+        return 1
+    return default_workers(pages)
 
 
 def session_available() -> bool:
@@ -430,15 +513,18 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.full.append(got["seconds"])
         res.full_wall.append(got["wall_seconds"])
         res.full_maxrss_kb.append(got["maxrss_kb"])
+        res.full_tree_rss_kb.append(got["tree_rss_kb"])
+        res.full_tree_pss_kb.append(got["tree_pss_kb"])
         res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
         log(f"    full  round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages, "
             f"{got['maxrss_kb'] / 1024:.0f} MB")
 
     pages = res.pages or 2 * n + 70
+    workers = res.workers = build_workers(pages)
     for r in range(rounds):
         out = out_dir("floor", r)
         try:
-            got = run_child(FLOOR_CHILD, str(content), str(out), str(pages))
+            got = run_child(FLOOR_CHILD, str(content), str(out), str(pages), str(workers))
         except ChildFailed as exc:
             res.errors.append(f"floor: {exc}")
             log(f"  ✗ floor failed: {exc}")
@@ -448,6 +534,7 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.floor.append(got["seconds"])
         res.floor_pages = got["pages"]
         res.floor_maxrss_kb.append(got["maxrss_kb"])
+        res.floor_tree_pss_kb.append(got["tree_pss_kb"])
         log(f"    floor round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages")
 
     if not incremental:
@@ -551,14 +638,17 @@ def _fmt(value: float | None, spec: str) -> str:
 
 def table(results: list[SizeResult]) -> str:
     head = ("targets", "pages", "full min s", "full med s", "pages/s", "peak RSS MB",
-            "floor min s", "ratio", "incremental s")
+            "all procs PSS MB", "floor min s", "ratio", "incremental s")
     rows = [head]
     for r in results:
         inc = _fmt(r.incremental, ".3f") if r.incremental is not None else (
             r.incremental_note.split(" ")[0] or "n/a")
         rows.append((f"{r.targets:,}", f"{r.pages:,}", _fmt(r.full_min, ".2f"),
                      _fmt(r.full_median, ".2f"), _fmt(r.pages_per_second, ",.0f"),
-                     _fmt(r.peak_rss_mb, ",.0f"), _fmt(r.floor_min, ".2f"),
+                     _fmt(r.peak_rss_mb, ",.0f"),
+                     _fmt(r.peak_tree_pss_mb, ",.0f") + (f" ({r.workers}p)" if r.workers > 1
+                                                         else ""),
+                     _fmt(r.floor_min, ".2f"),
                      _fmt(r.ratio, ".2f") + ("×" if r.ratio else ""), inc))
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))

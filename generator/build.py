@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import assets, exports, search
+from generator import assets, exports, parallel, search
 from generator.errors import ContentError, Diagnostic
 from generator.load import Loader
 from generator.plan import plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
-from generator.write import manifest, write
+from generator.write import manifest_from_hashes, stage
 
 Progress = Callable[[int, int], None]
 
@@ -53,33 +54,43 @@ def render_site(content: Path, base_url: str | None = None, templates: Path = TE
 
 def build(content: Path, out: Path, base_url: str | None = None, templates: Path = TEMPLATES,
           progress: Progress | None = None, vendor: Path = assets.VENDOR,
-          search_index: bool = False) -> BuildResult:
+          search_index: bool = False, workers: int | None = None) -> BuildResult:
     """Build the site into `out`, or raise ContentError and leave `out` untouched.
 
-    With `search_index`, Pagefind indexes the new site before it replaces the old one; its time
-    is reported separately (BuildResult.search_seconds).
+    Pages are rendered straight into a temporary folder (in parallel for large sites) that
+    replaces `out` only when everything, search index and manifest included, is written.
+    Search indexing time is reported separately (BuildResult.search_seconds).
     """
     started = time.perf_counter()
-    output, pages, warnings = render_site(content, base_url, templates, progress=progress,
-                                          vendor=vendor)
+    sources = Loader(content).load()
+    site, warnings = validate(sources)
+    if site is None:
+        raise ContentError(warnings)
+    renderer = Renderer(templates)
+    the_plan = plan(site, renderer.strings.data, base_url)
+    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url)
+    extra.update(assets.collect(templates, site.geo, vendor))
     commit = content_commit(content)
-    result = BuildResult(pages, 0, 0, 0.0, warnings, output)
+    result = BuildResult(len(the_plan.pages), 0, 0, 0.0, warnings)
 
-    def finish(folder: Path) -> None:
+    def fill(folder: Path) -> None:
+        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress)
+        made: set[Path] = set()
+        for rel in sorted(extra):
+            hashes[rel] = parallel.write_file(folder, rel, extra[rel], made)
         if search_index:
             search_started = time.perf_counter()
             search.index(folder)
             result.search_seconds = time.perf_counter() - search_started
-        files = dict(output)
-        if search_index:  # add what the indexer wrote; the rest is already in memory
-            index_dir = folder / "pagefind"
-            files.update({p.relative_to(folder).as_posix(): p.read_bytes()
-                          for p in sorted(index_dir.rglob("*")) if p.is_file()})
-        (folder / "manifest.json").write_bytes(manifest(files, commit))
-        result.files = len(files) + 1
-        result.bytes = sum(len(b) for b in files.values())
+            for path in sorted((folder / "pagefind").rglob("*")):
+                if path.is_file():
+                    hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(
+                        path.read_bytes()).hexdigest()
+        (folder / "manifest.json").write_bytes(manifest_from_hashes(hashes, commit))
+        result.files = len(hashes) + 1
+        result.bytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
-    write(output, out, finish)
+    stage(out, fill)
     result.seconds = time.perf_counter() - started - result.search_seconds
     return result
 

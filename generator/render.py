@@ -111,6 +111,7 @@ class Renderer:
         self.env.globals.update(urls=urls)
         self._cache: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple[int, str, int, bool], tuple[Any, Markup]] = {}
+        self._fragments: dict[tuple[Any, ...], Markup] = {}
 
     def template(self, name: str) -> jinja2.Template:
         if name not in self._cache:
@@ -148,8 +149,39 @@ class Renderer:
             body = "\n".join(row(v, show_section) for v in views)
             return Markup(f'<ul class="target-list">\n{body}\n</ul>')
 
-        helpers: dict[str, Callable[..., Any]] = {"link": link, "asset": asset, "t": t,
-                                                  "rows": rows}
+        def cached(key: tuple[Any, ...], make: Callable[[], Any]) -> Markup:
+            hit = self._fragments.get(key)
+            if hit is None:
+                hit = self._fragments[key] = Markup(make())
+            return hit
+
+        def status_macro(name: str) -> Any:
+            return getattr(self.template("macros/status.html").module, name)
+
+        def badge(status: str) -> Markup:
+            return cached(("badge", lang, status), lambda: status_macro("badge")(status, t))
+
+        def icon(status: str) -> Markup:
+            return cached(("icon", status), lambda: status_macro("icon")(status))
+
+        def schedule(value: str | None) -> Markup:
+            return cached(("schedule", lang, value), lambda: status_macro("schedule")(value, t))
+
+        def progress_bar(share: float | None, label: str) -> Markup:
+            return cached(("progress", share, label),
+                          lambda: status_macro("progress")(share, label))
+
+        def fragment(name: str) -> Markup:
+            """A partial that depends only on language, page depth and the current nav item
+            (header, footer): rendered once per combination, not once per page."""
+            site, nav = context.get("site"), context.get("nav_current", "")
+            return cached(("fragment", name, lang, depth, nav, site), lambda: self.template(
+                name).render({"site": site, "nav_current": nav, "lang": lang, "link": link,
+                              "asset": asset, "t": t}))
+
+        helpers: dict[str, Callable[..., Any]] = {
+            "link": link, "asset": asset, "t": t, "rows": rows, "badge": badge, "icon": icon,
+            "schedule": schedule, "progress_bar": progress_bar, "fragment": fragment}
         try:
             html = self.template(template).render(
                 {**context, **helpers, "lang": lang, "file": file}

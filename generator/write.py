@@ -32,34 +32,44 @@ def safe_path(root: Path, rel: str) -> Path:
 
 def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
     """Every output file with its SHA-256, so a deployed copy can be verified (verify.py)."""
-    entries = {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())}
-    doc = {"generator": "hedong-open", "source_commit": commit, "files": entries}
+    return manifest_from_hashes({path: hashlib.sha256(data).hexdigest()
+                                 for path, data in files.items()}, commit)
+
+
+def manifest_from_hashes(hashes: dict[str, str], commit: str | None) -> bytes:
+    doc = {"generator": "hedong-open", "source_commit": commit, "files": dict(sorted(
+        hashes.items()))}
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
 
 
-def write(files: dict[str, bytes], out_dir: Path,
-          finish: Callable[[Path], None] | None = None) -> None:
-    """Write every file into a temp folder beside out_dir, then swap it into place.
+def stage(out_dir: Path, fill: Callable[[Path], None]) -> None:
+    """Let `fill` write a whole site into a temp folder beside out_dir, then swap it in.
 
-    `finish(temp_folder)` runs last, before the swap (search index, manifest); if it raises,
-    nothing is swapped.
+    If `fill` raises (or the process dies), out_dir is untouched and the temp folder removed.
     """
     out_dir = Path(os.path.abspath(out_dir))
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        for rel in sorted(files):
-            path = safe_path(tmp, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[rel])
-        if finish is not None:
-            finish(tmp)
+        fill(tmp)
         tmp.chmod(0o755)
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def write(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write every file (already rendered in memory) into out_dir, all at once or not at all."""
+
+    def fill(tmp: Path) -> None:
+        for rel in sorted(files):
+            path = safe_path(tmp, rel)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[rel])
+
+    stage(out_dir, fill)
 
 
 def update_in_place(files: dict[str, bytes], out_dir: Path, previous: dict[str, str]) -> list[str]:

@@ -120,3 +120,12 @@ def test_content_errors_never_show_a_traceback(runner, content):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.stderr.startswith("content/site.yaml:")
+
+
+def test_output_is_identical_whatever_the_parallelism(content, tmp_path):
+    from generator.build import build
+
+    build(content, tmp_path / "one", workers=1)
+    build(content, tmp_path / "two", workers=2)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(tree(tmp_path / "one")) > 40

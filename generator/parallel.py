@@ -1,0 +1,89 @@
+"""Render pages straight into the output folder, on every core when the site is large.
+
+A full build streams: each page is rendered, written and forgotten (only its SHA-256 is kept
+for the manifest), so memory stays flat at 10,000+ targets. With more than one worker the page
+list is split into small chunks handed to forked processes; each page is rendered the same way
+whatever process renders it, so the output is identical for any number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator.plan import Page
+from generator.render import Renderer
+from generator.write import safe_path
+
+CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
+PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
+
+_JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
+
+
+def default_workers(pages: int) -> int:
+    override = os.environ.get("HEDONG_WORKERS")
+    if override:
+        return max(1, int(override))
+    return min(os.cpu_count() or 1, 4) if pages >= PARALLEL_FROM else 1
+
+
+def write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
+    path = safe_path(root, rel)
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _render_range(span: tuple[int, int]) -> list[tuple[str, str]]:
+    assert _JOB is not None
+    pages, templates, root = _JOB
+    renderer = _worker_renderer(templates)
+    made: set[Path] = set()
+    return [(p.path, write_file(root, p.path, renderer.render(p.template, p.path, p.lang,
+                                                              p.context), made))
+            for p in pages[span[0]:span[1]]]
+
+
+_RENDERER: Renderer | None = None
+
+
+def _worker_renderer(templates: Path) -> Renderer:
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = Renderer(templates)
+    return _RENDERER
+
+
+def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
+                workers: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+    """Render every page into root; return {path: sha256}."""
+    global _JOB
+    total = len(pages)
+    workers = workers or default_workers(total)
+    hashes: dict[str, str] = {}
+    if workers <= 1:
+        made: set[Path] = set()
+        for i, p in enumerate(pages, 1):
+            data = renderer.render(p.template, p.path, p.lang, p.context)
+            hashes[p.path] = write_file(root, p.path, data, made)
+            if progress and (i % 500 == 0 or i == total):
+                progress(i, total)
+        return hashes
+    spans = [(i, min(i + CHUNK, total)) for i in range(0, total, CHUNK)]
+    _JOB = (pages, renderer.templates, root)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for done in pool.imap_unordered(_render_range, spans):
+                hashes.update(done)
+                if progress:
+                    progress(len(hashes), total)
+    finally:
+        _JOB = None
+    return hashes
