@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ class Loader:
     def load(self) -> Sources:
         root = self.root
         src = Sources(root)
+        self._shown_root = display_path(root)
+        self._safe_dirs: dict[Path, bool] = {}
         if not root.is_dir():
             src.problems.append(Diagnostic(Pos(display_path(root)), "content directory not found",
                                            "run the command from the repository folder"))
@@ -84,12 +87,30 @@ class Loader:
 
     # -- files -------------------------------------------------------------------------------
 
+    def shown(self, path: Path) -> str:
+        """How messages name a content file: content/targets/x.yaml (no disk access)."""
+        try:
+            return f"{self._shown_root}/{path.relative_to(self.root).as_posix()}"
+        except ValueError:
+            return display_path(path)
+
+    def _linked(self, path: Path) -> bool:
+        """Whether the path, or a folder between content/ and it, is a symbolic link."""
+        if path.is_symlink():
+            return True
+        parent = path.parent
+        if parent == self.root or self.root not in parent.parents:
+            return False
+        if parent not in self._safe_dirs:
+            self._safe_dirs[parent] = self._linked(parent)
+        return self._safe_dirs[parent]
+
     def _safe(self, path: Path, problems: list[Diagnostic]) -> bool:
         """Refuse links that leave content/ (Jekyll's safe-mode rule); never echo their target."""
-        if path.is_symlink() or any(p.is_symlink() for p in path.parents if self.root in p.parents):
+        if self._linked(path):
             real = path.resolve()
             if not real.is_relative_to(self.root.resolve()):
-                problems.append(Diagnostic(Pos(display_path(path)),
+                problems.append(Diagnostic(Pos(self.shown(path)),
                                            "symbolic link points outside the content folder",
                                            "replace the link with the file itself"))
                 return False
@@ -97,7 +118,7 @@ class Loader:
 
     def _read(self, path: Path, problems: list[Diagnostic], limit: int,
               optional: bool = False) -> str | None:
-        shown = display_path(path)
+        shown = self.shown(path)
         if not path.exists():
             if not optional:
                 problems.append(Diagnostic(Pos(shown), "file is missing",
@@ -129,11 +150,12 @@ class Loader:
         return text.replace("\r\n", "\n")
 
     def _key(self, path: Path) -> tuple[int, int] | None:
+        """(mtime, size) of a regular file, or None: the cache key of a parsed file."""
         try:
             st = path.stat()
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size)
+        return (st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
 
     def _cached(self, path: Path, make: Any) -> Any:
         key = self._key(path)
@@ -152,8 +174,7 @@ class Loader:
               limit: int = MAX_YAML_BYTES) -> YamlDoc | None:
         key = self._key(path)
         hit = self._cache.get(path)
-        if key is not None and hit is not None and hit[0] == key and path.is_file() \
-                and not path.is_symlink():
+        if key is not None and hit is not None and hit[0] == key and not self._linked(path):
             doc, found = hit[1]
             problems.extend(found)
             return doc
@@ -161,7 +182,7 @@ class Loader:
         text = self._read(path, found, limit, optional)
         doc = None
         if text is not None:
-            shown = display_path(path)
+            shown = self.shown(path)
             try:
                 doc = yamlnodes.parse(text, shown)
             except yamlnodes.YamlProblem as exc:
@@ -173,7 +194,7 @@ class Loader:
 
     def _targets(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc]:
         if not folder.is_dir():
-            problems.append(Diagnostic(Pos(display_path(folder)), "targets folder is missing"))
+            problems.append(Diagnostic(Pos(self.shown(folder)), "targets folder is missing"))
             return []
         docs = []
         names = sorted(os.listdir(folder))
@@ -187,7 +208,7 @@ class Loader:
                 continue  # editor backups and hidden files
             if not name.endswith(".yaml"):
                 hint = "rename it to .yaml" if name.endswith(".yml") else "move it out of targets/"
-                problems.append(Diagnostic(Pos(display_path(path)),
+                problems.append(Diagnostic(Pos(self.shown(path)),
                                            "only .yaml files belong in the targets folder", hint))
                 continue
             doc = self._yaml(path, problems)

@@ -26,6 +26,14 @@ Path = tuple[str | int, ...]
 
 _constructor = yaml.constructor.SafeConstructor()
 _STD = "tag:yaml.org,2002:"
+_STR, _TIMESTAMP, _MERGE = _STD + "str", _STD + "timestamp", _STD + "merge"
+_SCALARS = {_STD + "bool": _constructor.construct_yaml_bool,
+            _STD + "int": _constructor.construct_yaml_int,
+            _STD + "float": _constructor.construct_yaml_float}
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class YamlProblem(Exception):
@@ -38,21 +46,44 @@ class YamlProblem(Exception):
 
 @dataclass(eq=False)  # identity: the loader's cache hands out the same object for an unchanged file
 class YamlDoc:
-    """One YAML file: its value and where each part of it was written (1-based line, col)."""
+    """One YAML file: its value, and its node tree to say where each part was written.
+
+    Positions are looked up in the node tree only when a problem is reported, so loading
+    10,000 valid files costs no position bookkeeping at all.
+    """
 
     file: str
     value: Any
-    where: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_where: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
+
+    def _node(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None, Path]:
+        """(value node, key node) at `path` or at the nearest enclosing path that exists."""
+        node, key_node, found = self.root, None, ()
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                pair = next(((k, v) for k, v in node.value if k.value == step), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
+                    and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+            else:
+                break
+            found = (*found, step)
+        return node, key_node, found
 
     def at(self, path: Path) -> tuple[int, int]:
-        """Position of the value at `path`, or of the nearest enclosing value."""
-        while path not in self.where and path:
-            path = path[:-1]
-        return self.where.get(path, (1, 1))
+        """1-based (line, col) of the value at `path`, or of the nearest enclosing value."""
+        node, _, _ = self._node(path)
+        return (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
 
     def key_at(self, path: Path) -> tuple[int, int]:
-        return self.key_where.get(path) or self.at(path)
+        """Position of the key of `path` (where an unknown or misplaced field is written)."""
+        node, key_node, found = self._node(path)
+        if key_node is not None and found == tuple(path):
+            return key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        return self.at(path)
 
 
 def parse(text: str, file: str) -> YamlDoc:
@@ -78,9 +109,8 @@ def parse(text: str, file: str) -> YamlDoc:
         raise YamlProblem(1, 1, "nesting is too deep", "simplify the file") from None
     if root is None:
         raise YamlProblem(1, 1, "the file is empty", "see docs/content.md for what it should hold")
-    doc = YamlDoc(file, None)
-    walker = _Walker(doc)
-    doc.value = walker.walk(root, (), 0)
+    doc = YamlDoc(file, None, root)
+    doc.value = _Walker().walk(root, 0)
     return doc
 
 
@@ -99,60 +129,57 @@ def _syntax_hint(problem: str) -> str:
 
 
 class _Walker:
-    def __init__(self, doc: YamlDoc):
-        self.doc = doc
+    def __init__(self) -> None:
         self.seen: set[int] = set()
 
-    def walk(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    def walk(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise YamlProblem(line, col, "YAML aliases (*name) are not allowed",
+            raise YamlProblem(*_pos(node), "YAML aliases (*name) are not allowed",
                               "write the value out in full")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise YamlProblem(line, col, f"the file has more than {MAX_NODES} values",
+            raise YamlProblem(*_pos(node), f"the file has more than {MAX_NODES} values",
                               "split it or shorten it")
         if depth > MAX_DEPTH:
-            raise YamlProblem(line, col, f"nesting deeper than {MAX_DEPTH} levels",
+            raise YamlProblem(*_pos(node), f"nesting deeper than {MAX_DEPTH} levels",
                               "simplify the structure")
-        self.doc.where[path] = (line, col)
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, line, col)
-        if isinstance(node, yaml.SequenceNode):
-            self.check_tag(node, "seq", line, col)
-            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        self.check_tag(node, "map", line, col)
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            return self.scalar(node)
+        if cls is yaml.SequenceNode:
+            self.check_tag(node, "seq")
+            return [self.walk(item, depth + 1) for item in node.value]
+        self.check_tag(node, "map")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "merge":
-                raise YamlProblem(kline, kcol, "keys must be plain names",
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
+                raise YamlProblem(*_pos(key_node), "keys must be plain names",
                                   "merge keys (<<) and complex keys are not allowed")
             key = key_node.value
             if key in result:
-                first = self.doc.key_where[(*path, key)]
-                raise YamlProblem(kline, kcol, f"duplicate key '{key}' (first at line {first[0]})",
-                                  "remove one of them")
-            self.doc.key_where[(*path, key)] = (kline, kcol)
-            result[key] = self.walk(value_node, (*path, key), depth + 1)
+                first = next(k for k, _ in node.value if k.value == key)
+                raise YamlProblem(*_pos(key_node), f"duplicate key '{key}' (first at line "
+                                  f"{first.start_mark.line + 1})", "remove one of them")
+            result[key] = self.walk(value_node, depth + 1)
         return result
 
     @staticmethod
-    def check_tag(node: yaml.Node, kind: str, line: int, col: int) -> None:
+    def check_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != _STD + kind:
-            raise YamlProblem(line, col, f"YAML tag '{node.tag}' is not allowed",
+            raise YamlProblem(*_pos(node), f"YAML tag '{node.tag}' is not allowed",
                               "remove the '!' tag")
 
     @staticmethod
-    def scalar(node: yaml.ScalarNode, line: int, col: int) -> Any:
+    def scalar(node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STD + "str" or tag == _STD + "timestamp":
+        if tag == _STR or tag == _TIMESTAMP:
             if len(node.value) > MAX_STRING:
-                raise YamlProblem(line, col, f"text longer than {MAX_STRING} characters",
+                raise YamlProblem(*_pos(node), f"text longer than {MAX_STRING} characters",
                                   "shorten it")
             return node.value
         if tag == _STD + "null":
             return None
-        if tag in (_STD + "bool", _STD + "int", _STD + "float"):
-            return _constructor.construct_object(node)
-        raise YamlProblem(line, col, f"YAML tag '{tag}' is not allowed", "remove the '!' tag")
+        make = _SCALARS.get(tag)
+        if make is not None:  # not construct_object: it caches every node it ever saw
+            return make(node)
+        raise YamlProblem(*_pos(node), f"YAML tag '{tag}' is not allowed", "remove the '!' tag")
