@@ -597,10 +597,19 @@ def profile_build(content: Path, out: Path, top: int = 25,
     from generator.build import build
 
     profiler = cProfile.Profile()
+    # cProfile sees one process: render serially, or the pages rendered by workers go missing
+    saved = os.environ.get("HEDONG_WORKERS")
+    os.environ["HEDONG_WORKERS"] = "1"
     started = time.perf_counter()
-    profiler.enable()
-    build(content, out)
-    profiler.disable()
+    try:
+        profiler.enable()
+        build(content, out)
+        profiler.disable()
+    finally:
+        if saved is None:
+            os.environ.pop("HEDONG_WORKERS", None)
+        else:
+            os.environ["HEDONG_WORKERS"] = saved
     seconds = time.perf_counter() - started
     if save:
         save.parent.mkdir(parents=True, exist_ok=True)
@@ -787,8 +796,8 @@ def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
               help="Keep the synthetic content and the last outputs here (default: a "
                    "temporary folder under /tmp, removed afterwards).")
 @click.option("--profile", is_flag=True,
-              help="Also build the largest size once under cProfile and print the top 25 "
-                   "functions by cumulative and by total time.")
+              help="Also build the largest size once under cProfile (in this process, one "
+                   "worker) and print the top 25 functions by cumulative and by total time.")
 @click.option("--profile-only", is_flag=True, help="Only the cProfile run (no timed rounds).")
 @click.option("--no-incremental", is_flag=True, help="Skip the one-target rebuild.")
 def bench_command(sizes: list[int], rounds: int, json_path: Path, out_dir: Path | None,

@@ -18,6 +18,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Map
 
 from generator import urls
+from generator.render import number
 from generator.progress import STATUS_ORDER, CountyMeasure
 
 # Colour-blind-safe sequential blues (ColorBrewer Blues, 5 classes) for the county measure.
@@ -120,7 +121,7 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
     unit = view.target.metric.unit(lang) if view.target.metric.unit else ""
     top = max(values.values()) if values else 1
     data = [{"name": name_of[c.code], "value": values.get(c.code, -1),
-             "tip": [c.name(lang), f"{values[c.code]:,g} {unit}" if c.code in values
+             "tip": [c.name(lang), f"{number(values[c.code], lang)} {unit}" if c.code in values
                      else _LABELS[lang]["no_data"]],
              "url": urls.page("county", lang, c.id).removesuffix("index.html")} for c in site.counties]
     chart_id = f"map-target-{view.target.id}-{lang}"

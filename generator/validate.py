@@ -248,7 +248,7 @@ class _Validator:
         stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         tid = raw.get("id")
         if isinstance(tid, str):
-            if tid != stem:
+            if tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
                 self.at(doc, ("id",), f"id '{tid}' does not match the file name '{stem}.yaml'",
                         f"rename the file to {tid}.yaml or set id: {stem}")
             if tid in seen:
