@@ -95,6 +95,7 @@ EXPRESSIBLE = {
     "dates": ["deadline"],  # 2021-02-30 (format: date)
     "flow-comma": ["title"],  # the stray key '000 farmers'
     "hidden-characters": ["title/zh", "title/en"],
+    "id-path-traversal": ["id"],  # the id pattern
     "missing-field": [""],  # deadline
     "missing-translation": ["title"],  # en
     "numbers": ["metric/target", "updates/0/value"],  # wrong type, negative
