@@ -14,7 +14,16 @@ For each size, in the same run and on the same disk:
 
 Each round runs in a child process that starts its clock before its first import and prints one
 JSON line {seconds, pages, files, maxrss_kb}; the parent reaps it with os.wait4, whose rusage is
-that one child's (so peak RSS is per child, not the maximum over all children so far).
+that one child's (peak RSS per child, not the running maximum RUSAGE_CHILDREN keeps; CPU time
+including the workers it reaped). A build that renders in worker processes (generator/parallel.py)
+has no single peak, so the parent also samples the PSS of the child's whole process tree every
+0.1 s. The floor renders with as many workers as the build uses for that many pages.
+
+Timings on a shared machine are noisy: the table reports the minimum (and median) of the rounds,
+CPU seconds, and the load average is stored with every round. Outputs are moved aside between
+rounds (a rename) and deleted by a background `rm -rf` when measuring is over.
+`--out-dir /dev/shm/x` measures without the disk (creating 50,000 files on this VM's ext4 costs
+10-25 s at 10,000 targets, about 12 times tmpfs).
 """
 
 from __future__ import annotations
@@ -363,6 +372,9 @@ def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
     result["maxrss_kb"] = max(usage.ru_maxrss, result.get("maxrss_kb") or 0)
     result["tree_rss_kb"] = max(peak["rss"], result["maxrss_kb"])
     result["tree_pss_kb"] = peak["pss"]
+    # CPU time of the child and the workers it reaped: steadier than wall time on a busy machine
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    result["loadavg"] = _loadavg()
     return result
 
 
@@ -421,6 +433,9 @@ class SizeResult:
     incremental_note: str = ""
     workers: int = 1  # processes the build renders with (generator.parallel), and the floor too
     full_tree_rss_kb: list[int] = field(default_factory=list)
+    full_cpu: list[float] = field(default_factory=list)
+    floor_cpu: list[float] = field(default_factory=list)
+    loadavg: list[Any] = field(default_factory=list)  # 1-minute load after each timed child
     full_tree_pss_kb: list[int] = field(default_factory=list)
     floor_tree_pss_kb: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -515,9 +530,11 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.full_maxrss_kb.append(got["maxrss_kb"])
         res.full_tree_rss_kb.append(got["tree_rss_kb"])
         res.full_tree_pss_kb.append(got["tree_pss_kb"])
+        res.full_cpu.append(got["cpu_seconds"])
+        res.loadavg.append(("full", r, got["loadavg"]))
         res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
-        log(f"    full  round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages, "
-            f"{got['maxrss_kb'] / 1024:.0f} MB")
+        log(f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB")
 
     pages = res.pages or 2 * n + 70
     workers = res.workers = build_workers(pages)
@@ -535,7 +552,10 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.floor_pages = got["pages"]
         res.floor_maxrss_kb.append(got["maxrss_kb"])
         res.floor_tree_pss_kb.append(got["tree_pss_kb"])
-        log(f"    floor round {r + 1}: {got['seconds']:.2f} s, {got['pages']:,} pages")
+        res.floor_cpu.append(got["cpu_seconds"])
+        res.loadavg.append(("floor", r, got["loadavg"]))
+        log(f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages")
 
     if not incremental:
         res.incremental_note = "skipped"
@@ -646,14 +666,15 @@ def _fmt(value: float | None, spec: str) -> str:
 
 
 def table(results: list[SizeResult]) -> str:
-    head = ("targets", "pages", "full min s", "full med s", "pages/s", "peak RSS MB",
+    head = ("targets", "pages", "full min s", "full med s", "CPU s", "pages/s", "peak RSS MB",
             "all procs PSS MB", "floor min s", "ratio", "incremental s")
     rows = [head]
     for r in results:
         inc = _fmt(r.incremental, ".3f") if r.incremental is not None else (
             r.incremental_note.split(" ")[0] or "n/a")
         rows.append((f"{r.targets:,}", f"{r.pages:,}", _fmt(r.full_min, ".2f"),
-                     _fmt(r.full_median, ".2f"), _fmt(r.pages_per_second, ",.0f"),
+                     _fmt(r.full_median, ".2f"), _fmt(min(r.full_cpu, default=None), ".1f"),
+                     _fmt(r.pages_per_second, ",.0f"),
                      _fmt(r.peak_rss_mb, ",.0f"),
                      _fmt(r.peak_tree_pss_mb, ",.0f") + (f" ({r.workers}p)" if r.workers > 1
                                                          else ""),

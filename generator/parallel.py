@@ -8,6 +8,7 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -77,6 +78,11 @@ def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
                 progress(i, total)
         return hashes
     spans = [(i, min(i + CHUNK, total)) for i in range(0, total, CHUNK)]
+    # Folders are made here, once: workers creating sibling folders in one parent contend on
+    # its lock. gc.freeze keeps the collector from touching (and so copying) shared objects.
+    for folder in sorted({safe_path(root, p.path).parent for p in pages}):
+        folder.mkdir(parents=True, exist_ok=True)
+    gc.freeze()
     _JOB = (pages, renderer.templates, root)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -86,4 +92,5 @@ def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
                     progress(len(hashes), total)
     finally:
         _JOB = None
+        gc.unfreeze()
     return hashes

@@ -159,7 +159,7 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
         tg = v.target
         para_zh = para_zh_of.get(tg.paragraph)
         para_en = para_en_of.get(tg.paragraph)
-        related = [r for r in by_theme[(v.section.id, v.theme.id)][:13] if r is not v][:12]
+        related = [r for r in by_theme[(v.section.id, v.theme.id)][:RELATED + 1] if r is not v][:RELATED]
         title = tg.title(lang)
         desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
         yield Page(urls.page("target", lang, tg.id), "target.html", lang,
@@ -299,6 +299,7 @@ def _reader_pages(site: Site, lang: str, t: Any, common: dict[str, Any],
                {**common, **_titles(site, lang, t("map.title")), "map": embed_map})
 
 
+RELATED = 6  # other commitments of the same theme shown on a commitment page
 LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
 
 
