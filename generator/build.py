@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import subprocess
 import time
@@ -62,6 +63,17 @@ def build(content: Path, out: Path, base_url: str | None = None, templates: Path
     Search indexing time is reported separately (BuildResult.search_seconds).
     """
     started = time.perf_counter()
+    gc.freeze()  # the parsed content lives for the whole build: no need to rescan it
+    try:
+        return _build(content, out, base_url, templates, progress, vendor, search_index,
+                      workers, started)
+    finally:
+        gc.unfreeze()
+
+
+def _build(content: Path, out: Path, base_url: str | None, templates: Path,
+           progress: Progress | None, vendor: Path, search_index: bool, workers: int | None,
+           started: float) -> BuildResult:
     sources = Loader(content).load()
     site, warnings = validate(sources)
     if site is None:
@@ -73,8 +85,11 @@ def build(content: Path, out: Path, base_url: str | None = None, templates: Path
     commit = content_commit(content)
     result = BuildResult(len(the_plan.pages), 0, 0, 0.0, warnings)
 
+    written = [0]
+
     def fill(folder: Path) -> None:
-        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress)
+        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress,
+                                      written)
         made: set[Path] = set()
         for rel in sorted(extra):
             hashes[rel] = parallel.write_file(folder, rel, extra[rel], made)
@@ -88,7 +103,7 @@ def build(content: Path, out: Path, base_url: str | None = None, templates: Path
                         path.read_bytes()).hexdigest()
         (folder / "manifest.json").write_bytes(manifest_from_hashes(hashes, commit))
         result.files = len(hashes) + 1
-        result.bytes = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        result.bytes = written[0] + sum(len(b) for b in extra.values())
 
     stage(out, fill)
     result.seconds = time.perf_counter() - started - result.search_seconds

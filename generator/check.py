@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from typing import Any
 
 from generator.errors import Diagnostic, Pos, did_you_mean
@@ -17,6 +16,7 @@ from generator.spec import Code, Date, List, MapOf, Num, Obj, Spec, Str, describ
 from generator.yamlnodes import Path, YamlDoc
 
 # Characters that reorder or hide text ("Trojan Source", CVE-2021-42574) or are invisible.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode category Cc but tab/newline
 _HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 
 
@@ -128,8 +128,7 @@ class Checker:
             return
         if len(value) > spec.max_len:
             self.problem(path, f"{label}: longer than {spec.max_len} characters", "shorten it")
-        if _HIDDEN.search(value) or any(unicodedata.category(c) == "Cc" and c not in "\n\t"
-                                        for c in value):
+        if _HIDDEN.search(value) or _CONTROL.search(value):
             self.problem(path, f"{label}: contains invisible or text-direction control characters",
                          "retype the text; copy-paste from some programs adds them")
         if spec.enum and value not in spec.enum:

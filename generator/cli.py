@@ -150,11 +150,13 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
 
 def _register() -> None:
     """Commands that live in their own modules (imported lazily by click at call time)."""
+    from generator.bench import bench_command
     from generator.extract import extract_command
     from generator.scaffold import new_command
     from generator.serve import serve_command
     from generator.verify import verify_command
 
+    cli.add_command(bench_command)
     cli.add_command(extract_command)
     cli.add_command(new_command)
     cli.add_command(serve_command)

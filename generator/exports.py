@@ -85,7 +85,9 @@ def target_json(site: Site, t: Target) -> dict[str, Any]:
 
 
 def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode()
+    # compact: no indent keeps json's C encoder (indent falls back to the pure-Python one)
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            + "\n").encode()
 
 
 def _csv(site: Site) -> bytes:

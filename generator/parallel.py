@@ -8,7 +8,6 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -41,14 +40,17 @@ def write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _render_range(span: tuple[int, int]) -> list[tuple[str, str]]:
+def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
     assert _JOB is not None
     pages, templates, root = _JOB
     renderer = _worker_renderer(templates)
     made: set[Path] = set()
-    return [(p.path, write_file(root, p.path, renderer.render(p.template, p.path, p.lang,
-                                                              p.context), made))
-            for p in pages[span[0]:span[1]]]
+    done, size = [], 0
+    for p in pages[span[0]:span[1]]:
+        data = renderer.render(p.template, p.path, p.lang, p.context)
+        done.append((p.path, write_file(root, p.path, data, made)))
+        size += len(data)
+    return done, size
 
 
 _RENDERER: Renderer | None = None
@@ -63,8 +65,9 @@ def _worker_renderer(templates: Path) -> Renderer:
 
 def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
                 workers: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
-    """Render every page into root; return {path: sha256}."""
+                progress: Callable[[int, int], None] | None = None,
+                written: list[int] | None = None) -> dict[str, str]:
+    """Render every page into root; return {path: sha256} (and add the bytes to written[0])."""
     global _JOB
     total = len(pages)
     workers = workers or default_workers(total)
@@ -74,23 +77,25 @@ def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
         for i, p in enumerate(pages, 1):
             data = renderer.render(p.template, p.path, p.lang, p.context)
             hashes[p.path] = write_file(root, p.path, data, made)
+            if written is not None:
+                written[0] += len(data)
             if progress and (i % 500 == 0 or i == total):
                 progress(i, total)
         return hashes
     spans = [(i, min(i + CHUNK, total)) for i in range(0, total, CHUNK)]
     # Folders are made here, once: workers creating sibling folders in one parent contend on
-    # its lock. gc.freeze keeps the collector from touching (and so copying) shared objects.
+    # its lock. (build() has frozen the GC, so workers do not copy shared objects by scanning.)
     for folder in sorted({safe_path(root, p.path).parent for p in pages}):
         folder.mkdir(parents=True, exist_ok=True)
-    gc.freeze()
     _JOB = (pages, renderer.templates, root)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done in pool.imap_unordered(_render_range, spans):
+            for done, size in pool.imap_unordered(_render_range, spans):
                 hashes.update(done)
+                if written is not None:
+                    written[0] += size
                 if progress:
                     progress(len(hashes), total)
     finally:
         _JOB = None
-        gc.unfreeze()
     return hashes
