@@ -119,6 +119,13 @@
     });
   }
 
-  function init() { initLargeType(); initLangSwitch(); initChooser(); initFilters(); initCopy(); }
+  // Citations name the page's real address (the build may not know the public host).
+  function initPageUrl() {
+    document.querySelectorAll("[data-page-url]").forEach(function (el) {
+      el.textContent = window.location.origin + window.location.pathname;
+    });
+  }
+
+  function init() { initPageUrl(); initLargeType(); initLangSwitch(); initChooser(); initFilters(); initCopy(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 }());
