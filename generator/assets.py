@@ -25,9 +25,17 @@ def collect(templates: Path, geo: dict, vendor: Path = VENDOR) -> dict[str, byte
     if not bundle.is_file():
         from generator.errors import ContentError
 
-        raise ContentError([Diagnostic(Pos(str(bundle)), "the chart library has not been built",
-                                       "run `make setup` (it installs the locked npm packages)")])
+        raise ContentError(
+            [
+                Diagnostic(
+                    Pos(str(bundle)),
+                    "the chart library has not been built",
+                    "run `make setup` (it installs the locked npm packages)",
+                )
+            ]
+        )
     files[f"assets/vendor/{ECHARTS}"] = bundle.read_bytes()
     files["assets/geo/yuncheng.json"] = json.dumps(
-        geo, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        geo, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode()
     return files

@@ -329,11 +329,17 @@ def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
     wall time seen from outside (interpreter start included) and the child's peak RSS as
     os.wait4 reports it for that one process."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     streams: dict[str, bytes] = {}
-    readers = [threading.Thread(target=lambda n=name, s=stream: streams.__setitem__(n, s.read()))
-               for name, stream in (("out", proc.stdout), ("err", proc.stderr))]
+    readers = [
+        threading.Thread(target=lambda n=name, s=stream: streams.__setitem__(n, s.read()))
+        for name, stream in (("out", proc.stdout), ("err", proc.stderr))
+    ]
     for t in readers:
         t.start()
     killer = threading.Timer(timeout, proc.kill)
@@ -359,11 +365,15 @@ def run_child(code: str, *args: str, timeout: float = 1800) -> dict[str, Any]:
     for t in readers:
         t.join()
     if proc.returncode != 0:
-        tail = "\n".join(streams.get("err", b"").decode("utf-8", "replace").strip()
-                         .splitlines()[-15:])
+        tail = "\n".join(
+            streams.get("err", b"").decode("utf-8", "replace").strip().splitlines()[-15:]
+        )
         raise ChildFailed(f"exit status {proc.returncode}:\n{tail}")
-    lines = [ln for ln in streams.get("out", b"").decode("utf-8", "replace").splitlines()
-             if ln.startswith("{")]
+    lines = [
+        ln
+        for ln in streams.get("out", b"").decode("utf-8", "replace").splitlines()
+        if ln.startswith("{")
+    ]
     if not lines:
         raise ChildFailed("no JSON result on stdout")
     result = json.loads(lines[-1])
@@ -394,7 +404,7 @@ def tree_memory(root: int) -> tuple[int, int]:
                 stat = f.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+        ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         children.setdefault(ppid, []).append(int(name))
     rss = pss = 0
     todo = [root]
@@ -414,6 +424,7 @@ def tree_memory(root: int) -> tuple[int, int]:
 
 
 # -- one size --------------------------------------------------------------------------------
+
 
 @dataclass
 class SizeResult:
@@ -472,13 +483,17 @@ class SizeResult:
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data.update(full_min=self.full_min, full_median=self.full_median,
-                    floor_min=self.floor_min,
-                    floor_median=statistics.median(self.floor) if self.floor else None,
-                    ratio=self.ratio, pages_per_second=self.pages_per_second,
-                    peak_rss_mb=self.peak_rss_mb, peak_tree_pss_mb=self.peak_tree_pss_mb,
-                    floor_peak_rss_mb=max(self.floor_maxrss_kb) / 1024
-                    if self.floor_maxrss_kb else None)
+        data.update(
+            full_min=self.full_min,
+            full_median=self.full_median,
+            floor_min=self.floor_min,
+            floor_median=statistics.median(self.floor) if self.floor else None,
+            ratio=self.ratio,
+            pages_per_second=self.pages_per_second,
+            peak_rss_mb=self.peak_rss_mb,
+            peak_tree_pss_mb=self.peak_tree_pss_mb,
+            floor_peak_rss_mb=max(self.floor_maxrss_kb) / 1024 if self.floor_maxrss_kb else None,
+        )
         return data
 
 
@@ -498,8 +513,9 @@ def session_available() -> bool:
         return False
 
 
-def bench_size(n: int, rounds: int, work: Path, log: Any = print,
-               incremental: bool = True) -> SizeResult:
+def bench_size(
+    n: int, rounds: int, work: Path, log: Any = print, incremental: bool = True
+) -> SizeResult:
     from generator.synthetic import make_content
 
     res = SizeResult(n)
@@ -533,8 +549,10 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.full_cpu.append(got["cpu_seconds"])
         res.loadavg.append(("full", r, got["loadavg"]))
         res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
-        log(f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
-            f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB")
+        log(
+            f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB"
+        )
 
     pages = res.pages or 2 * n + 70
     workers = res.workers = build_workers(pages)
@@ -554,8 +572,10 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
         res.floor_tree_pss_kb.append(got["tree_pss_kb"])
         res.floor_cpu.append(got["cpu_seconds"])
         res.loadavg.append(("floor", r, got["loadavg"]))
-        log(f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
-            f"{got['pages']:,} pages")
+        log(
+            f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages"
+        )
 
     if not incremental:
         res.incremental_note = "skipped"
@@ -568,8 +588,10 @@ def bench_size(n: int, rounds: int, work: Path, log: Any = print,
             got = run_child(INCREMENTAL_CHILD, str(content), str(out), str(target))
             res.incremental = got["seconds"]
             res.incremental_detail = got
-            log(f"    incremental: {got['seconds']:.3f} s (min of {len(got['edits'])} edits; "
-                f"session full build {got['full_seconds']:.2f} s)")
+            log(
+                f"    incremental: {got['seconds']:.3f} s (min of {len(got['edits'])} edits; "
+                f"session full build {got['full_seconds']:.2f} s)"
+            )
         except ChildFailed as exc:
             res.incremental_note = "n/a (failed)"
             res.errors.append(f"incremental: {exc}")
@@ -598,17 +620,23 @@ def cleanup(folder: Path) -> None:
     if not folder.exists():
         return
     try:
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 # -- profile ---------------------------------------------------------------------------------
 
-def profile_build(content: Path, out: Path, top: int = 25,
-                  save: Path | None = None) -> dict[str, Any]:
+
+def profile_build(
+    content: Path, out: Path, top: int = 25, save: Path | None = None
+) -> dict[str, Any]:
     """Build once in this process under cProfile; print the top functions both ways."""
     import cProfile
     import io
@@ -641,13 +669,21 @@ def profile_build(content: Path, out: Path, top: int = 25,
         stats.sort_stats(key).print_stats(top)
         click.echo(f"\n── top {top} by {key} ({seconds:.1f} s under cProfile) ──")
         text = stream.getvalue()
-        click.echo(text[text.find("   ncalls"):].rstrip() if "   ncalls" in text else text)
+        click.echo(text[text.find("   ncalls") :].rstrip() if "   ncalls" in text else text)
         rows = []
         for func, (_cc, nc, tt, ct, _) in sorted(
-                stats.stats.items(),  # type: ignore[attr-defined]
-                key=lambda kv: kv[1][3 if key == "cumulative" else 2], reverse=True)[:top]:
-            rows.append({"function": f"{_short(func[0])}:{func[1]}({func[2]})", "ncalls": nc,
-                         "tottime": round(tt, 4), "cumtime": round(ct, 4)})
+            stats.stats.items(),  # type: ignore[attr-defined]
+            key=lambda kv: kv[1][3 if key == "cumulative" else 2],
+            reverse=True,
+        )[:top]:
+            rows.append(
+                {
+                    "function": f"{_short(func[0])}:{func[1]}({func[2]})",
+                    "ncalls": nc,
+                    "tottime": round(tt, 4),
+                    "cumtime": round(ct, 4),
+                }
+            )
         summary[key] = rows
     return summary
 
@@ -661,28 +697,49 @@ def _short(filename: str) -> str:
 
 # -- report ----------------------------------------------------------------------------------
 
+
 def _fmt(value: float | None, spec: str) -> str:
     return "—" if value is None else format(value, spec)
 
 
 def table(results: list[SizeResult]) -> str:
-    head = ("targets", "pages", "full min s", "full med s", "CPU s", "pages/s", "peak RSS MB",
-            "all procs PSS MB", "floor min s", "ratio", "incremental s")
+    head = (
+        "targets",
+        "pages",
+        "full min s",
+        "full med s",
+        "CPU s",
+        "pages/s",
+        "peak RSS MB",
+        "all procs PSS MB",
+        "floor min s",
+        "ratio",
+        "incremental s",
+    )
     rows = [head]
     for r in results:
-        inc = _fmt(r.incremental, ".3f") if r.incremental is not None else (
-            r.incremental_note.split(" ")[0] or "n/a")
-        rows.append((f"{r.targets:,}", f"{r.pages:,}", _fmt(r.full_min, ".2f"),
-                     _fmt(r.full_median, ".2f"), _fmt(min(r.full_cpu, default=None), ".1f"),
-                     _fmt(r.pages_per_second, ",.0f"),
-                     _fmt(r.peak_rss_mb, ",.0f"),
-                     _fmt(r.peak_tree_pss_mb, ",.0f") + (f" ({r.workers}p)" if r.workers > 1
-                                                         else ""),
-                     _fmt(r.floor_min, ".2f"),
-                     _fmt(r.ratio, ".2f") + ("×" if r.ratio else ""), inc))
+        inc = (
+            _fmt(r.incremental, ".3f")
+            if r.incremental is not None
+            else (r.incremental_note.split(" ")[0] or "n/a")
+        )
+        rows.append(
+            (
+                f"{r.targets:,}",
+                f"{r.pages:,}",
+                _fmt(r.full_min, ".2f"),
+                _fmt(r.full_median, ".2f"),
+                _fmt(min(r.full_cpu, default=None), ".1f"),
+                _fmt(r.pages_per_second, ",.0f"),
+                _fmt(r.peak_rss_mb, ",.0f"),
+                _fmt(r.peak_tree_pss_mb, ",.0f") + (f" ({r.workers}p)" if r.workers > 1 else ""),
+                _fmt(r.floor_min, ".2f"),
+                _fmt(r.ratio, ".2f") + ("×" if r.ratio else ""),
+                inc,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
-             for row in rows]
+    lines = ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -715,11 +772,18 @@ def machine() -> dict[str, Any]:
         except metadata.PackageNotFoundError:
             pass
     try:
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, timeout=5).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--",
-                                "generator", "templates"], capture_output=True, text=True,
-                               timeout=5).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "generator", "templates"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.strip()
         info["commit"] = head + ("-dirty" if dirty else "") if head else None
     except (OSError, subprocess.SubprocessError):
         info["commit"] = None
@@ -748,24 +812,37 @@ def _filesystem(path: Path) -> str | None:
         return None
 
 
-def run(sizes: list[int], rounds: int, json_path: Path | None, out_dir: Path | None,
-        profile: bool, timing: bool = True, incremental: bool = True) -> dict[str, Any]:
+def run(
+    sizes: list[int],
+    rounds: int,
+    json_path: Path | None,
+    out_dir: Path | None,
+    profile: bool,
+    timing: bool = True,
+    incremental: bool = True,
+) -> dict[str, Any]:
     started = time.perf_counter()
     work = out_dir or Path(tempfile.mkdtemp(prefix="hedong-bench-", dir="/tmp"))
     work.mkdir(parents=True, exist_ok=True)
-    click.echo(f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s); "
-               f"work folder {work} ({_filesystem(work)}); {os.cpu_count()} CPUs; "
-               f"Python {platform.python_version()}")
+    click.echo(
+        f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s); "
+        f"work folder {work} ({_filesystem(work)}); {os.cpu_count()} CPUs; "
+        f"Python {platform.python_version()}"
+    )
     results: list[SizeResult] = []
-    report: dict[str, Any] = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                              "machine": machine(), "work_dir": str(work),
-                              "filesystem": _filesystem(work), "rounds": rounds, "seed": SEED,
-                              "loadavg_start": _loadavg()}
+    report: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "work_dir": str(work),
+        "filesystem": _filesystem(work),
+        "rounds": rounds,
+        "seed": SEED,
+        "loadavg_start": _loadavg(),
+    }
     try:
         if timing:
             for n in sizes:
-                results.append(bench_size(n, rounds, work, log=click.echo,
-                                          incremental=incremental))
+                results.append(bench_size(n, rounds, work, log=click.echo, incremental=incremental))
             click.echo("\n" + table(results))
         report["sizes"] = [r.as_json() for r in results]
         if profile:
@@ -777,21 +854,24 @@ def run(sizes: list[int], rounds: int, json_path: Path | None, out_dir: Path | N
                 make_content(content, n, SEED)
             out = work / f"out-{n}-profile"
             discard(out, work)
-            save = (json_path.with_suffix(".prof") if json_path else None)
+            save = json_path.with_suffix(".prof") if json_path else None
             report["profile"] = {"targets": n, **profile_build(content, out, save=save)}
             discard(out, work)
     finally:
         cleanup(work if out_dir is None else work / TRASH)
     report["total_seconds"] = time.perf_counter() - started
     report["loadavg_end"] = _loadavg()
-    click.echo(f"\nwhole benchmark: {report['total_seconds']:.0f} s (load average "
-               f"{report['loadavg_start']} at the start, {report['loadavg_end']} at the end); "
-               f"{'the work folder is' if out_dir is None else 'old outputs are'} being "
-               "removed in the background")
+    click.echo(
+        f"\nwhole benchmark: {report['total_seconds']:.0f} s (load average "
+        f"{report['loadavg_start']} at the start, {report['loadavg_end']} at the end); "
+        f"{'the work folder is' if out_dir is None else 'old outputs are'} being "
+        "removed in the background"
+    )
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        json_path.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         click.echo(f"numbers written to {json_path}")
     return report
 
@@ -807,25 +887,62 @@ def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
 
 
 @click.command("bench")
-@click.option("--sizes", default=DEFAULT_SIZES, show_default=True, callback=_sizes,
-              help="Numbers of synthetic targets, comma-separated.")
-@click.option("--rounds", default=3, show_default=True, type=click.IntRange(1, 50),
-              help="Fresh-process builds per size (min and median are reported).")
-@click.option("--json", "json_path", type=click.Path(path_type=Path), default=DEFAULT_JSON,
-              show_default=True, help="Where to write all numbers and machine info.")
-@click.option("--out-dir", type=click.Path(path_type=Path), default=None,
-              help="Keep the synthetic content and the last outputs here (default: a "
-                   "temporary folder under /tmp, removed afterwards).")
-@click.option("--profile", is_flag=True,
-              help="Also build the largest size once under cProfile (in this process, one "
-                   "worker) and print the top 25 functions by cumulative and by total time.")
+@click.option(
+    "--sizes",
+    default=DEFAULT_SIZES,
+    show_default=True,
+    callback=_sizes,
+    help="Numbers of synthetic targets, comma-separated.",
+)
+@click.option(
+    "--rounds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="Fresh-process builds per size (min and median are reported).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_JSON,
+    show_default=True,
+    help="Where to write all numbers and machine info.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Keep the synthetic content and the last outputs here (default: a "
+    "temporary folder under /tmp, removed afterwards).",
+)
+@click.option(
+    "--profile",
+    is_flag=True,
+    help="Also build the largest size once under cProfile (in this process, one "
+    "worker) and print the top 25 functions by cumulative and by total time.",
+)
 @click.option("--profile-only", is_flag=True, help="Only the cProfile run (no timed rounds).")
 @click.option("--no-incremental", is_flag=True, help="Skip the one-target rebuild.")
-def bench_command(sizes: list[int], rounds: int, json_path: Path, out_dir: Path | None,
-                  profile: bool, profile_only: bool, no_incremental: bool) -> None:
+def bench_command(
+    sizes: list[int],
+    rounds: int,
+    json_path: Path,
+    out_dir: Path | None,
+    profile: bool,
+    profile_only: bool,
+    no_incremental: bool,
+) -> None:
     """Time full builds of synthetic content against a bare Jinja2 floor (see generator/bench.py)."""
-    run(sizes, rounds, json_path, out_dir, profile or profile_only, timing=not profile_only,
-        incremental=not no_incremental)
+    run(
+        sizes,
+        rounds,
+        json_path,
+        out_dir,
+        profile or profile_only,
+        timing=not profile_only,
+        incremental=not no_incremental,
+    )
 
 
 if __name__ == "__main__":

@@ -32,9 +32,14 @@ class BuildResult:
     search_seconds: float = 0.0
 
 
-def render_site(content: Path, base_url: str | None = None, templates: Path = TEMPLATES,
-                loader: Loader | None = None, progress: Progress | None = None,
-                vendor: Path = assets.VENDOR) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
+def render_site(
+    content: Path,
+    base_url: str | None = None,
+    templates: Path = TEMPLATES,
+    loader: Loader | None = None,
+    progress: Progress | None = None,
+    vendor: Path = assets.VENDOR,
+) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
     """Everything but the write: the output as {path: bytes}, the page count and warnings."""
     sources = (loader or Loader(content)).load()
     site, problems = validate(sources)
@@ -53,9 +58,16 @@ def render_site(content: Path, base_url: str | None = None, templates: Path = TE
     return output, total, problems
 
 
-def build(content: Path, out: Path, base_url: str | None = None, templates: Path = TEMPLATES,
-          progress: Progress | None = None, vendor: Path = assets.VENDOR,
-          search_index: bool = False, workers: int | None = None) -> BuildResult:
+def build(
+    content: Path,
+    out: Path,
+    base_url: str | None = None,
+    templates: Path = TEMPLATES,
+    progress: Progress | None = None,
+    vendor: Path = assets.VENDOR,
+    search_index: bool = False,
+    workers: int | None = None,
+) -> BuildResult:
     """Build the site into `out`, or raise ContentError and leave `out` untouched.
 
     Pages are rendered straight into a temporary folder (in parallel for large sites) that
@@ -65,15 +77,24 @@ def build(content: Path, out: Path, base_url: str | None = None, templates: Path
     started = time.perf_counter()
     gc.freeze()  # the parsed content lives for the whole build: no need to rescan it
     try:
-        return _build(content, out, base_url, templates, progress, vendor, search_index,
-                      workers, started)
+        return _build(
+            content, out, base_url, templates, progress, vendor, search_index, workers, started
+        )
     finally:
         gc.unfreeze()
 
 
-def _build(content: Path, out: Path, base_url: str | None, templates: Path,
-           progress: Progress | None, vendor: Path, search_index: bool, workers: int | None,
-           started: float) -> BuildResult:
+def _build(
+    content: Path,
+    out: Path,
+    base_url: str | None,
+    templates: Path,
+    progress: Progress | None,
+    vendor: Path,
+    search_index: bool,
+    workers: int | None,
+    started: float,
+) -> BuildResult:
     sources = Loader(content).load()
     site, warnings = validate(sources)
     if site is None:
@@ -88,8 +109,7 @@ def _build(content: Path, out: Path, base_url: str | None, templates: Path,
     written = [0]
 
     def fill(folder: Path) -> None:
-        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress,
-                                      written)
+        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress, written)
         made: set[Path] = set()
         for rel in sorted(extra):
             hashes[rel] = parallel.write_file(folder, rel, extra[rel], made)
@@ -100,7 +120,8 @@ def _build(content: Path, out: Path, base_url: str | None, templates: Path,
             for path in sorted((folder / "pagefind").rglob("*")):
                 if path.is_file():
                     hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(
-                        path.read_bytes()).hexdigest()
+                        path.read_bytes()
+                    ).hexdigest()
         (folder / "manifest.json").write_bytes(manifest_from_hashes(hashes, commit))
         result.files = len(hashes) + 1
         result.bytes = written[0] + sum(len(b) for b in extra.values())
@@ -113,10 +134,18 @@ def _build(content: Path, out: Path, base_url: str | None, templates: Path,
 def content_commit(content: Path) -> str | None:
     """The git commit of the content, when it is a clean git checkout (for the manifest)."""
     try:
-        head = subprocess.run(["git", "-C", str(content), "rev-parse", "HEAD"],
-                              capture_output=True, text=True, timeout=5)
-        dirty = subprocess.run(["git", "-C", str(content), "status", "--porcelain", "--", "."],
-                               capture_output=True, text=True, timeout=5)
+        head = subprocess.run(
+            ["git", "-C", str(content), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(content), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if head.returncode != 0 or dirty.returncode != 0:

@@ -18,30 +18,57 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Map
 
 from generator import urls
-from generator.render import number
 from generator.progress import STATUS_ORDER, CountyMeasure
+from generator.render import number
 
 # Colour-blind-safe sequential blues (ColorBrewer Blues, 5 classes) for the county measure.
 BINS: tuple[tuple[float, float, str], ...] = (
-    (0, 20, "#eff3ff"), (20, 40, "#bdd7e7"), (40, 60, "#6baed6"), (60, 80, "#3182bd"),
+    (0, 20, "#eff3ff"),
+    (20, 40, "#bdd7e7"),
+    (40, 60, "#6baed6"),
+    (60, 80, "#3182bd"),
     (80, 100.01, "#08519c"),
 )
 NO_DATA = "#d9d9d9"
 # Okabe–Ito based status colours; the words and icons carry the meaning, colour only helps.
 STATUS_COLOURS = {
-    "achieved": "#009E73", "on_track": "#0072B2", "in_progress": "#56B4E9",
-    "at_risk": "#E69F00", "missed": "#D55E00", "not_started": "#999999", "no_update": "#DDDDDD",
+    "achieved": "#009E73",
+    "on_track": "#0072B2",
+    "in_progress": "#56B4E9",
+    "at_risk": "#E69F00",
+    "missed": "#D55E00",
+    "not_started": "#999999",
+    "no_update": "#DDDDDD",
 }
 _LABELS = {
-    "zh": {"achieved": "已完成", "on_track": "进展顺利", "in_progress": "推进中",
-           "at_risk": "存在风险", "missed": "未完成", "not_started": "未启动",
-           "no_update": "尚无进展报告", "no_data": "无数据", "measure": "已完成或进展顺利",
-           "commitments": "涉及承诺", "reported": "有进展报告", "items": "项"},
-    "en": {"achieved": "Achieved", "on_track": "On track", "in_progress": "In progress",
-           "at_risk": "At risk", "missed": "Missed", "not_started": "Not started",
-           "no_update": "No update reported yet", "no_data": "No data",
-           "measure": "Achieved or on track", "commitments": "Commitments",
-           "reported": "With a progress report", "items": ""},
+    "zh": {
+        "achieved": "已完成",
+        "on_track": "进展顺利",
+        "in_progress": "推进中",
+        "at_risk": "存在风险",
+        "missed": "未完成",
+        "not_started": "未启动",
+        "no_update": "尚无进展报告",
+        "no_data": "无数据",
+        "measure": "已完成或进展顺利",
+        "commitments": "涉及承诺",
+        "reported": "有进展报告",
+        "items": "项",
+    },
+    "en": {
+        "achieved": "Achieved",
+        "on_track": "On track",
+        "in_progress": "In progress",
+        "at_risk": "At risk",
+        "missed": "Missed",
+        "not_started": "Not started",
+        "no_update": "No update reported yet",
+        "no_data": "No data",
+        "measure": "Achieved or on track",
+        "commitments": "Commitments",
+        "reported": "With a progress report",
+        "items": "",
+    },
 }
 
 
@@ -67,8 +94,14 @@ def bin_label(low: float, high: float) -> str:
 
 # -- the county map ----------------------------------------------------------------------------
 
-def county_map(site: Any, measures: list[CountyMeasure], lang: str, from_file: str,
-               highlight: str | None = None) -> ChartData:
+
+def county_map(
+    site: Any,
+    measures: list[CountyMeasure],
+    lang: str,
+    from_file: str,
+    highlight: str | None = None,
+) -> ChartData:
     """Choropleth of all counties; `highlight` outlines one county (its own page)."""
     words = _LABELS[lang]
     name_of = {c.code: c.name(lang) for c in site.counties}
@@ -77,24 +110,38 @@ def county_map(site: Any, measures: list[CountyMeasure], lang: str, from_file: s
     for m in measures:
         c = m.county
         share = m.share
-        tip = [c.name(lang), f"{words['commitments']}: {m.total}",
-               f"{words['reported']}: {m.reported}",
-               f"{words['measure']}: " + (f"{m.good}/{m.total} ({share:g}%)" if share is not None
-                                          else words["no_data"])]
+        tip = [
+            c.name(lang),
+            f"{words['commitments']}: {m.total}",
+            f"{words['reported']}: {m.reported}",
+            f"{words['measure']}: "
+            + (f"{m.good}/{m.total} ({share:g}%)" if share is not None else words["no_data"]),
+        ]
         tip += [f"{words[s]}: {n}" for s, n in m.counts.items() if n and s != "no_update"]
-        item: dict[str, Any] = {"name": name_of[c.code], "value": -1 if share is None else share,
-                                "tip": tip, "url": urls.page("county", lang, c.id).removesuffix("index.html")}
+        item: dict[str, Any] = {
+            "name": name_of[c.code],
+            "value": -1 if share is None else share,
+            "tip": tip,
+            "url": urls.page("county", lang, c.id).removesuffix("index.html"),
+        }
         if highlight == c.id:
             item["itemStyle"] = {"borderColor": "#111", "borderWidth": 3}
             item["selected"] = True
         data.append(item)
     chart_id = f"map-{highlight or 'all'}-{lang}"
     chart = Map(init_opts=opts.InitOpts(chart_id=chart_id, renderer="svg"))
-    chart.add(words["measure"], [(d["name"], d["value"]) for d in data], maptype="yuncheng",
-              is_roam=False, label_opts=opts.LabelOpts(is_show=False),
-              name_map={zh_name[code]: name for code, name in name_of.items()})
-    pieces = [{"min": low, "max": min(high, 100), "label": bin_label(low, high), "color": colour}
-              for low, high, colour in BINS]
+    chart.add(
+        words["measure"],
+        [(d["name"], d["value"]) for d in data],
+        maptype="yuncheng",
+        is_roam=False,
+        label_opts=opts.LabelOpts(is_show=False),
+        name_map={zh_name[code]: name for code, name in name_of.items()},
+    )
+    pieces = [
+        {"min": low, "max": min(high, 100), "label": bin_label(low, high), "color": colour}
+        for low, high, colour in BINS
+    ]
     pieces.insert(0, {"value": -1, "label": words["no_data"], "color": NO_DATA})
     chart.set_global_opts(
         visualmap_opts=opts.VisualMapOpts(is_piecewise=True, pieces=pieces, is_show=False),
@@ -120,17 +167,35 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
     zh_name = {c.code: _feature_name(site.geo, c.code) for c in site.counties}
     unit = view.target.metric.unit(lang) if view.target.metric.unit else ""
     top = max(values.values()) if values else 1
-    data = [{"name": name_of[c.code], "value": values.get(c.code, -1),
-             "tip": [c.name(lang), f"{number(values[c.code], lang)} {unit}" if c.code in values
-                     else _LABELS[lang]["no_data"]],
-             "url": urls.page("county", lang, c.id).removesuffix("index.html")} for c in site.counties]
+    data = [
+        {
+            "name": name_of[c.code],
+            "value": values.get(c.code, -1),
+            "tip": [
+                c.name(lang),
+                f"{number(values[c.code], lang)} {unit}"
+                if c.code in values
+                else _LABELS[lang]["no_data"],
+            ],
+            "url": urls.page("county", lang, c.id).removesuffix("index.html"),
+        }
+        for c in site.counties
+    ]
     chart_id = f"map-target-{view.target.id}-{lang}"
     chart = Map(init_opts=opts.InitOpts(chart_id=chart_id, renderer="svg"))
-    chart.add(unit or "value", [(d["name"], d["value"]) for d in data], maptype="yuncheng",
-              is_roam=False, label_opts=opts.LabelOpts(is_show=False),
-              name_map={zh_name[code]: name for code, name in name_of.items()})
-    chart.set_global_opts(visualmap_opts=opts.VisualMapOpts(
-        min_=0, max_=top, range_color=["#eff3ff", "#08519c"], pos_left="left"))
+    chart.add(
+        unit or "value",
+        [(d["name"], d["value"]) for d in data],
+        maptype="yuncheng",
+        is_roam=False,
+        label_opts=opts.LabelOpts(is_show=False),
+        name_map={zh_name[code]: name for code, name in name_of.items()},
+    )
+    chart.set_global_opts(
+        visualmap_opts=opts.VisualMapOpts(
+            min_=0, max_=top, range_color=["#eff3ff", "#08519c"], pos_left="left"
+        )
+    )
     option = _options(chart)
     option["series"][0].update({"data": data, "map": "yuncheng", "selectedMode": False})
     option["series"][0].pop("mapType", None)
@@ -148,8 +213,7 @@ def _options(chart: Any) -> dict[str, Any]:
 def _common(lang: str, description: str) -> dict[str, Any]:
     return {
         "animation": False,
-        "aria": {"enabled": True, "label": {"description": description,
-                                            "data": {"maxCount": 13}}},
+        "aria": {"enabled": True, "label": {"description": description, "data": {"maxCount": 13}}},
         "tooltip": {"trigger": "item", "confine": True},
     }
 
@@ -164,6 +228,7 @@ def _feature_name(geo: dict, code: str) -> str:
 
 # -- status by section (bar) -------------------------------------------------------------------
 
+
 def sections_bar(site: Any, views: list[Any], lang: str) -> ChartData:
     words = _LABELS[lang]
     sections = site.sections
@@ -175,11 +240,17 @@ def sections_bar(site: Any, views: list[Any], lang: str) -> ChartData:
     bar = Bar(init_opts=opts.InitOpts(chart_id=chart_id, renderer="svg"))
     bar.add_xaxis(names)
     for status in STATUS_ORDER:
-        bar.add_yaxis(words[status], [counts[s.id][status] for s in sections], stack="status",
-                      color=STATUS_COLOURS[status], label_opts=opts.LabelOpts(is_show=False))
+        bar.add_yaxis(
+            words[status],
+            [counts[s.id][status] for s in sections],
+            stack="status",
+            color=STATUS_COLOURS[status],
+            label_opts=opts.LabelOpts(is_show=False),
+        )
     bar.reversal_axis()
-    bar.set_global_opts(legend_opts=opts.LegendOpts(pos_top="top"),
-                        tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    bar.set_global_opts(
+        legend_opts=opts.LegendOpts(pos_top="top"), tooltip_opts=opts.TooltipOpts(trigger="axis")
+    )
     option = _options(bar)
     option.update(_common(lang, words["measure"]))
     option["tooltip"] = {"trigger": "axis", "axisPointer": {"type": "shadow"}, "confine": True}
@@ -226,31 +297,41 @@ def _paths(geo_key: int, geo_json: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
 
 
-def svg_map(site: Any, measures: list[CountyMeasure], lang: str, from_file: str,
-            highlight: str | None = None) -> Markup:
+def svg_map(
+    site: Any,
+    measures: list[CountyMeasure],
+    lang: str,
+    from_file: str,
+    highlight: str | None = None,
+) -> Markup:
     """The map as inline SVG: one link per county, a <title> with its name and measure."""
     geo_json = json.dumps(site.geo, sort_keys=True)
     paths = dict(_paths(hash(geo_json), geo_json))
     height = paths.pop("__height__")
     words = _LABELS[lang]
     by_code = {m.county.code: m for m in measures}
-    parts = [f'<svg class="map-svg" viewBox="0 0 {WIDTH} {height}" role="group" '
-             f'aria-label="{escape(words["measure"])}">',
-             '<defs><pattern id="nodata" width="6" height="6" patternUnits="userSpaceOnUse" '
-             'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e8e8e8"/>'
-             '<line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2"/></pattern>'
-             '</defs>']
+    parts = [
+        f'<svg class="map-svg" viewBox="0 0 {WIDTH} {height}" role="group" '
+        f'aria-label="{escape(words["measure"])}">',
+        '<defs><pattern id="nodata" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e8e8e8"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2"/></pattern>'
+        "</defs>",
+    ]
     for code, d in paths.items():
         m = by_code.get(code)
         if m is None:
             continue
         share = m.share
         fill = "url(#nodata)" if share is None else bin_colour(share)
-        label = (f"{m.county.name(lang)}: {words['measure']} "
-                 + (f"{m.good}/{m.total} ({share:g}%)" if share is not None else words["no_data"]))
+        label = f"{m.county.name(lang)}: {words['measure']} " + (
+            f"{m.good}/{m.total} ({share:g}%)" if share is not None else words["no_data"]
+        )
         cls = "county" + (" current" if highlight == m.county.id else "")
         href = urls.href(from_file, urls.page("county", lang, m.county.id))
-        parts.append(f'<a class="{cls}" href="{escape(href)}">'
-                     f'<title>{escape(label)}</title><path d="{d}" fill="{fill}"/></a>')
+        parts.append(
+            f'<a class="{cls}" href="{escape(href)}">'
+            f'<title>{escape(label)}</title><path d="{d}" fill="{fill}"/></a>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

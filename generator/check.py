@@ -61,12 +61,16 @@ class Checker:
         elif isinstance(spec, Code):
             text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
             if not isinstance(text, str) or not re.fullmatch(rf"\d{{{spec.digits}}}", text):
-                self.problem(path, f"{label}: expected a {spec.digits}-digit code",
-                             "write it in quotes, e.g. \"140802\"")
+                self.problem(
+                    path,
+                    f"{label}: expected a {spec.digits}-digit code",
+                    'write it in quotes, e.g. "140802"',
+                )
 
     def _type(self, spec: Spec, value: Any, path: Path, hint: str = "") -> None:
-        self.problem(path, f"{_label(path)}: expected {type_name(spec)}, found {describe(value)}",
-                     hint)
+        self.problem(
+            path, f"{_label(path)}: expected {type_name(spec)}, found {describe(value)}", hint
+        )
 
     def _obj(self, spec: Obj, value: Any, path: Path) -> None:
         if not isinstance(value, dict):
@@ -80,8 +84,9 @@ class Checker:
                 if _is_text(spec):
                     split = "quote the text: a comma in {zh: …, en: …} splits it"
                     hint = f"{hint}; {split}" if hint else split
-                self.problem((*path, key), f"unknown field '{_label((*path, key))}'", hint,
-                             key=True)
+                self.problem(
+                    (*path, key), f"unknown field '{_label((*path, key))}'", hint, key=True
+                )
         for k in spec.keys:
             if k.name in value:
                 self.check(k.spec, value[k.name], (*path, k.name))
@@ -92,14 +97,20 @@ class Checker:
             if value.get(rule.key) in rule.values:
                 for name in rule.require:
                     if name not in value:
-                        self.problem((*path, rule.key),
-                                     f"{_label(path) or 'this'} with {rule.key} "
-                                     f"'{value[rule.key]}' needs '{name}'", rule.hint)
+                        self.problem(
+                            (*path, rule.key),
+                            f"{_label(path) or 'this'} with {rule.key} "
+                            f"'{value[rule.key]}' needs '{name}'",
+                            rule.hint,
+                        )
                 for name in rule.forbid:
                     if name in value:
-                        self.problem((*path, name),
-                                     f"'{name}' does not apply when {rule.key} is "
-                                     f"'{value[rule.key]}'", rule.hint, key=True)
+                        self.problem(
+                            (*path, name),
+                            f"'{name}' does not apply when {rule.key} is '{value[rule.key]}'",
+                            rule.hint,
+                            key=True,
+                        )
 
     def _list(self, spec: List, value: Any, path: Path) -> None:
         if value is None and spec.min_items == 0:
@@ -129,8 +140,11 @@ class Checker:
         if len(value) > spec.max_len:
             self.problem(path, f"{label}: longer than {spec.max_len} characters", "shorten it")
         if _HIDDEN.search(value) or _CONTROL.search(value):
-            self.problem(path, f"{label}: contains invisible or text-direction control characters",
-                         "retype the text; copy-paste from some programs adds them")
+            self.problem(
+                path,
+                f"{label}: contains invisible or text-direction control characters",
+                "retype the text; copy-paste from some programs adds them",
+            )
         if spec.enum and value not in spec.enum:
             self.problem(path, f"{label}: '{value}' is not allowed", did_you_mean(value, spec.enum))
         elif spec.pattern and not re.match(spec.pattern, value):
@@ -139,8 +153,11 @@ class Checker:
 
     def _date(self, value: Any, path: Path, label: str) -> None:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.problem(path, f"{label}: expected a date YYYY-MM-DD, found {describe(value)}",
-                         "e.g. 2021-12-31")
+            self.problem(
+                path,
+                f"{label}: expected a date YYYY-MM-DD, found {describe(value)}",
+                "e.g. 2021-12-31",
+            )
             return
         try:
             dt.date.fromisoformat(value)

@@ -39,16 +39,25 @@ def _print_problems(problems: list[Diagnostic]) -> None:
 def _fail(exc: ContentError) -> None:
     _print_problems(exc.diagnostics)
     errors = sum(1 for d in exc.diagnostics if d.severity == "error")
-    click.echo(_say(f"✗ {errors} problem(s) found; nothing was written. Fix them and run the "
-                    "command again.",
-                    f"✗ 发现 {errors} 个问题，没有写入任何文件。请修改后重新运行命令。"), err=True)
+    click.echo(
+        _say(
+            f"✗ {errors} problem(s) found; nothing was written. Fix them and run the "
+            "command again.",
+            f"✗ 发现 {errors} 个问题，没有写入任何文件。请修改后重新运行命令。",
+        ),
+        err=True,
+    )
     sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for developers).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages (default: from the system locale). 提示语言。")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="Language of messages (default: from the system locale). 提示语言。",
+)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     """Hedong Open: build the commitment-tracker website from the files in content/.
@@ -64,11 +73,17 @@ def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
 
 
 @cli.command()
-@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
-              help="Folder with site.yaml, targets/ and report/.")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=CONTENT,
+    show_default=True,
+    help="Folder with site.yaml, targets/ and report/.",
+)
 @report_options
-def validate(content: Path, report: bool, stale_days: int, today: dt.date,
-             report_file: Path) -> None:
+def validate(
+    content: Path, report: bool, stale_days: int, today: dt.date, report_file: Path
+) -> None:
     """Check the content for mistakes and list every one of them.
 
     Writes nothing, unless --report asks for the list of commitments that need attention
@@ -83,10 +98,14 @@ def validate(content: Path, report: bool, stale_days: int, today: dt.date,
         _fail(ContentError(problems))
     _print_problems(problems)
     seconds = time.perf_counter() - started
-    click.echo(_say(f"✓ content is valid: {len(site.targets)} commitments, "
-                    f"{len(site.counties)} counties, {len(site.sections)} parts ({seconds:.2f} s)",
-                    f"✓ 内容无误：{len(site.targets)} 项承诺，{len(site.counties)} 个县（市、区），"
-                    f"{len(site.sections)} 个部分（{seconds:.2f} 秒）"))
+    click.echo(
+        _say(
+            f"✓ content is valid: {len(site.targets)} commitments, "
+            f"{len(site.counties)} counties, {len(site.sections)} parts ({seconds:.2f} s)",
+            f"✓ 内容无误：{len(site.targets)} 项承诺，{len(site.counties)} 个县（市、区），"
+            f"{len(site.sections)} 个部分（{seconds:.2f} 秒）",
+        )
+    )
     if report:
         from generator.staff_report import run_report
 
@@ -94,17 +113,34 @@ def validate(content: Path, report: bool, stale_days: int, today: dt.date,
 
 
 @cli.command()
-@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
-              help="Folder with site.yaml, targets/ and report/.")
-@click.option("--out", type=click.Path(path_type=Path), default=OUT, show_default=True,
-              help="Where to write the website. Replaced only when the build succeeds.")
-@click.option("--base-url", default=None, metavar="URL",
-              help="Public address of the site, ending in '/' (enables canonical links).")
-@click.option("--search/--no-search", default=True, show_default=True,
-              help="Build the search index (needs `make setup`).")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=CONTENT,
+    show_default=True,
+    help="Folder with site.yaml, targets/ and report/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=OUT,
+    show_default=True,
+    help="Where to write the website. Replaced only when the build succeeds.",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Public address of the site, ending in '/' (enables canonical links).",
+)
+@click.option(
+    "--search/--no-search",
+    default=True,
+    show_default=True,
+    help="Build the search index (needs `make setup`).",
+)
 @click.pass_context
-def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
-          search: bool) -> None:
+def build(ctx: click.Context, content: Path, out: Path, base_url: str | None, search: bool) -> None:
     """Check the content, then write the whole website into --out (site/ by default).
 
     If anything is wrong, the errors are listed and the previous website stays as it was.
@@ -113,18 +149,22 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
     from generator.build import build as run_build
     from generator.write import OutputError
 
-    if base_url is not None and not (base_url.startswith(("http://", "https://"))
-                                     and base_url.endswith("/")):
-        raise click.BadParameter("use a full address ending in '/', e.g. https://example.org/",
-                                 param_hint="--base-url")
+    if base_url is not None and not (
+        base_url.startswith(("http://", "https://")) and base_url.endswith("/")
+    ):
+        raise click.BadParameter(
+            "use a full address ending in '/', e.g. https://example.org/", param_hint="--base-url"
+        )
 
     def progress(done: int, total: int) -> None:
         if total >= 1000 and sys.stderr.isatty():
             click.echo(f"\r  rendering {done}/{total} pages", nl=done == total, err=True)
 
     if search and not search_module.available():
-        click.echo("! the search indexer is not installed (run `make setup`); building without "
-                   "search", err=True)
+        click.echo(
+            "! the search indexer is not installed (run `make setup`); building without search",
+            err=True,
+        )
         search = False
     try:
         result = run_build(content, out, base_url, progress=progress, search_index=search)
@@ -142,10 +182,14 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None,
     _print_problems(result.warnings)
     searched = f"; search index {result.search_seconds:.2f} s" if search else ""
     mb = result.bytes / 1_048_576
-    click.echo(_say(f"✓ built {result.pages} pages ({result.files} files, {mb:.1f} MB) into "
-                    f"{out}/ in {result.seconds:.2f} s{searched}",
-                    f"✓ 已生成 {result.pages} 个页面（{result.files} 个文件，{mb:.1f} MB），"
-                    f"写入 {out}/，用时 {result.seconds:.2f} 秒{searched}"))
+    click.echo(
+        _say(
+            f"✓ built {result.pages} pages ({result.files} files, {mb:.1f} MB) into "
+            f"{out}/ in {result.seconds:.2f} s{searched}",
+            f"✓ 已生成 {result.pages} 个页面（{result.files} 个文件，{mb:.1f} MB），"
+            f"写入 {out}/，用时 {result.seconds:.2f} 秒{searched}",
+        )
+    )
 
 
 def _register() -> None:
@@ -176,6 +220,9 @@ def main() -> None:
         if debug:
             raise
         click.echo(f"✗ internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("  This is a bug in the generator, not in your content. Run again with "
-                   "--debug and send the output to the developers.", err=True)
+        click.echo(
+            "  This is a bug in the generator, not in your content. Run again with "
+            "--debug and send the output to the developers.",
+            err=True,
+        )
         sys.exit(70)

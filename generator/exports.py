@@ -17,7 +17,12 @@ from generator.model import Site, Target
 
 FIELDS: list[tuple[str, str, str, str]] = [
     # name, type, zh description, en description
-    ("id", "string", "承诺编号（永久不变，也是网址的一部分）", "Permanent id, also part of its web address"),
+    (
+        "id",
+        "string",
+        "承诺编号（永久不变，也是网址的一部分）",
+        "Permanent id, also part of its web address",
+    ),
     ("title_zh", "string", "标题（中文）", "Title in Chinese"),
     ("title_en", "string", "标题（英文）", "Title in English"),
     ("section", "string", "报告部分编号", "Part of the report (id)"),
@@ -26,23 +31,43 @@ FIELDS: list[tuple[str, str, str, str]] = [
     ("theme", "string", "主题编号", "Theme (id)"),
     ("paragraph", "string", "报告段落编号", "Paragraph id in the report"),
     ("quote", "string", "报告原文", "The report's exact words (Chinese)"),
-    ("kind", "string", "类型：quantity 量化 / milestone 节点 / qualitative 定性",
-     "Kind: quantity, milestone or qualitative"),
+    (
+        "kind",
+        "string",
+        "类型：quantity 量化 / milestone 节点 / qualitative 定性",
+        "Kind: quantity, milestone or qualitative",
+    ),
     ("target", "number", "目标数值（量化指标）", "Figure promised (quantified targets)"),
-    ("comparator", "string", "比较方式：at_least / at_most / exactly / increase_pct",
-     "How the figure is compared: at_least, at_most, exactly, increase_pct"),
+    (
+        "comparator",
+        "string",
+        "比较方式：at_least / at_most / exactly / increase_pct",
+        "How the figure is compared: at_least, at_most, exactly, increase_pct",
+    ),
     ("unit_zh", "string", "单位（中文）", "Unit in Chinese"),
     ("unit_en", "string", "单位（英文）", "Unit in English"),
-    ("counties", "string", "涉及县（市、区）编号，以空格分隔；all 表示全市",
-     "County ids, space-separated; all = the whole city"),
+    (
+        "counties",
+        "string",
+        "涉及县（市、区）编号，以空格分隔；all 表示全市",
+        "County ids, space-separated; all = the whole city",
+    ),
     ("deadline", "date", "完成期限", "Deadline"),
-    ("status", "string", "最新状态；no_update 表示尚无进展报告",
-     "Latest status; no_update = no progress reported yet"),
+    (
+        "status",
+        "string",
+        "最新状态；no_update 表示尚无进展报告",
+        "Latest status; no_update = no progress reported yet",
+    ),
     ("status_date", "date", "最新状态的日期", "Date of the latest status"),
     ("value", "number", "最新数值", "Latest figure reported"),
     ("percent", "number", "完成比例（%），由本站计算", "Share of the target reached (%), computed"),
-    ("schedule", "string", "进度研判：done / ahead / on_schedule / behind",
-     "Against the clock: done, ahead, on_schedule, behind"),
+    (
+        "schedule",
+        "string",
+        "进度研判：done / ahead / on_schedule / behind",
+        "Against the clock: done, ahead, on_schedule, behind",
+    ),
     ("source_title", "string", "最新进展的来源标题", "Title of the latest update's source"),
     ("source_url", "string", "最新进展的来源网址", "Address of the latest update's source"),
     ("updates", "integer", "进展记录条数", "Number of progress reports"),
@@ -55,14 +80,26 @@ def _row(site: Site, t: Target) -> dict[str, Any]:
     last = t.last
     m = t.metric
     return {
-        "id": t.id, "title_zh": t.title.zh, "title_en": t.title.en, "section": t.section,
-        "section_zh": section.title.zh, "section_en": section.title.en, "theme": t.theme,
-        "paragraph": t.paragraph, "quote": t.quote, "kind": m.kind, "target": m.target,
-        "comparator": m.comparator, "unit_zh": m.unit.zh if m.unit else None,
-        "unit_en": m.unit.en if m.unit else None, "counties": " ".join(t.counties),
-        "deadline": t.deadline.isoformat(), "status": t.status,
+        "id": t.id,
+        "title_zh": t.title.zh,
+        "title_en": t.title.en,
+        "section": t.section,
+        "section_zh": section.title.zh,
+        "section_en": section.title.en,
+        "theme": t.theme,
+        "paragraph": t.paragraph,
+        "quote": t.quote,
+        "kind": m.kind,
+        "target": m.target,
+        "comparator": m.comparator,
+        "unit_zh": m.unit.zh if m.unit else None,
+        "unit_en": m.unit.en if m.unit else None,
+        "counties": " ".join(t.counties),
+        "deadline": t.deadline.isoformat(),
+        "status": t.status,
         "status_date": last.date.isoformat() if last else None,
-        "value": last.value if last else None, "percent": progress.percent(t),
+        "value": last.value if last else None,
+        "percent": progress.percent(t),
         "schedule": progress.schedule(t, site.info.report_date),
         "source_title": last.source.title if last and last.source else None,
         "source_url": last.source.url if last and last.source else None,
@@ -74,11 +111,16 @@ def target_json(site: Site, t: Target) -> dict[str, Any]:
     """One target with its whole history: stable field names, both languages."""
     doc = _row(site, t)
     doc["history"] = [
-        {"date": u.date.isoformat(), "status": u.status, "value": u.value,
-         "counties": dict(u.counties) or None,
-         "note_zh": u.note.zh if u.note else None, "note_en": u.note.en if u.note else None,
-         "source_title": u.source.title if u.source else None,
-         "source_url": u.source.url if u.source else None}
+        {
+            "date": u.date.isoformat(),
+            "status": u.status,
+            "value": u.value,
+            "counties": dict(u.counties) or None,
+            "note_zh": u.note.zh if u.note else None,
+            "note_en": u.note.en if u.note else None,
+            "source_title": u.source.title if u.source else None,
+            "source_url": u.source.url if u.source else None,
+        }
         for u in t.updates
     ]
     return doc
@@ -86,8 +128,9 @@ def target_json(site: Site, t: Target) -> dict[str, Any]:
 
 def _json(value: Any) -> bytes:
     # compact: no indent keeps json's C encoder (indent falls back to the pure-Python one)
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            + "\n").encode()
+    return (
+        json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode()
 
 
 def _csv(site: Site) -> bytes:
@@ -114,19 +157,28 @@ def datapackage(site: Site) -> dict[str, Any]:
         "title": f"{site.info.title.en} / {site.info.title.zh}",
         "description": site.info.report_title.en + " / " + site.info.report_title.zh,
         "licenses": [{"name": site.info.licence_id, "path": site.info.licence_url}],
-        "resources": [{
-            "name": "targets", "path": "targets.csv", "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": fields, "primaryKey": ["id"]},
-        }],
+        "resources": [
+            {
+                "name": "targets",
+                "path": "targets.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+            }
+        ],
     }
 
 
-def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None
-               ) -> dict[str, bytes]:
+def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None) -> dict[str, bytes]:
     files: dict[str, bytes] = {
-        "data/targets.json": _json({"targets": [target_json(site, t) for t in site.targets],
-                                    "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}}),
+        "data/targets.json": _json(
+            {
+                "targets": [target_json(site, t) for t in site.targets],
+                "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS},
+            }
+        ),
         "data/targets.csv": _csv(site),
         "data/datapackage.json": _json(datapackage(site)),
         "robots.txt": _robots(base_url),
@@ -139,23 +191,43 @@ def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None
     files["schema/target.json"] = schema_bytes()
     for lang in urls.LANGS:
         files[urls.page("feed", lang)] = renderer.render(
-            "feeds/atom.xml", urls.page("feed", lang), lang, _feed_context(site, the_plan, lang,
-                                                                           base_url))
+            "feeds/atom.xml",
+            urls.page("feed", lang),
+            lang,
+            _feed_context(site, the_plan, lang, base_url),
+        )
     if base_url:
-        files["sitemap.xml"] = renderer.render("feeds/sitemap.xml", "sitemap.xml", None, {
-            "base_url": base_url,
-            "pages": sorted(p.path for p in the_plan.pages if p.lang == "zh" and
-                            p.path.startswith("zh/") and "/embed/" not in p.path)})
+        files["sitemap.xml"] = renderer.render(
+            "feeds/sitemap.xml",
+            "sitemap.xml",
+            None,
+            {
+                "base_url": base_url,
+                "pages": sorted(
+                    p.path
+                    for p in the_plan.pages
+                    if p.lang == "zh" and p.path.startswith("zh/") and "/embed/" not in p.path
+                ),
+            },
+        )
     return files
 
 
 def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:
-    entries = sorted(((u, the_plan.views[t.id]) for t in site.targets for u in t.updates),
-                     key=lambda p: (p[0].date, p[1].target.id), reverse=True)
+    entries = sorted(
+        ((u, the_plan.views[t.id]) for t in site.targets for u in t.updates),
+        key=lambda p: (p[0].date, p[1].target.id),
+        reverse=True,
+    )
     newest = entries[0][0].date if entries else site.info.report_date
     host = base_url.split("//", 1)[1].split("/", 1)[0] if base_url else "hedong-open.invalid"
-    return {"site": site.info, "entries": entries, "updated": newest, "base_url": base_url,
-            "tag": f"tag:{host},2021:"}
+    return {
+        "site": site.info,
+        "entries": entries,
+        "updated": newest,
+        "base_url": base_url,
+        "tag": f"tag:{host},2021:",
+    }
 
 
 def _robots(base_url: str | None) -> bytes:

@@ -45,17 +45,56 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"
 
 _SENTENCE_END = "。；;！？!?：:"
 _COMMA = "，,"
-_OPEN = "“‘「『（(【《\""
-_CLOSE = "”’」』）)】》\""
+_OPEN = '“‘「『（(【《"'
+_CLOSE = '”’」』）)】》"'
 _QUOTES = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Longest first, so 人次 wins over 人 and 万元 (read with its 万) over 元.
-_UNITS = sorted([
-    "亩", "公顷", "公里", "千米", "平方公里", "平方米", "米", "家", "人次", "人", "名", "户", "套",
-    "座", "个百分点", "百分点", "个", "所", "元", "%", "％", "项", "条", "件", "处", "台", "辆",
-    "吨", "千瓦", "兆瓦", "倍", "张", "间", "栋", "棵", "株", "眼", "床",
-], key=len, reverse=True)
+_UNITS = sorted(
+    [
+        "亩",
+        "公顷",
+        "公里",
+        "千米",
+        "平方公里",
+        "平方米",
+        "米",
+        "家",
+        "人次",
+        "人",
+        "名",
+        "户",
+        "套",
+        "座",
+        "个百分点",
+        "百分点",
+        "个",
+        "所",
+        "元",
+        "%",
+        "％",
+        "项",
+        "条",
+        "件",
+        "处",
+        "台",
+        "辆",
+        "吨",
+        "千瓦",
+        "兆瓦",
+        "倍",
+        "张",
+        "间",
+        "栋",
+        "棵",
+        "株",
+        "眼",
+        "床",
+    ],
+    key=len,
+    reverse=True,
+)
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
 _QUANTITY = re.compile(
@@ -64,8 +103,13 @@ _QUANTITY = re.compile(
     r"(?P<approx>[多余])?"
     r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
 )
-_RANGE_TAIL = re.compile(r"(?:至|到|-|~|～)(?:\d+(?:\.\d+)?|" + _CN_NUM + r")[万亿]?(?P<unit>"
-                         + "|".join(re.escape(u) for u in _UNITS) + r")")
+_RANGE_TAIL = re.compile(
+    r"(?:至|到|-|~|～)(?:\d+(?:\.\d+)?|"
+    + _CN_NUM
+    + r")[万亿]?(?P<unit>"
+    + "|".join(re.escape(u) for u in _UNITS)
+    + r")"
+)
 
 # A clause with a figure proposes an aim only when it also says what should happen to it.
 _AIM = re.compile(
@@ -108,27 +152,93 @@ _MILESTONES: tuple[tuple[str, str], ...] = (
 _MILESTONE = re.compile("|".join(f"(?:{p})" for p, _ in _MILESTONES))
 
 _UNIT_EN = {
-    "亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "平方公里": "km²", "平方米": "m²",
-    "米": "m", "家": "enterprises", "人次": "person-times", "人": "people", "名": "people",
-    "户": "households", "套": "homes", "座": "facilities", "个": "items", "所": "schools",
-    "元": "yuan", "万元": "10,000 yuan", "亿元": "100 million yuan", "%": "%", "％": "%",
-    "个百分点": "percentage points", "百分点": "percentage points", "项": "items",
-    "条": "lines", "件": "items", "处": "sites", "台": "units", "辆": "vehicles", "吨": "tonnes",
-    "千瓦": "kW", "兆瓦": "MW", "倍": "times", "张": "items", "间": "rooms", "栋": "buildings",
-    "棵": "trees", "株": "plants", "眼": "wells", "床": "beds",
+    "亩": "mu",
+    "公顷": "ha",
+    "公里": "km",
+    "千米": "km",
+    "平方公里": "km²",
+    "平方米": "m²",
+    "米": "m",
+    "家": "enterprises",
+    "人次": "person-times",
+    "人": "people",
+    "名": "people",
+    "户": "households",
+    "套": "homes",
+    "座": "facilities",
+    "个": "items",
+    "所": "schools",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "%": "%",
+    "％": "%",
+    "个百分点": "percentage points",
+    "百分点": "percentage points",
+    "项": "items",
+    "条": "lines",
+    "件": "items",
+    "处": "sites",
+    "台": "units",
+    "辆": "vehicles",
+    "吨": "tonnes",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+    "倍": "times",
+    "张": "items",
+    "间": "rooms",
+    "栋": "buildings",
+    "棵": "trees",
+    "株": "plants",
+    "眼": "wells",
+    "床": "beds",
 }
 _UNIT_SLUG = {
-    "亩": "mu", "公顷": "ha", "公里": "km", "千米": "km", "平方公里": "km2", "平方米": "m2",
-    "米": "m", "家": "firms", "人次": "visits", "人": "people", "名": "people", "户": "households",
-    "套": "homes", "座": "sites", "个": "items", "所": "schools", "元": "yuan",
-    "万元": "10k-yuan", "亿元": "100m-yuan", "%": "pct", "％": "pct", "个百分点": "points",
-    "百分点": "points", "项": "items", "条": "lines", "件": "items", "处": "sites", "台": "units",
-    "辆": "vehicles", "吨": "tonnes", "千瓦": "kw", "兆瓦": "mw", "倍": "times", "张": "items",
-    "间": "rooms", "栋": "buildings", "棵": "trees", "株": "plants", "眼": "wells", "床": "beds",
+    "亩": "mu",
+    "公顷": "ha",
+    "公里": "km",
+    "千米": "km",
+    "平方公里": "km2",
+    "平方米": "m2",
+    "米": "m",
+    "家": "firms",
+    "人次": "visits",
+    "人": "people",
+    "名": "people",
+    "户": "households",
+    "套": "homes",
+    "座": "sites",
+    "个": "items",
+    "所": "schools",
+    "元": "yuan",
+    "万元": "10k-yuan",
+    "亿元": "100m-yuan",
+    "%": "pct",
+    "％": "pct",
+    "个百分点": "points",
+    "百分点": "points",
+    "项": "items",
+    "条": "lines",
+    "件": "items",
+    "处": "sites",
+    "台": "units",
+    "辆": "vehicles",
+    "吨": "tonnes",
+    "千瓦": "kw",
+    "兆瓦": "mw",
+    "倍": "times",
+    "张": "items",
+    "间": "rooms",
+    "栋": "buildings",
+    "棵": "trees",
+    "株": "plants",
+    "眼": "wells",
+    "床": "beds",
 }
 
 
 # -- results ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -183,15 +293,18 @@ class Measure:
     @property
     def in_scope(self) -> Ratio:
         """Recall over the kinds extract proposes (quantity and milestone targets)."""
-        kinds = [self.recall_by_kind[k] for k in ("quantity", "milestone")
-                 if k in self.recall_by_kind]
+        kinds = [
+            self.recall_by_kind[k] for k in ("quantity", "milestone") if k in self.recall_by_kind
+        ]
         return Ratio(sum(r.n for r in kinds), sum(r.total for r in kinds))
 
 
 # -- paragraphs ---------------------------------------------------------------------------------
 
-def paragraphs(text: str, fmt: str = "auto", problems: list[Any] | None = None,
-               file: str = "report") -> list[tuple[str, str, str]]:
+
+def paragraphs(
+    text: str, fmt: str = "auto", problems: list[Any] | None = None, file: str = "report"
+) -> list[tuple[str, str, str]]:
     """The report's blocks in order as (id, kind, text); kind is "heading" or "paragraph".
 
     fmt "md": the report Markdown with {#id} lines, parsed exactly as the build parses it.
@@ -211,14 +324,18 @@ def paragraphs(text: str, fmt: str = "auto", problems: list[Any] | None = None,
             problems.extend(found)
         return blocks
     chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
-    return [(f"p-auto-{i}", "paragraph", "".join(line.strip() for line in c.splitlines()))
-            for i, c in enumerate(chunks, 1)]
+    return [
+        (f"p-auto-{i}", "paragraph", "".join(line.strip() for line in c.splitlines()))
+        for i, c in enumerate(chunks, 1)
+    ]
 
 
 # -- extraction ---------------------------------------------------------------------------------
 
-def extract(text: str, counties: Iterable[Any], not_targets: Iterable[Any] = (),
-            fmt: str = "auto") -> list[Proposal]:
+
+def extract(
+    text: str, counties: Iterable[Any], not_targets: Iterable[Any] = (), fmt: str = "auto"
+) -> list[Proposal]:
     """Proposals for every paragraph of a report (Markdown with ids, or plain text).
 
     counties: County models, dicts as in counties.yaml, or (id, zh_name) pairs.
@@ -237,8 +354,9 @@ def extract(text: str, counties: Iterable[Any], not_targets: Iterable[Any] = (),
     return proposals
 
 
-def _paragraph(pid: str, text: str, names: tuple[re.Pattern[str], dict[str, str]] | None,
-               noise: list[str]) -> list[Proposal]:
+def _paragraph(
+    pid: str, text: str, names: tuple[re.Pattern[str], dict[str, str]] | None, noise: list[str]
+) -> list[Proposal]:
     blocked = _blocked(text, noise)
     found: list[Proposal] = []
     for start, end in _clauses(text):
@@ -252,8 +370,19 @@ def _paragraph(pid: str, text: str, names: tuple[re.Pattern[str], dict[str, str]
         for s, e in _split_milestones(text, start, end):
             cue = _MILESTONE.search(text, s, e)
             if cue:
-                found.append(Proposal(pid, "milestone", text[s:e], s, e, "", figure=cue.group(),
-                                      counties=_counties(text[s:e], names), context=text))
+                found.append(
+                    Proposal(
+                        pid,
+                        "milestone",
+                        text[s:e],
+                        s,
+                        e,
+                        "",
+                        figure=cue.group(),
+                        counties=_counties(text[s:e], names),
+                        context=text,
+                    )
+                )
     return found
 
 
@@ -267,8 +396,12 @@ def _split_milestones(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
-        elif ch == "、" and depth == 0 and _MILESTONE.search(text, a, i) \
-                and _MILESTONE.search(text, i + 1, end):
+        elif (
+            ch == "、"
+            and depth == 0
+            and _MILESTONE.search(text, a, i)
+            and _MILESTONE.search(text, i + 1, end)
+        ):
             parts.append(_trim(text, a, i))
             a = i + 1
     parts.append(_trim(text, a, end))
@@ -338,21 +471,31 @@ def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]])
         found.append(q)
         pos = max(pos, q.end)
     # a figure with 以上 that qualifies a later one is a threshold, not an aim
-    return [q for i, q in enumerate(found)
-            if not (i + 1 < len(found) and text[q.end - 2:q.end] in ("以上", "以下")
-                    and _CJK.match(text, q.end))]
+    return [
+        q
+        for i, q in enumerate(found)
+        if not (
+            i + 1 < len(found)
+            and text[q.end - 2 : q.end] in ("以上", "以下")
+            and _CJK.match(text, q.end)
+        )
+    ]
 
 
-def _quantity(text: str, m: re.Match[str], start: int, end: int,
-              blocked: list[tuple[int, int]]) -> _Q | None:
+def _quantity(
+    text: str, m: re.Match[str], start: int, end: int, blocked: list[tuple[int, int]]
+) -> _Q | None:
     num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
     a, b = m.span()
     if any(s < b and a < e for s, e in blocked):
         return None  # in quotation marks or a listed not-target
     before = text[a - 1] if a > 0 else ""
     after = text[b] if b < len(text) else ""
-    if re.match(r"[A-Za-z0-9.]", before) or re.match(r"[A-Za-z]", after) \
-            or re.match(r"[A-Za-z]", text[a + len(num)] if a + len(num) < len(text) else ""):
+    if (
+        re.match(r"[A-Za-z0-9.]", before)
+        or re.match(r"[A-Za-z]", after)
+        or re.match(r"[A-Za-z]", text[a + len(num)] if a + len(num) < len(text) else "")
+    ):
         return None  # 5G, PM2.5, 5A级
     if before == "第":
         return None  # an ordinal
@@ -375,7 +518,7 @@ def _quantity(text: str, m: re.Match[str], start: int, end: int,
     range_m = _RANGE_TAIL.match(text, b)
     if range_m and range_m.end() <= end:
         stop, comparator = range_m.end(), "at_least"  # 1所至2所: at least the lower figure
-    tail = text[stop:stop + 2]
+    tail = text[stop : stop + 2]
     head = text[start:a]
     if unit in ("%", "％") and _GROWTH_BEFORE.search(head[-8:]):
         comparator = "increase_pct"
@@ -383,8 +526,9 @@ def _quantity(text: str, m: re.Match[str], start: int, end: int,
         comparator = "at_least"
     elif tail in ("以下", "以内"):
         comparator = "at_most"
-    elif comparator == "exactly" and (_AT_LEAST_BEFORE.search(head[-12:])
-                                      or _RAISE_BY.search(head)):
+    elif comparator == "exactly" and (
+        _AT_LEAST_BEFORE.search(head[-12:]) or _RAISE_BY.search(head)
+    ):
         comparator = "at_least"
     elif comparator == "exactly" and _AT_MOST_BEFORE.search(head[-12:]):
         comparator = "at_most"
@@ -396,9 +540,12 @@ def _quantity(text: str, m: re.Match[str], start: int, end: int,
 
 def _slogan(text: str, after_unit: int) -> bool:
     """三个强市: a Chinese numeral, 个 and two characters, then the clause or quote ends."""
-    tail = text[after_unit:after_unit + 3]
-    return len(tail) >= 2 and bool(_CJK.fullmatch(tail[0]) and _CJK.fullmatch(tail[1])) and (
-        len(tail) == 2 or not _CJK.fullmatch(tail[2]) or tail[2] in "是的")
+    tail = text[after_unit : after_unit + 3]
+    return (
+        len(tail) >= 2
+        and bool(_CJK.fullmatch(tail[0]) and _CJK.fullmatch(tail[1]))
+        and (len(tail) == 2 or not _CJK.fullmatch(tail[2]) or tail[2] in "是的")
+    )
 
 
 def _cn_number(s: str) -> float | None:
@@ -422,8 +569,7 @@ def _cn_number(s: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
-def _split_lists(text: str, start: int, end: int,
-                 qs: list[_Q]) -> list[tuple[int, int, list[_Q]]]:
+def _split_lists(text: str, start: int, end: int, qs: list[_Q]) -> list[tuple[int, int, list[_Q]]]:
     """Split a clause at 、/及/和/并/与 where each side holds its own figure:
     完成植树造林16.7万亩、水土流失治理36.9万亩 → two clauses. A bare list of figures
     (分别达到60家、300家) stays one clause with two proposals."""
@@ -458,14 +604,27 @@ def _inside_quote(text: str, start: int, i: int) -> bool:
     return text.count("“", start, i) > text.count("”", start, i)
 
 
-def _quantity_proposal(pid: str, text: str, s: int, e: int, q: _Q,
-                       names: tuple[re.Pattern[str], dict[str, str]] | None) -> Proposal:
-    return Proposal(pid, "quantity", text[s:e], s, e, "", number=q.number, unit=q.unit,
-                    comparator=q.comparator, figure=q.figure,
-                    counties=_counties(text[s:e], names), context=text)
+def _quantity_proposal(
+    pid: str, text: str, s: int, e: int, q: _Q, names: tuple[re.Pattern[str], dict[str, str]] | None
+) -> Proposal:
+    return Proposal(
+        pid,
+        "quantity",
+        text[s:e],
+        s,
+        e,
+        "",
+        number=q.number,
+        unit=q.unit,
+        comparator=q.comparator,
+        figure=q.figure,
+        counties=_counties(text[s:e], names),
+        context=text,
+    )
 
 
 # -- counties and noise -------------------------------------------------------------------------
+
 
 def _county_names(counties: Iterable[Any]) -> list[tuple[str, str]]:
     pairs = []
@@ -495,8 +654,7 @@ def _county_pattern(counties: Iterable[Any]) -> tuple[re.Pattern[str], dict[str,
     return re.compile("|".join(re.escape(n) for n in alternatives)), by_name
 
 
-def _counties(clause: str, names: tuple[re.Pattern[str], dict[str, str]] | None
-              ) -> tuple[str, ...]:
+def _counties(clause: str, names: tuple[re.Pattern[str], dict[str, str]] | None) -> tuple[str, ...]:
     if names is None:
         return ()
     pattern, by_name = names
@@ -524,9 +682,11 @@ def _noise_by_paragraph(not_targets: Iterable[Any]) -> dict[str, list[str]]:
 
 # -- ids ----------------------------------------------------------------------------------------
 
+
 def _slug_number(value: float) -> str:
-    return (f"{value:f}".rstrip("0").rstrip(".") if not float(value).is_integer()
-            else str(int(value))).replace(".", "-")
+    return (
+        f"{value:f}".rstrip("0").rstrip(".") if not float(value).is_integer() else str(int(value))
+    ).replace(".", "-")
 
 
 def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
@@ -534,8 +694,9 @@ def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
     if p.kind == "quantity" and p.number is not None:
         tail = f"{_slug_number(p.number)}-{_UNIT_SLUG.get(p.unit or '', 'units')}"
     else:
-        verb = next((slug for pattern, slug in _MILESTONES if re.search(pattern, p.figure)),
-                    "milestone")
+        verb = next(
+            (slug for pattern, slug in _MILESTONES if re.search(pattern, p.figure)), "milestone"
+        )
         tail = "-".join([*p.counties[:2], verb])
     base = re.sub(r"[^a-z0-9]+", "-", f"{p.paragraph}-{tail}".lower()).strip("-")
     pid, n = base, 2
@@ -546,6 +707,7 @@ def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
 
 
 # -- coverage and measurement -------------------------------------------------------------------
+
 
 def _spans(quote: str, context: str) -> list[tuple[int, int]]:
     if not quote:
@@ -558,8 +720,12 @@ def _target_fields(t: Any) -> tuple[str, str, str, str]:
     if isinstance(t, Mapping):
         source = t.get("source") if isinstance(t.get("source"), Mapping) else {}
         metric = t.get("metric") if isinstance(t.get("metric"), Mapping) else {}
-        values = (t.get("id"), source.get("paragraph"), source.get("quote"),
-                  metric.get("kind") or "qualitative")
+        values = (
+            t.get("id"),
+            source.get("paragraph"),
+            source.get("quote"),
+            metric.get("kind") or "qualitative",
+        )
         return tuple(v if isinstance(v, str) else "" for v in values)  # type: ignore[return-value]
     return t.id, t.paragraph, t.quote, t.metric.kind
 
@@ -576,16 +742,18 @@ def coverage(proposals: Sequence[Proposal], targets: Iterable[Any]) -> list[Cove
     for p in proposals:
         hits: list[tuple[int, str]] = []
         for tid, quote in by_paragraph.get(p.paragraph, []):
-            overlap = max((min(e, p.end) - max(s, p.start) for s, e in _spans(quote, p.context)),
-                          default=0)
+            overlap = max(
+                (min(e, p.end) - max(s, p.start) for s, e in _spans(quote, p.context)), default=0
+            )
             if overlap > 0 or (p.kind == "quantity" and p.figure and p.figure in quote):
                 hits.append((-max(overlap, 0), tid))
         out.append(Coverage(p, tuple(tid for _, tid in sorted(hits))))
     return out
 
 
-def measure(proposals: Sequence[Proposal], targets: Iterable[Any],
-            texts: Mapping[str, str]) -> Measure:
+def measure(
+    proposals: Sequence[Proposal], targets: Iterable[Any], texts: Mapping[str, str]
+) -> Measure:
     """Recall: share of the targets quoting this report whose quote overlaps a proposal.
     Precision: share of the proposals that an existing target covers.
     texts: paragraph id → text of the report the proposals came from."""
@@ -631,22 +799,27 @@ def _order(order: tuple[str, ...]):  # noqa: ANN202
 
 # -- stubs --------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Place:
     section: str
     theme: str
 
 
-def places(blocks: Sequence[tuple[str, str, str]], sections: Iterable[Any]
-           ) -> dict[str, list[tuple[int, Place]]]:
+def places(
+    blocks: Sequence[tuple[str, str, str]], sections: Iterable[Any]
+) -> dict[str, list[tuple[int, Place]]]:
     """paragraph id → [(offset, place)]: the section and theme a clause at or after `offset`
     belongs to. A theme starts at its paragraph; where several themes share one paragraph
     (part five), each starts where its title appears in the text."""
     secs = []
     for s in sections:
         if isinstance(s, Mapping):
-            themes = [(t.get("id"), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
-                      for t in s.get("themes") or [] if isinstance(t, Mapping)]
+            themes = [
+                (t.get("id"), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
+                for t in s.get("themes") or []
+                if isinstance(t, Mapping)
+            ]
             secs.append((s.get("id"), s.get("paragraph"), themes))
         else:
             secs.append((s.id, s.paragraph, [(t.id, t.paragraph, t.title.zh) for t in s.themes]))
@@ -722,8 +895,9 @@ def stub(p: Proposal, place: Place | None, deadline: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_stubs(items: Sequence[Coverage], content: Path, where: Mapping[str, Any],
-                deadline: str) -> tuple[list[Path], list[Path]]:
+def write_stubs(
+    items: Sequence[Coverage], content: Path, where: Mapping[str, Any], deadline: str
+) -> tuple[list[Path], list[Path]]:
     """Write a stub for every uncovered proposal into content/proposals/.
     Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
     folder = content / PROPOSALS
@@ -751,6 +925,7 @@ def write_stubs(items: Sequence[Coverage], content: Path, where: Mapping[str, An
 
 # -- the command --------------------------------------------------------------------------------
 
+
 def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -773,11 +948,18 @@ def _read_content(content: Path) -> _Content:
 
     src = load(content)
     site, problems = validate(src)
-    nt = src.not_targets.value if src.not_targets and isinstance(src.not_targets.value,
-                                                                 list) else []
+    nt = (
+        src.not_targets.value if src.not_targets and isinstance(src.not_targets.value, list) else []
+    )
     if site is not None:
-        return _Content(list(site.counties), nt, list(site.sections), list(site.targets),
-                        f"{site.info.report_date.year}-12-31", 0)
+        return _Content(
+            list(site.counties),
+            nt,
+            list(site.sections),
+            list(site.targets),
+            f"{site.info.report_date.year}-12-31",
+            0,
+        )
 
     def listed(doc: Any) -> list[Any]:
         value = doc.value if doc is not None else None
@@ -787,19 +969,38 @@ def _read_content(content: Path) -> _Content:
     date = str((site_value.get("report") or {}).get("date", ""))
     deadline = f"{date[:4]}-12-31" if re.match(r"\d{4}-", date) else '""  # TODO'
     targets = [d.value for d in src.targets if isinstance(d.value, Mapping)]
-    return _Content(listed(src.counties), listed(src.not_targets), listed(src.sections),
-                    targets, deadline, len(errors_only(problems)))
+    return _Content(
+        listed(src.counties),
+        listed(src.not_targets),
+        listed(src.sections),
+        targets,
+        deadline,
+        len(errors_only(problems)),
+    )
 
 
 @click.command("extract")
-@click.option("--report", "report_file", type=click.Path(path_type=Path), default=None,
-              help="Report to read: Markdown with {#id} lines, or plain .txt (paragraphs "
-                   "separated by blank lines).  [default: CONTENT/report/zh.md]")
-@click.option("--content", type=click.Path(path_type=Path), default=CONTENT, show_default=True,
-              help="Folder with counties.yaml, not-targets.yaml, sections.yaml and targets/.")
-@click.option("--write", is_flag=True,
-              help="Write a stub for each uncovered proposal into CONTENT/proposals/ "
-                   "(never replaces a file).")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report to read: Markdown with {#id} lines, or plain .txt (paragraphs "
+    "separated by blank lines).  [default: CONTENT/report/zh.md]",
+)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=CONTENT,
+    show_default=True,
+    help="Folder with counties.yaml, not-targets.yaml, sections.yaml and targets/.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write a stub for each uncovered proposal into CONTENT/proposals/ "
+    "(never replaces a file).",
+)
 def extract_command(report_file: Path | None, content: Path, write: bool) -> None:
     """Propose commitments from the report's Chinese text and show which are tracked.
 
@@ -818,28 +1019,38 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
     if not path.is_file():
         raise click.BadParameter(f"file not found: {path}", param_hint=hint)
     if path.suffix.lower() not in (".md", ".txt", ".markdown"):
-        raise click.BadParameter(f"{path.name}: use a Markdown (.md) or plain-text (.txt) file",
-                                 param_hint=hint)
+        raise click.BadParameter(
+            f"{path.name}: use a Markdown (.md) or plain-text (.txt) file", param_hint=hint
+        )
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise click.BadParameter(f"{path} is not UTF-8 text; save it as UTF-8",
-                                 param_hint=hint) from None
+        raise click.BadParameter(
+            f"{path} is not UTF-8 text; save it as UTF-8", param_hint=hint
+        ) from None
     fmt = "txt" if path.suffix.lower() == ".txt" else "md"
 
     found: list[Any] = []
     blocks = paragraphs(text, fmt, found, display_path(path))
     if not blocks:
         raise click.BadParameter(
-            f"no paragraphs found in {path}" + ("; the Markdown needs an id line {#p-…} above "
-                                                "each paragraph (or use a .txt file)"
-                                                if fmt == "md" else ""), param_hint=hint)
+            f"no paragraphs found in {path}"
+            + (
+                "; the Markdown needs an id line {#p-…} above each paragraph (or use a .txt file)"
+                if fmt == "md"
+                else ""
+            ),
+            param_hint=hint,
+        )
     for problem in found:
         click.echo(f"! {problem.format()}", err=True)
     data = _read_content(content)
     if data.problems:
-        click.echo(f"! the content has {data.problems} problem(s) (see `python -m generator "
-                   "validate`); coverage uses the target files as they are", err=True)
+        click.echo(
+            f"! the content has {data.problems} problem(s) (see `python -m generator "
+            "validate`); coverage uses the target files as they are",
+            err=True,
+        )
     proposals = extract(text, data.counties, data.not_targets, fmt=fmt)
     items = coverage(proposals, data.targets)
 
@@ -852,27 +1063,34 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
     click.echo(f"{len(items)} proposals: {n_cov} covered, {len(items) - n_cov} uncovered")
 
     if write:
-        written, kept = write_stubs(items, content, places(blocks, data.sections),
-                                    data.deadline)
+        written, kept = write_stubs(items, content, places(blocks, data.sections), data.deadline)
         for f in written:
             click.echo(f"wrote {f.as_posix()}")
         for f in kept:
             click.echo(f"kept {f.as_posix()} (exists; not replaced)")
         if written:
-            click.echo(f"To publish one: write its English title, check the lines marked TODO, "
-                       f"then `git mv {content.as_posix()}/{PROPOSALS}/ID.yaml "
-                       f"{content.as_posix()}/targets/ID.yaml` and run "
-                       "`python -m generator validate`.")
+            click.echo(
+                f"To publish one: write its English title, check the lines marked TODO, "
+                f"then `git mv {content.as_posix()}/{PROPOSALS}/ID.yaml "
+                f"{content.as_posix()}/targets/ID.yaml` and run "
+                "`python -m generator validate`."
+            )
 
     m = measure(proposals, data.targets, {pid: body for pid, _, body in blocks})
     if m.elsewhere:
-        click.echo(f"{m.elsewhere} target(s) quote text that is not in {path.name}; "
-                   "not counted")
-    click.echo("recall by target kind: " + ", ".join(
-        f"{k} {r}" for k, r in m.recall_by_kind.items()) + f"; quantity+milestone {m.in_scope}"
-        if m.recall_by_kind else "recall by target kind: n/a")
-    click.echo("precision by proposal kind: " + ", ".join(
-        f"{k} {r}" for k, r in m.precision_by_kind.items()) if m.precision_by_kind else
-        "precision by proposal kind: n/a")
+        click.echo(f"{m.elsewhere} target(s) quote text that is not in {path.name}; not counted")
+    click.echo(
+        "recall by target kind: "
+        + ", ".join(f"{k} {r}" for k, r in m.recall_by_kind.items())
+        + f"; quantity+milestone {m.in_scope}"
+        if m.recall_by_kind
+        else "recall by target kind: n/a"
+    )
+    click.echo(
+        "precision by proposal kind: "
+        + ", ".join(f"{k} {r}" for k, r in m.precision_by_kind.items())
+        if m.precision_by_kind
+        else "precision by proposal kind: n/a"
+    )
     click.echo(f"({time.perf_counter() - started:.2f} s)")
     click.echo(f"recall: {m.recall}, precision: {m.precision}")

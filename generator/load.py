@@ -64,8 +64,13 @@ class Loader:
         self._shown_root = display_path(root)
         self._safe_dirs: dict[Path, bool] = {}
         if not root.is_dir():
-            src.problems.append(Diagnostic(Pos(display_path(root)), "content directory not found",
-                                           "run the command from the repository folder"))
+            src.problems.append(
+                Diagnostic(
+                    Pos(display_path(root)),
+                    "content directory not found",
+                    "run the command from the repository folder",
+                )
+            )
             return src
         src.site = self._yaml(root / "site.yaml", src.problems)
         src.counties = self._yaml(root / "counties.yaml", src.problems)
@@ -110,19 +115,29 @@ class Loader:
         if self._linked(path):
             real = path.resolve()
             if not real.is_relative_to(self.root.resolve()):
-                problems.append(Diagnostic(Pos(self.shown(path)),
-                                           "symbolic link points outside the content folder",
-                                           "replace the link with the file itself"))
+                problems.append(
+                    Diagnostic(
+                        Pos(self.shown(path)),
+                        "symbolic link points outside the content folder",
+                        "replace the link with the file itself",
+                    )
+                )
                 return False
         return True
 
-    def _read(self, path: Path, problems: list[Diagnostic], limit: int,
-              optional: bool = False) -> str | None:
+    def _read(
+        self, path: Path, problems: list[Diagnostic], limit: int, optional: bool = False
+    ) -> str | None:
         shown = self.shown(path)
         if not path.exists():
             if not optional:
-                problems.append(Diagnostic(Pos(shown), "file is missing",
-                                           "restore it from the repository (git checkout)"))
+                problems.append(
+                    Diagnostic(
+                        Pos(shown),
+                        "file is missing",
+                        "restore it from the repository (git checkout)",
+                    )
+                )
             return None
         if not self._safe(path, problems):
             return None
@@ -131,8 +146,13 @@ class Loader:
             return None
         size = path.stat().st_size
         if size > limit:
-            problems.append(Diagnostic(Pos(shown), f"file is too large ({size:,} bytes, the "
-                                       f"limit is {limit:,})", "split or shorten it"))
+            problems.append(
+                Diagnostic(
+                    Pos(shown),
+                    f"file is too large ({size:,} bytes, the limit is {limit:,})",
+                    "split or shorten it",
+                )
+            )
             return None
         data = path.read_bytes()
         try:
@@ -140,9 +160,14 @@ class Loader:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             line_start = data.rfind(b"\n", 0, exc.start) + 1
-            col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-            problems.append(Diagnostic(Pos(shown, line, col), "file is not UTF-8 text",
-                                       "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode')"))
+            col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+            problems.append(
+                Diagnostic(
+                    Pos(shown, line, col),
+                    "file is not UTF-8 text",
+                    "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode')",
+                )
+            )
             return None
         if "\x00" in text:
             problems.append(Diagnostic(Pos(shown), "file contains NUL bytes; is it a text file?"))
@@ -170,8 +195,13 @@ class Loader:
         hit = self._cache.get(path)
         return list(hit[1][1]) if hit else []
 
-    def _yaml(self, path: Path, problems: list[Diagnostic], optional: bool = False,
-              limit: int = MAX_YAML_BYTES) -> YamlDoc | None:
+    def _yaml(
+        self,
+        path: Path,
+        problems: list[Diagnostic],
+        optional: bool = False,
+        limit: int = MAX_YAML_BYTES,
+    ) -> YamlDoc | None:
         key = self._key(path)
         hit = self._cache.get(path)
         if key is not None and hit is not None and hit[0] == key and not self._linked(path):
@@ -199,8 +229,12 @@ class Loader:
         docs = []
         names = sorted(os.listdir(folder))
         if len(names) > MAX_TARGETS:
-            problems.append(Diagnostic(Pos(display_path(folder)),
-                                       f"more than {MAX_TARGETS:,} files in the targets folder"))
+            problems.append(
+                Diagnostic(
+                    Pos(display_path(folder)),
+                    f"more than {MAX_TARGETS:,} files in the targets folder",
+                )
+            )
             return []
         for name in names:
             path = folder / name
@@ -208,8 +242,11 @@ class Loader:
                 continue  # editor backups and hidden files
             if not name.endswith(".yaml"):
                 hint = "rename it to .yaml" if name.endswith(".yml") else "move it out of targets/"
-                problems.append(Diagnostic(Pos(self.shown(path)),
-                                           "only .yaml files belong in the targets folder", hint))
+                problems.append(
+                    Diagnostic(
+                        Pos(self.shown(path)), "only .yaml files belong in the targets folder", hint
+                    )
+                )
                 continue
             doc = self._yaml(path, problems)
             if doc is not None:
@@ -230,8 +267,12 @@ class Loader:
         try:
             src.geo = self._cached(path, lambda: (json.loads(text), []))
         except json.JSONDecodeError as exc:
-            src.problems.append(Diagnostic(Pos(src.geo_file, exc.lineno, exc.colno),
-                                           f"map file is not valid JSON: {exc.msg}"))
+            src.problems.append(
+                Diagnostic(
+                    Pos(src.geo_file, exc.lineno, exc.colno),
+                    f"map file is not valid JSON: {exc.msg}",
+                )
+            )
 
 
 def _parse_report(text: str, path: Path) -> tuple[list[Block], list[Diagnostic]]:

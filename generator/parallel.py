@@ -46,7 +46,7 @@ def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
     renderer = _worker_renderer(templates)
     made: set[Path] = set()
     done, size = [], 0
-    for p in pages[span[0]:span[1]]:
+    for p in pages[span[0] : span[1]]:
         data = renderer.render(p.template, p.path, p.lang, p.context)
         done.append((p.path, write_file(root, p.path, data, made)))
         size += len(data)
@@ -63,10 +63,14 @@ def _worker_renderer(templates: Path) -> Renderer:
     return _RENDERER
 
 
-def render_into(pages: Sequence[Page], renderer: Renderer, root: Path,
-                workers: int | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                written: list[int] | None = None) -> dict[str, str]:
+def render_into(
+    pages: Sequence[Page],
+    renderer: Renderer,
+    root: Path,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    written: list[int] | None = None,
+) -> dict[str, str]:
     """Render every page into root; return {path: sha256} (and add the bytes to written[0])."""
     global _JOB
     total = len(pages)

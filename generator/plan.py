@@ -52,17 +52,25 @@ class Plan:
     views: dict[str, TargetView]
 
 
-def target_views(site: Site, previous: dict[str, TargetView] | None = None
-                 ) -> dict[str, TargetView]:
+def target_views(
+    site: Site, previous: dict[str, TargetView] | None = None
+) -> dict[str, TargetView]:
     """One view per target; an unchanged target keeps its previous view (and cached rows)."""
     theme_of = {(s.id, t.id): (s, t) for s in site.sections for t in s.themes}
     county_of = {c.id: c for c in site.counties}
     para_order = {b.id: i for i, b in enumerate(site.report.zh)}
     section_order = {s.id: i for i, s in enumerate(site.sections)}
-    ordered = sorted(site.targets, key=lambda t: (
-        section_order[t.section], para_order.get(t.paragraph, 0),
-        site.report.zh[para_order[t.paragraph]].text.find(t.quote) if t.paragraph in para_order
-        else 0, t.id))
+    ordered = sorted(
+        site.targets,
+        key=lambda t: (
+            section_order[t.section],
+            para_order.get(t.paragraph, 0),
+            site.report.zh[para_order[t.paragraph]].text.find(t.quote)
+            if t.paragraph in para_order
+            else 0,
+            t.id,
+        ),
+    )
     views = {}
     for i, t in enumerate(ordered):
         old = previous.get(t.id) if previous else None
@@ -75,16 +83,28 @@ def target_views(site: Site, previous: dict[str, TargetView] | None = None
         counties = site.counties if citywide else tuple(county_of[c] for c in t.counties)
         values = tuple((county_of[c], v) for c, v in last.counties) if last else ()
         views[t.id] = TargetView(
-            target=t, section=section, theme=theme, order=i, status=t.status, last=last,
-            percent=progress.percent(t), schedule=progress.schedule(t, site.info.report_date),
-            counties=counties, citywide=citywide,
-            updated_iso=last.date.isoformat() if last else "", county_values=values,
+            target=t,
+            section=section,
+            theme=theme,
+            order=i,
+            status=t.status,
+            last=last,
+            percent=progress.percent(t),
+            schedule=progress.schedule(t, site.info.report_date),
+            counties=counties,
+            citywide=citywide,
+            updated_iso=last.date.isoformat() if last else "",
+            county_values=values,
         )
     return views
 
 
-def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = None,
-         previous: Plan | None = None) -> Plan:
+def plan(
+    site: Site,
+    strings: dict[str, dict[str, str]],
+    base_url: str | None = None,
+    previous: Plan | None = None,
+) -> Plan:
     """Every page of the site, in a stable order; `strings` are the UI strings (page titles).
 
     `previous` (from the last build of a `serve` session) lets unchanged targets keep their views.
@@ -94,61 +114,123 @@ def plan(site: Site, strings: dict[str, dict[str, str]], base_url: str | None = 
     ordered = sorted(views.values(), key=lambda v: v.order)
     pages: list[Page] = []
     common = {"site": site.info, "base_url": base_url, "bins": charts.BINS, "pager": None}
-    pages.append(Page(urls.page("choose"), "choose_language.html", None,
-                      {**common, "page_title": site.info.title.zh + " / " + site.info.title.en,
-                       "description": site.info.title.zh,
-                       "choose": {"zh_intro": strings["choose.zh_intro"]["zh"],
-                                  "en_intro": strings["choose.en_intro"]["en"],
-                                  "remember_zh": strings["choose.remember"]["zh"],
-                                  "remember_en": strings["choose.remember"]["en"]}}))
-    pages.append(Page(urls.page("404"), "404.html", "zh", {**common, **_titles(site, "zh",
-                      "Page not found / 页面不存在")}))
+    pages.append(
+        Page(
+            urls.page("choose"),
+            "choose_language.html",
+            None,
+            {
+                **common,
+                "page_title": site.info.title.zh + " / " + site.info.title.en,
+                "description": site.info.title.zh,
+                "choose": {
+                    "zh_intro": strings["choose.zh_intro"]["zh"],
+                    "en_intro": strings["choose.en_intro"]["en"],
+                    "remember_zh": strings["choose.remember"]["zh"],
+                    "remember_en": strings["choose.remember"]["en"],
+                },
+            },
+        )
+    )
+    pages.append(
+        Page(
+            urls.page("404"),
+            "404.html",
+            "zh",
+            {**common, **_titles(site, "zh", "Page not found / 页面不存在")},
+        )
+    )
     section_charts = {lang: charts.sections_bar(site, ordered, lang) for lang in urls.LANGS}
     measures = [progress.county_measure(c, site.targets) for c in site.counties]
-    maps = {lang: charts.county_map(site, measures, lang, urls.page("home", lang))
-            for lang in urls.LANGS}
+    maps = {
+        lang: charts.county_map(site, measures, lang, urls.page("home", lang))
+        for lang in urls.LANGS
+    }
     by_para: dict[str, list[TargetView]] = defaultdict(list)
     for v in ordered:
         by_para[v.target.paragraph].append(v)
-    updates = sorted(((u, views[t.id]) for t in site.targets for u in t.updates),
-                     key=lambda p: (p[0].date, p[1].target.id), reverse=True)
+    updates = sorted(
+        ((u, views[t.id]) for t in site.targets for u in t.updates),
+        key=lambda p: (p[0].date, p[1].target.id),
+        reverse=True,
+    )
     for lang in urls.LANGS:
-        pages.extend(_pages(site, lang, strings, common, ordered, views, measures, maps[lang],
-                            section_charts[lang], by_para, updates))
+        pages.extend(
+            _pages(
+                site,
+                lang,
+                strings,
+                common,
+                ordered,
+                views,
+                measures,
+                maps[lang],
+                section_charts[lang],
+                by_para,
+                updates,
+            )
+        )
     return Plan(pages, views)
 
 
 def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:
     """<title> that makes sense alone (WeChat shows only the title)."""
     name = site.info.title(lang)
-    return {"page_title": f"{title} - {name}" if title != name else name,
-            "description": description or site.info.report_title(lang)}
+    return {
+        "page_title": f"{title} - {name}" if title != name else name,
+        "description": description or site.info.report_title(lang),
+    }
 
 
-def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: dict[str, Any],
-           ordered: list[TargetView],
-           views: dict[str, TargetView], measures: list[progress.CountyMeasure],
-           county_map: charts.ChartData, section_chart: charts.ChartData,
-           by_para: dict[str, list[TargetView]], updates: list[tuple[Update, TargetView]],
-           ) -> Iterator[Page]:
+def _pages(
+    site: Site,
+    lang: str,
+    strings: dict[str, dict[str, str]],
+    common: dict[str, Any],
+    ordered: list[TargetView],
+    views: dict[str, TargetView],
+    measures: list[progress.CountyMeasure],
+    county_map: charts.ChartData,
+    section_chart: charts.ChartData,
+    by_para: dict[str, list[TargetView]],
+    updates: list[tuple[Update, TargetView]],
+) -> Iterator[Page]:
     def t(key: str) -> str:
         return strings[key][lang]
 
     base_url = common["base_url"]
     counts = progress.status_counts(site.targets)
     sourced = sum(1 for tg in site.targets if tg.updates)
-    home = {**common, **_titles(site, lang, site.info.title(lang), t("home.lead")),
-            "nav_current": "home", "counts": counts, "total": len(site.targets),
-            "sourced": sourced, "map": county_map, "sections_chart": section_chart,
-            "recent": updates[:8], "section_rows": _section_rows(site, ordered)}
+    home = {
+        **common,
+        **_titles(site, lang, site.info.title(lang), t("home.lead")),
+        "nav_current": "home",
+        "counts": counts,
+        "total": len(site.targets),
+        "sourced": sourced,
+        "map": county_map,
+        "sections_chart": section_chart,
+        "recent": updates[:8],
+        "section_rows": _section_rows(site, ordered),
+    }
     yield Page(urls.page("home", lang), "home.html", lang, home)
 
     filters = {"sections": site.sections, "counties": site.counties, "statuses": STATUS_ORDER}
     for path, chunk, pager in _paged(urls.page("targets", lang), ordered):
-        yield Page(path, "targets.html", lang,
-                   {**common, **_titles(site, lang, t("targets.title")), "nav_current": "targets",
-                    "groups": _groups(site, chunk), "total": len(ordered), "pager": pager,
-                    **filters})
+        yield Page(
+            path,
+            "targets.html",
+            lang,
+            {
+                **common,
+                **_titles(site, lang, t("targets.title")),
+                "nav_current": "targets",
+                "groups": _groups(site, chunk),
+                "total": len(ordered),
+                "pager": pager,
+                **filters,
+            },
+        )
 
     by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
     for v in ordered:
@@ -159,21 +241,36 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
         tg = v.target
         para_zh = para_zh_of.get(tg.paragraph)
         para_en = para_en_of.get(tg.paragraph)
-        related = [r for r in by_theme[(v.section.id, v.theme.id)][:RELATED + 1] if r is not v][:RELATED]
+        related = [r for r in by_theme[(v.section.id, v.theme.id)][: RELATED + 1] if r is not v][
+            :RELATED
+        ]
         title = tg.title(lang)
         desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
-        yield Page(urls.page("target", lang, tg.id), "target.html", lang,
-                   {**common, **_titles(site, lang, title, desc), "nav_current": "targets",
-                    "og_type": "article", "v": v, "para_zh": para_zh, "para_en": para_en,
-                    "related": related,
-                    "page_url": urls.absolute(base_url, urls.page("target", lang, tg.id))
-                    or "/" + urls.page("target", lang, tg.id).removesuffix("index.html"),
-                    "embed_url": urls.absolute(base_url, urls.page("embed-target", lang, tg.id))
-                    or urls.href(urls.page("target", lang, tg.id),
-                                 urls.page("embed-target", lang, tg.id)),
-                    "county_chart": charts.target_county_map(site, v, lang)
-                    if v.county_values else None},
-                   deps=frozenset({tg.id, *(r.target.id for r in related)}))
+        yield Page(
+            urls.page("target", lang, tg.id),
+            "target.html",
+            lang,
+            {
+                **common,
+                **_titles(site, lang, title, desc),
+                "nav_current": "targets",
+                "og_type": "article",
+                "v": v,
+                "para_zh": para_zh,
+                "para_en": para_en,
+                "related": related,
+                "page_url": urls.absolute(base_url, urls.page("target", lang, tg.id))
+                or "/" + urls.page("target", lang, tg.id).removesuffix("index.html"),
+                "embed_url": urls.absolute(base_url, urls.page("embed-target", lang, tg.id))
+                or urls.href(
+                    urls.page("target", lang, tg.id), urls.page("embed-target", lang, tg.id)
+                ),
+                "county_chart": charts.target_county_map(site, v, lang)
+                if v.county_values
+                else None,
+            },
+            deps=frozenset({tg.id, *(r.target.id for r in related)}),
+        )
 
     by_section: dict[str, list[TargetView]] = defaultdict(list)
     by_status: dict[str, list[TargetView]] = defaultdict(list)
@@ -185,25 +282,59 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
         counts = progress.status_counts([v.target for v in mine])
         for path, chunk, pager in _paged(urls.page("section", lang, section.id), mine):
             themes = [(th, [v for v in chunk if v.theme.id == th.id]) for th in section.themes]
-            yield Page(path, "section.html", lang,
-                       {**common, **_titles(site, lang, section.title(lang)),
-                        "nav_current": "targets", "section": section, "themes": themes,
-                        "counts": counts, "total": len(mine), "pager": pager},
-                       deps=frozenset(v.target.id for v in mine))
+            yield Page(
+                path,
+                "section.html",
+                lang,
+                {
+                    **common,
+                    **_titles(site, lang, section.title(lang)),
+                    "nav_current": "targets",
+                    "section": section,
+                    "themes": themes,
+                    "counts": counts,
+                    "total": len(mine),
+                    "pager": pager,
+                },
+                deps=frozenset(v.target.id for v in mine),
+            )
 
     for status in STATUS_ORDER:
         mine = by_status[status]
         for path, chunk, pager in _paged(urls.page("status", lang, status), mine):
-            yield Page(path, "status.html", lang,
-                       {**common, **_titles(site, lang, t("status." + status)),
-                        "nav_current": "targets", "status": status, "total": len(mine),
-                        "groups": _groups(site, chunk), "pager": pager})
+            yield Page(
+                path,
+                "status.html",
+                lang,
+                {
+                    **common,
+                    **_titles(site, lang, t("status." + status)),
+                    "nav_current": "targets",
+                    "status": status,
+                    "total": len(mine),
+                    "groups": _groups(site, chunk),
+                    "pager": pager,
+                },
+            )
 
-    index_map = charts.ChartData(county_map.id, county_map.option, charts.svg_map(
-        site, measures, lang, urls.page("counties", lang)), county_map.rows)
-    yield Page(urls.page("counties", lang), "counties.html", lang,
-               {**common, **_titles(site, lang, t("county.index_title")),
-                "nav_current": "counties", "map": index_map, "measures": measures})
+    index_map = charts.ChartData(
+        county_map.id,
+        county_map.option,
+        charts.svg_map(site, measures, lang, urls.page("counties", lang)),
+        county_map.rows,
+    )
+    yield Page(
+        urls.page("counties", lang),
+        "counties.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("county.index_title")),
+            "nav_current": "counties",
+            "map": index_map,
+            "measures": measures,
+        },
+    )
 
     citywide = [v for v in ordered if v.citywide]
     # City-wide commitments are listed on every county page while the list is short; at scale
@@ -220,99 +351,204 @@ def _pages(site: Site, lang: str, strings: dict[str, dict[str, str]], common: di
             figures_of[cc.id].append((v, value))
     for m in measures:
         c = m.county
-        county_map_c = charts.county_map(site, measures, lang, urls.page("county", lang, c.id),
-                                         highlight=c.id)
+        county_map_c = charts.county_map(
+            site, measures, lang, urls.page("county", lang, c.id), highlight=c.id
+        )
         for path, chunk, pager in _paged(urls.page("county", lang, c.id), named_of[c.id]):
-            yield Page(path, "county.html", lang,
-                       {**common, **_titles(site, lang, c.name(lang)), "nav_current": "counties",
-                        "county": c, "measure": m, "named": chunk, "pager": pager,
-                        "citywide_groups": citywide_groups, "citywide_counts": citywide_counts,
-                        "figures": figures_of[c.id],
-                        "map": charts.ChartData(county_map_c.id, county_map_c.option,
-                                                charts.svg_map(site, measures, lang, path, c.id),
-                                                county_map_c.rows)})
+            yield Page(
+                path,
+                "county.html",
+                lang,
+                {
+                    **common,
+                    **_titles(site, lang, c.name(lang)),
+                    "nav_current": "counties",
+                    "county": c,
+                    "measure": m,
+                    "named": chunk,
+                    "pager": pager,
+                    "citywide_groups": citywide_groups,
+                    "citywide_counts": citywide_counts,
+                    "figures": figures_of[c.id],
+                    "map": charts.ChartData(
+                        county_map_c.id,
+                        county_map_c.option,
+                        charts.svg_map(site, measures, lang, path, c.id),
+                        county_map_c.rows,
+                    ),
+                },
+            )
 
     blocks = [(b, by_para.get(b.id, [])) for b in site.report.blocks(lang)]
-    yield Page(urls.page("report", lang), "report.html", lang,
-               {**common, **_titles(site, lang, site.info.report_title(lang)),
-                "nav_current": "report", "blocks": blocks,
-                "marked": {b.id: mark_quotes(b, by_para.get(b.id, []), lang, t)
-                           for b in site.report.zh} if lang == "zh" else {}})
+    yield Page(
+        urls.page("report", lang),
+        "report.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, site.info.report_title(lang)),
+            "nav_current": "report",
+            "blocks": blocks,
+            "marked": {b.id: mark_quotes(b, by_para.get(b.id, []), lang, t) for b in site.report.zh}
+            if lang == "zh"
+            else {},
+        },
+    )
 
-    yield Page(urls.page("about", lang), "about.html", lang,
-               {**common, **_titles(site, lang, t("about.title")), "nav_current": "about",
-                "statuses": STATUS_ORDER, "tolerance": int(progress.TOLERANCE * 100)})
-    yield Page(urls.page("glossary", lang), "glossary.html", lang,
-               {**common, **_titles(site, lang, t("glossary.title")), "nav_current": "about",
-                "entries": site.glossary})
+    yield Page(
+        urls.page("about", lang),
+        "about.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("about.title")),
+            "nav_current": "about",
+            "statuses": STATUS_ORDER,
+            "tolerance": int(progress.TOLERANCE * 100),
+        },
+    )
+    yield Page(
+        urls.page("glossary", lang),
+        "glossary.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("glossary.title")),
+            "nav_current": "about",
+            "entries": site.glossary,
+        },
+    )
     yield from _reader_pages(site, lang, t, common, ordered, county_map, measures, updates)
-    yield Page(urls.page("changes", lang), "changes.html", lang,
-               {**common, **_titles(site, lang, t("nav.changes")), "nav_current": "changes",
-                "updates": updates})
+    yield Page(
+        urls.page("changes", lang),
+        "changes.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("nav.changes")),
+            "nav_current": "changes",
+            "updates": updates,
+        },
+    )
 
 
-def _reader_pages(site: Site, lang: str, t: Any, common: dict[str, Any],
-                  ordered: list[TargetView], county_map: charts.ChartData,
-                  measures: list[progress.CountyMeasure],
-                  updates: list[tuple[Update, TargetView]]) -> Iterator[Page]:
+def _reader_pages(
+    site: Site,
+    lang: str,
+    t: Any,
+    common: dict[str, Any],
+    ordered: list[TargetView],
+    county_map: charts.ChartData,
+    measures: list[progress.CountyMeasure],
+    updates: list[tuple[Update, TargetView]],
+) -> Iterator[Page]:
     """Pages for journalists and for reuse: data, search, print, embeds."""
     from generator.exports import FIELDS
 
     base_url = common["base_url"]
     data_url = urls.absolute(base_url, urls.page("data", lang))
     jsonld = {
-        "@context": "https://schema.org", "@type": "Dataset",
-        "name": site.info.title(lang), "description": site.info.report_title(lang),
-        "inLanguage": ["zh-Hans", "en"], "isAccessibleForFree": True,
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": site.info.title(lang),
+        "description": site.info.report_title(lang),
+        "inLanguage": ["zh-Hans", "en"],
+        "isAccessibleForFree": True,
         "license": site.info.licence_url,
         "creator": {"@type": "Organization", "name": site.info.publisher(lang)},
         "spatialCoverage": {"@type": "Place", "name": "运城市 Yuncheng, Shanxi, China"},
         "temporalCoverage": "2021",
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": fmt,
-             "contentUrl": urls.absolute(base_url, path) or path}
-            for fmt, path in (("text/csv", "data/targets.csv"),
-                              ("application/json", "data/targets.json"))],
+            {
+                "@type": "DataDownload",
+                "encodingFormat": fmt,
+                "contentUrl": urls.absolute(base_url, path) or path,
+            }
+            for fmt, path in (
+                ("text/csv", "data/targets.csv"),
+                ("application/json", "data/targets.json"),
+            )
+        ],
     }
     if data_url:
         jsonld["url"] = data_url
-    yield Page(urls.page("data", lang), "data.html", lang,
-               {**common, **_titles(site, lang, t("data.title")), "nav_current": "data",
-                "fields": FIELDS, "jsonld": jsonld,
-                "example": ordered[0].target.id if ordered else ""})
-    yield Page(urls.page("search", lang), "search.html", lang,
-               {**common, **_titles(site, lang, t("search.title")), "nav_current": "",
-                # Pagefind compiles WebAssembly: allowed here only, never inline script
-                "csp_script_extra": " 'wasm-unsafe-eval'"})
+    yield Page(
+        urls.page("data", lang),
+        "data.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("data.title")),
+            "nav_current": "data",
+            "fields": FIELDS,
+            "jsonld": jsonld,
+            "example": ordered[0].target.id if ordered else "",
+        },
+    )
+    yield Page(
+        urls.page("search", lang),
+        "search.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("search.title")),
+            "nav_current": "",
+            # Pagefind compiles WebAssembly: allowed here only, never inline script
+            "csp_script_extra": " 'wasm-unsafe-eval'",
+        },
+    )
     as_of = max((u.date for u, _ in updates), default=site.info.report_date)
-    yield Page(urls.page("print", lang), "print.html", lang,
-               {**common, **_titles(site, lang, t("print.title")), "nav_current": "targets",
-                "groups": _groups(site, ordered), "as_of": as_of,
-                "page_url": urls.absolute(base_url, urls.page("print", lang))})
+    yield Page(
+        urls.page("print", lang),
+        "print.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, t("print.title")),
+            "nav_current": "targets",
+            "groups": _groups(site, ordered),
+            "as_of": as_of,
+            "page_url": urls.absolute(base_url, urls.page("print", lang)),
+        },
+    )
     for v in ordered:
-        yield Page(urls.page("embed-target", lang, v.target.id), "embed_target.html", lang,
-                   {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
-                   deps=frozenset({v.target.id}))
-    embed_map = charts.ChartData(county_map.id, county_map.option, charts.svg_map(
-        site, measures, lang, urls.page("embed-map", lang)), county_map.rows)
-    yield Page(urls.page("embed-map", lang), "embed_map.html", lang,
-               {**common, **_titles(site, lang, t("map.title")), "map": embed_map})
+        yield Page(
+            urls.page("embed-target", lang, v.target.id),
+            "embed_target.html",
+            lang,
+            {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
+            deps=frozenset({v.target.id}),
+        )
+    embed_map = charts.ChartData(
+        county_map.id,
+        county_map.option,
+        charts.svg_map(site, measures, lang, urls.page("embed-map", lang)),
+        county_map.rows,
+    )
+    yield Page(
+        urls.page("embed-map", lang),
+        "embed_map.html",
+        lang,
+        {**common, **_titles(site, lang, t("map.title")), "map": embed_map},
+    )
 
 
 RELATED = 6  # other commitments of the same theme shown on a commitment page
 LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
 
 
-def _paged(path: str, views: list[TargetView]
-           ) -> list[tuple[str, list[TargetView], dict[str, Any] | None]]:
+def _paged(
+    path: str, views: list[TargetView]
+) -> list[tuple[str, list[TargetView], dict[str, Any] | None]]:
     """A list page, split into pages of LIST_LIMIT rows when it is longer."""
     if len(views) <= LIST_LIMIT:
         return [(path, views, None)]
-    chunks = [views[i:i + LIST_LIMIT] for i in range(0, len(views), LIST_LIMIT)]
-    files = [path if n == 0 else path.replace("index.html", f"page/{n + 1}/index.html")
-             for n in range(len(chunks))]
-    return [(files[n], chunk, {"current": n + 1, "files": files})
-            for n, chunk in enumerate(chunks)]
+    chunks = [views[i : i + LIST_LIMIT] for i in range(0, len(views), LIST_LIMIT)]
+    files = [
+        path if n == 0 else path.replace("index.html", f"page/{n + 1}/index.html")
+        for n in range(len(chunks))
+    ]
+    return [(files[n], chunk, {"current": n + 1, "files": files}) for n, chunk in enumerate(chunks)]
 
 
 def _groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
@@ -322,8 +558,7 @@ def _groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[Tar
     return [(s, by_section[s.id]) for s in site.sections if by_section.get(s.id)]
 
 
-def _section_rows(site: Site, views: list[TargetView]) -> list[tuple[Section, dict[str, int],
-                                                                     int]]:
+def _section_rows(site: Site, views: list[TargetView]) -> list[tuple[Section, dict[str, int], int]]:
     rows = []
     for s in site.sections:
         mine = [v.target for v in views if v.section.id == s.id]
@@ -350,7 +585,9 @@ def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Mar
         done.add(quote)
         href = urls.href(urls.page("report", lang), urls.page("target", lang, v.target.id))
         label = escape(t("status." + v.status))
-        html = (html[:start] + f'<mark class="commitment status-{v.status}"><a href="{href}">'
-                f'{quote}</a><span class="visually-hidden"> ({label})</span></mark>'
-                + html[start + len(quote):])
+        html = (
+            html[:start] + f'<mark class="commitment status-{v.status}"><a href="{href}">'
+            f'{quote}</a><span class="visually-hidden"> ({label})</span></mark>'
+            + html[start + len(quote) :]
+        )
     return Markup(html)  # markdown-it output (raw HTML off) plus our escaped marks

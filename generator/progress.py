@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from generator.model import County, Target
 
 # Display order of statuses; "no_update" is the absence of any report, never a status of its own.
-STATUS_ORDER = ("achieved", "on_track", "in_progress", "at_risk", "missed", "not_started",
-                "no_update")
+STATUS_ORDER = (
+    "achieved",
+    "on_track",
+    "in_progress",
+    "at_risk",
+    "missed",
+    "not_started",
+    "no_update",
+)
 GOOD = ("achieved", "on_track")
 TOLERANCE = 0.05  # within ±5 percentage points of the time elapsed counts as on schedule
 

@@ -46,8 +46,9 @@ class Strings:
         problems = []
         for key, value in data.items():
             if not isinstance(value, dict) or set(value) != {"zh", "en"}:
-                problems.append(Diagnostic(Pos(display_path(path)), f"string '{key}' needs "
-                                           "exactly zh and en"))
+                problems.append(
+                    Diagnostic(Pos(display_path(path)), f"string '{key}' needs exactly zh and en")
+                )
         if problems:
             raise TemplateProblem(problems)
         self.data: dict[str, dict[str, str]] = data
@@ -57,7 +58,8 @@ class Strings:
             text = self.data[key][lang]
         except KeyError:
             raise jinja2.UndefinedError(
-                f"unknown UI string '{key}' (add it to strings.yaml)") from None
+                f"unknown UI string '{key}' (add it to strings.yaml)"
+            ) from None
         return text.format(**values) if values else text
 
 
@@ -118,12 +120,14 @@ class Renderer:
             try:
                 self._cache[name] = self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateProblem([_template_problem(self.templates, exc, exc.lineno)]) \
-                    from None
+                raise TemplateProblem(
+                    [_template_problem(self.templates, exc, exc.lineno)]
+                ) from None
         return self._cache[name]
 
-    def render(self, template: str, file: str, lang: str | None,
-               context: Mapping[str, Any]) -> bytes:
+    def render(
+        self, template: str, file: str, lang: str | None, context: Mapping[str, Any]
+    ) -> bytes:
         def link(kind: str, key: str = "", fragment: str = "", in_lang: str | None = None) -> str:
             return urls.href(file, urls.page(kind, in_lang or lang, key), fragment)
 
@@ -168,27 +172,47 @@ class Renderer:
             return cached(("schedule", lang, value), lambda: status_macro("schedule")(value, t))
 
         def progress_bar(share: float | None, label: str) -> Markup:
-            return cached(("progress", share, label),
-                          lambda: status_macro("progress")(share, label))
+            return cached(
+                ("progress", share, label), lambda: status_macro("progress")(share, label)
+            )
 
         def fragment(name: str) -> Markup:
             """A partial that depends only on language, page depth and the current nav item
             (header, footer): rendered once per combination, not once per page."""
             site, nav = context.get("site"), context.get("nav_current", "")
-            return cached(("fragment", name, lang, depth, nav, site), lambda: self.template(
-                name).render({"site": site, "nav_current": nav, "lang": lang, "link": link,
-                              "asset": asset, "t": t}))
+            return cached(
+                ("fragment", name, lang, depth, nav, site),
+                lambda: self.template(name).render(
+                    {
+                        "site": site,
+                        "nav_current": nav,
+                        "lang": lang,
+                        "link": link,
+                        "asset": asset,
+                        "t": t,
+                    }
+                ),
+            )
 
         helpers: dict[str, Callable[..., Any]] = {
-            "link": link, "asset": asset, "t": t, "rows": rows, "badge": badge, "icon": icon,
-            "schedule": schedule, "progress_bar": progress_bar, "fragment": fragment}
+            "link": link,
+            "asset": asset,
+            "t": t,
+            "rows": rows,
+            "badge": badge,
+            "icon": icon,
+            "schedule": schedule,
+            "progress_bar": progress_bar,
+            "fragment": fragment,
+        }
         try:
             html = self.template(template).render(
                 {**context, **helpers, "lang": lang, "file": file}
             )
         except jinja2.UndefinedError as exc:
-            raise TemplateProblem([_template_problem(self.templates, exc, _lineno(exc),
-                                                     template)]) from None
+            raise TemplateProblem(
+                [_template_problem(self.templates, exc, _lineno(exc), template)]
+            ) from None
         return html.encode("utf-8")
 
 
@@ -196,15 +220,21 @@ def _lineno(exc: BaseException) -> int:
     tb = exc.__traceback__
     line = 1
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html") or "template" in \
-                tb.tb_frame.f_code.co_name:
+        if (
+            tb.tb_frame.f_code.co_filename.endswith(".html")
+            or "template" in tb.tb_frame.f_code.co_name
+        ):
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
 
 
-def _template_problem(folder: Path, exc: Exception, line: int | None,
-                      name: str | None = None) -> Diagnostic:
+def _template_problem(
+    folder: Path, exc: Exception, line: int | None, name: str | None = None
+) -> Diagnostic:
     file = getattr(exc, "filename", None) or str(folder / (name or "?"))
-    return Diagnostic(Pos(display_path(Path(file)), line or 1), f"template error: {exc}",
-                      "this is a template problem, not a content problem")
+    return Diagnostic(
+        Pos(display_path(Path(file)), line or 1),
+        f"template error: {exc}",
+        "this is a template problem, not a content problem",
+    )

@@ -39,24 +39,39 @@ def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
     seen: dict[str, int] = {}
     for i, tok in enumerate(tokens):
         if tok.type not in ("paragraph_open", "heading_open") or tok.level != 0:
-            if tok.type.endswith("_open") and tok.level == 0 and tok.type not in (
-                "paragraph_open", "heading_open"
+            if (
+                tok.type.endswith("_open")
+                and tok.level == 0
+                and tok.type not in ("paragraph_open", "heading_open")
             ):
                 line = (tok.map[0] + 1) if tok.map else 1
-                out.append(Diagnostic(Pos(file, line, 1),
-                                      f"unsupported block ({tok.type.removesuffix('_open')})",
-                                      "the report holds headings and paragraphs only"))
+                out.append(
+                    Diagnostic(
+                        Pos(file, line, 1),
+                        f"unsupported block ({tok.type.removesuffix('_open')})",
+                        "the report holds headings and paragraphs only",
+                    )
+                )
             continue
         line = (tok.map[0] + 1) if tok.map else 1
         block_id = tok.attrGet("id")
         if not block_id or not isinstance(block_id, str):
-            out.append(Diagnostic(Pos(file, line, 1), "paragraph without an id",
-                                  "add a line {#p-…} directly above it"))
+            out.append(
+                Diagnostic(
+                    Pos(file, line, 1),
+                    "paragraph without an id",
+                    "add a line {#p-…} directly above it",
+                )
+            )
             continue
         if block_id in seen:
-            out.append(Diagnostic(Pos(file, line, 1),
-                                  f"duplicate paragraph id '{block_id}' (first at line "
-                                  f"{seen[block_id]})", "give each paragraph its own id"))
+            out.append(
+                Diagnostic(
+                    Pos(file, line, 1),
+                    f"duplicate paragraph id '{block_id}' (first at line {seen[block_id]})",
+                    "give each paragraph its own id",
+                )
+            )
             continue
         seen[block_id] = line
         inline = tokens[i + 1]

@@ -87,11 +87,17 @@ def _fields(obj: spec.Obj, value: dict[str, Any], indent: int, lines: list[str])
 
 def _update_example(quantity: bool) -> list[str]:
     """A commented-out update, so the next edit has a model to copy."""
-    example = [("- date: 2021-06-30", "date"), ("  status: in_progress", "status"),
-               ("  value: 0", "value"), ('  note: {zh: "说明", en: "Explanation"}', "note"),
-               ('  source: {title: "来源标题", url: "https://..."}', "source")]
-    lines = ["# 进展示例：把上面的 [] 换成下面几行，去掉 # / Example update: replace [] above "
-             "with these lines, without the #"]
+    example = [
+        ("- date: 2021-06-30", "date"),
+        ("  status: in_progress", "status"),
+        ("  value: 0", "value"),
+        ('  note: {zh: "说明", en: "Explanation"}', "note"),
+        ('  source: {title: "来源标题", url: "https://..."}', "source"),
+    ]
+    lines = [
+        "# 进展示例：把上面的 [] 换成下面几行，去掉 # / Example update: replace [] above "
+        "with these lines, without the #"
+    ]
     for text, name in example:
         if name == "value" and not quantity:
             continue
@@ -130,8 +136,11 @@ def _exists(content: Path, target_id: str) -> Diagnostic | None:
         return None  # the validator explains what a valid id looks like
     path = content / "targets" / f"{target_id}.yaml"
     if path.exists() or path.is_symlink():
-        return Diagnostic(Pos(display_path(path)), f"a target with id '{target_id}' already "
-                          "exists", "choose another id, or edit that file")
+        return Diagnostic(
+            Pos(display_path(path)),
+            f"a target with id '{target_id}' already exists",
+            "choose another id, or edit that file",
+        )
     return None
 
 
@@ -156,16 +165,18 @@ class _Asker:
         if value is not None:
             return value
         if self.no_input:
-            raise click.UsageError(f"Missing option '{flag}' (nothing is asked with --no-input).",
-                                   self.ctx)
+            raise click.UsageError(
+                f"Missing option '{flag}' (nothing is asked with --no-input).", self.ctx
+            )
         try:
             return click.prompt(f"{flag.removeprefix('--')} — {prompt}", **kwargs)
         except click.Abort:
             if sys.stdin.isatty():
                 raise
             click.echo()
-            raise click.UsageError(f"Missing option '{flag}' (no answer on standard input).",
-                                   self.ctx) from None
+            raise click.UsageError(
+                f"Missing option '{flag}' (no answer on standard input).", self.ctx
+            ) from None
 
 
 def _doc(*path: str) -> str:
@@ -185,8 +196,11 @@ def _sections(src: Sources) -> dict[str, dict[str, str]]:
     for section in value if isinstance(value, list) else []:
         if isinstance(section, dict) and isinstance(section.get("id"), str):
             themes = section.get("themes") if isinstance(section.get("themes"), list) else []
-            out[section["id"]] = {t["id"]: str(t.get("paragraph", "")) for t in themes
-                                  if isinstance(t, dict) and isinstance(t.get("id"), str)}
+            out[section["id"]] = {
+                t["id"]: str(t.get("paragraph", ""))
+                for t in themes
+                if isinstance(t, dict) and isinstance(t.get("id"), str)
+            }
     return out
 
 
@@ -203,10 +217,16 @@ def _number(text: str) -> Any:
 
 
 @click.command("new")
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="Folder with site.yaml, targets/ and report/.")
-@click.option("--id", "target_id", metavar="ID",
-              help="New id = file name, e.g. farmland-high-standard.")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder with site.yaml, targets/ and report/.",
+)
+@click.option(
+    "--id", "target_id", metavar="ID", help="New id = file name, e.g. farmland-high-standard."
+)
 @click.option("--section", metavar="ID", help="Section id from sections.yaml.")
 @click.option("--theme", metavar="ID", help="Theme id within that section.")
 @click.option("--paragraph", metavar="ID", help="Paragraph id of content/report/zh.md, e.g. p-1-1.")
@@ -215,21 +235,42 @@ def _number(text: str) -> Any:
 @click.option("--title-en", metavar="TEXT", help="Short title in English.")
 @click.option("--kind", type=click.Choice(spec.KINDS), help="How the commitment is measured.")
 @click.option("--target", metavar="NUMBER", help="The number promised (quantity only).")
-@click.option("--comparator", type=click.Choice(spec.COMPARATORS),
-              help="How the figure meets the target (quantity only).")
+@click.option(
+    "--comparator",
+    type=click.Choice(spec.COMPARATORS),
+    help="How the figure meets the target (quantity only).",
+)
 @click.option("--unit-zh", metavar="TEXT", help="Unit in Chinese, e.g. 亩 (quantity only).")
 @click.option("--unit-en", metavar="TEXT", help="Unit in English, e.g. mu (quantity only).")
 @click.option("--counties", metavar="all|ID,ID", help="'all' or county ids, comma-separated.")
-@click.option("--deadline", default=DEFAULT_DEADLINE, show_default=True, metavar="YYYY-MM-DD",
-              help="Date the commitment is due.")
+@click.option(
+    "--deadline",
+    default=DEFAULT_DEADLINE,
+    show_default=True,
+    metavar="YYYY-MM-DD",
+    help="Date the commitment is due.",
+)
 @click.option("--no-input", is_flag=True, help="Never ask; a missing option is an error.")
 @click.pass_context
-def new_command(ctx: click.Context, content: Path, target_id: str | None, section: str | None,
-                theme: str | None, paragraph: str | None, quote: str | None,
-                title_zh: str | None, title_en: str | None, kind: str | None,
-                target: str | None, comparator: str | None, unit_zh: str | None,
-                unit_en: str | None, counties: str | None, deadline: str,
-                no_input: bool) -> None:
+def new_command(
+    ctx: click.Context,
+    content: Path,
+    target_id: str | None,
+    section: str | None,
+    theme: str | None,
+    paragraph: str | None,
+    quote: str | None,
+    title_zh: str | None,
+    title_en: str | None,
+    kind: str | None,
+    target: str | None,
+    comparator: str | None,
+    unit_zh: str | None,
+    unit_en: str | None,
+    counties: str | None,
+    deadline: str,
+    no_input: bool,
+) -> None:
     """Create content/targets/<id>.yaml for a new commitment, asking for what is missing.
 
     The new file is checked together with the rest of the content first; if anything is wrong
@@ -254,8 +295,9 @@ def new_command(ctx: click.Context, content: Path, target_id: str | None, sectio
     theme = ask("--theme", theme, _doc("theme"))
     title_zh = ask("--title-zh", title_zh, "标题（中文） / Short title in Chinese")
     title_en = ask("--title-en", title_en, "标题（英文） / Short title in English")
-    paragraph = ask("--paragraph", paragraph, _doc("source", "paragraph"),
-                    default=themes.get(theme) or None)
+    paragraph = ask(
+        "--paragraph", paragraph, _doc("source", "paragraph"), default=themes.get(theme) or None
+    )
     blocks = {b.id: b for b in src.report.get("zh", [])}
     if quote is None and paragraph in blocks and not no_input:
         click.echo(f"  {paragraph}: {blocks[paragraph].text}")
@@ -264,10 +306,17 @@ def new_command(ctx: click.Context, content: Path, target_id: str | None, sectio
     metric: dict[str, Any] = {"kind": kind}
     if kind == "quantity":
         metric["target"] = _number(ask("--target", target, _doc("metric", "target")))
-        metric["comparator"] = ask("--comparator", comparator, _doc("metric", "comparator"),
-                                   type=click.Choice(spec.COMPARATORS), default="at_least")
-        metric["unit"] = {"zh": ask("--unit-zh", unit_zh, "单位（中文），如 亩 / Unit in Chinese"),
-                          "en": ask("--unit-en", unit_en, "单位（英文），如 mu / Unit in English")}
+        metric["comparator"] = ask(
+            "--comparator",
+            comparator,
+            _doc("metric", "comparator"),
+            type=click.Choice(spec.COMPARATORS),
+            default="at_least",
+        )
+        metric["unit"] = {
+            "zh": ask("--unit-zh", unit_zh, "单位（中文），如 亩 / Unit in Chinese"),
+            "en": ask("--unit-en", unit_en, "单位（英文），如 mu / Unit in English"),
+        }
     else:  # given anyway: kept, so the validator explains why they do not apply
         if target is not None:
             metric["target"] = _number(target)
@@ -277,7 +326,9 @@ def new_command(ctx: click.Context, content: Path, target_id: str | None, sectio
             metric["unit"] = {k: v for k, v in (("zh", unit_zh), ("en", unit_en)) if v is not None}
     counties = ask("--counties", counties, _doc("counties") + " (all / a,b)", default="all")
     value = {
-        "id": target_id, "section": section, "theme": theme,
+        "id": target_id,
+        "section": section,
+        "theme": theme,
         "title": {"zh": title_zh, "en": title_en},
         "source": {"paragraph": paragraph, "quote": quote},
         "metric": metric,
@@ -295,9 +346,18 @@ def new_command(ctx: click.Context, content: Path, target_id: str | None, sectio
         with path.open("x", encoding="utf-8", newline="\n") as f:  # never replaces a file
             f.write(text)
     except FileExistsError:
-        _refuse([Diagnostic(Pos(shown), f"a target with id '{target_id}' already exists",
-                            "choose another id, or edit that file")], shown)
+        _refuse(
+            [
+                Diagnostic(
+                    Pos(shown),
+                    f"a target with id '{target_id}' already exists",
+                    "choose another id, or edit that file",
+                )
+            ],
+            shown,
+        )
     for p in problems:
         click.echo(p.format(), err=True)
-    click.echo(f"✓ wrote {shown}; record progress under updates: and run "
-               "python -m generator validate")
+    click.echo(
+        f"✓ wrote {shown}; record progress under updates: and run python -m generator validate"
+    )

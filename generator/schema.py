@@ -27,8 +27,10 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # characters (Trojan Source), no control characters except newline and tab. As one pattern
 # (valid in Python and in ECMA-262 with or without the u flag): none of those characters
 # anywhere, and something other than white space.
-_HIDDEN = (r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e"
-           r"\u2060-\u2064\u2066-\u2069\ufeff")
+_HIDDEN = (
+    r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff"
+)
 VISIBLE_TEXT = rf"^(?=[^{_HIDDEN}]*$)\s*\S"
 
 _LANG_DOC = {"zh": "Chinese / 中文", "en": "English / 英文"}
@@ -44,8 +46,11 @@ def _schema(s: spec.Spec) -> dict[str, Any]:
     if isinstance(s, spec.Obj):
         out = _object(s)
     elif isinstance(s, spec.List):
-        out = {"type": ["array", "null"] if s.min_items == 0 else "array",
-               "items": _schema(s.item), "maxItems": s.max_items}
+        out = {
+            "type": ["array", "null"] if s.min_items == 0 else "array",
+            "items": _schema(s.item),
+            "maxItems": s.max_items,
+        }
         if s.min_items:
             out["minItems"] = s.min_items
     elif isinstance(s, spec.MapOf):
@@ -60,9 +65,12 @@ def _schema(s: spec.Spec) -> dict[str, Any]:
         out = {"type": "string", "pattern": spec.DATE_PATTERN, "format": "date"}
     elif isinstance(s, spec.Code):
         digits = s.digits
-        out = {"anyOf": [{"type": "string", "pattern": rf"^\d{{{digits}}}$"},
-                         {"type": "integer", "minimum": 10 ** (digits - 1),
-                          "maximum": 10 ** digits - 1}]}
+        out = {
+            "anyOf": [
+                {"type": "string", "pattern": rf"^\d{{{digits}}}$"},
+                {"type": "integer", "minimum": 10 ** (digits - 1), "maximum": 10**digits - 1},
+            ]
+        }
     else:  # pragma: no cover - a new Spec class must be taught here
         raise TypeError(f"no JSON Schema for {type(s).__name__}")
     if s.doc:
@@ -73,8 +81,12 @@ def _schema(s: spec.Spec) -> dict[str, Any]:
 def _string(s: spec.Str) -> dict[str, Any]:
     if s.enum:
         return {"type": "string", "enum": list(s.enum)}
-    return {"type": "string", "minLength": s.min_len, "maxLength": s.max_len,
-            "pattern": _ecma(s.pattern) if s.pattern else VISIBLE_TEXT}
+    return {
+        "type": "string",
+        "minLength": s.min_len,
+        "maxLength": s.max_len,
+        "pattern": _ecma(s.pattern) if s.pattern else VISIBLE_TEXT,
+    }
 
 
 def _ecma(pattern: str) -> str:
@@ -89,8 +101,11 @@ def _object(obj: spec.Obj) -> dict[str, Any]:
         if _is_text(obj) and "description" not in prop:
             prop["description"] = _LANG_DOC[key.name]
         properties[key.name] = prop
-    out: dict[str, Any] = {"type": "object", "properties": properties,
-                           "additionalProperties": False}
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
     required = [k.name for k in obj.keys if k.required]
     if required:
         out["required"] = required
@@ -107,9 +122,10 @@ def _rule(rule: spec.RequireWhen) -> dict[str, Any]:
         then["not"] = {"anyOf": [{"required": [name]} for name in rule.forbid]}
     if rule.hint:
         then["description"] = rule.hint
-    return {"if": {"properties": {rule.key: {"enum": list(rule.values)}},
-                   "required": [rule.key]},
-            "then": then}
+    return {
+        "if": {"properties": {rule.key: {"enum": list(rule.values)}}, "required": [rule.key]},
+        "then": then,
+    }
 
 
 def target_schema() -> dict[str, Any]:
@@ -121,8 +137,8 @@ def target_schema() -> dict[str, Any]:
         "title": "Hedong Open commitment (content/targets/*.yaml) / 河东公开 承诺文件",
         **schema,
         "description": f"{spec.TARGET.doc}. Generated from generator/spec.py; the validator "
-                       "(python -m generator validate) also checks ids, quotes and dates "
-                       "across files. See docs/content.md.",
+        "(python -m generator validate) also checks ids, quotes and dates "
+        "across files. See docs/content.md.",
     }
 
 

@@ -27,7 +27,11 @@ def index(site_dir: Path) -> None:
     """Write site_dir/pagefind/ (raises SearchError with Pagefind's own words on failure)."""
     if not available():
         raise SearchError(f"the search indexer is missing ({BINARY}); run `make setup`")
-    result = subprocess.run([str(BINARY), "--site", str(site_dir), "--quiet"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(BINARY), "--site", str(site_dir), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if result.returncode != 0:
         raise SearchError("search indexing failed: " + (result.stderr or result.stdout).strip())

@@ -70,7 +70,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
         if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
+            path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
@@ -78,8 +78,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if route == self.prefix + "__serve/state":
             return self._send(self.state.json(), "application/json")
         if route == self.prefix + "__serve/reload.js":
-            return self._send(RELOAD_JS.replace(b"SERVE_ROOT", json.dumps(self.prefix).encode()),
-                              "text/javascript")
+            return self._send(
+                RELOAD_JS.replace(b"SERVE_ROOT", json.dumps(self.prefix).encode()),
+                "text/javascript",
+            )
         if not route.startswith(self.prefix):
             return self.send_error(404)
         local = Path(self.translate_path(self.path))
@@ -104,8 +106,15 @@ def _problems(exc: ContentError) -> list[str]:
     return [d.format() for d in exc.diagnostics]
 
 
-def run(content: Path, out: Path, host: str, port: int, prefix: str,
-        ready: threading.Event | None = None, stop: threading.Event | None = None) -> None:
+def run(
+    content: Path,
+    out: Path,
+    host: str,
+    port: int,
+    prefix: str,
+    ready: threading.Event | None = None,
+    stop: threading.Event | None = None,
+) -> None:
     """Serve until interrupted (or `stop` is set, in tests)."""
     from watchfiles import watch
 
@@ -131,8 +140,11 @@ def run(content: Path, out: Path, host: str, port: int, prefix: str,
     templates = session.templates
     try:
         for changes in watch(content, templates, stop_event=stop, debounce=100, step=50):
-            paths = {Path(p) for _, p in changes if not Path(p).name.startswith((".", "#"))
-                     and not p.endswith("~")}
+            paths = {
+                Path(p)
+                for _, p in changes
+                if not Path(p).name.startswith((".", "#")) and not p.endswith("~")
+            }
             if not paths:
                 continue
             try:
@@ -148,8 +160,10 @@ def run(content: Path, out: Path, host: str, port: int, prefix: str,
                 state.errors = []
                 state.version += 1
             stamp = time.strftime("%H:%M:%S")
-            click.echo(f"{stamp} rebuilt {result.rendered} pages, {len(result.changed)} files "
-                       f"changed in {result.seconds * 1000:.0f} ms")
+            click.echo(
+                f"{stamp} rebuilt {result.rendered} pages, {len(result.changed)} files "
+                f"changed in {result.seconds * 1000:.0f} ms"
+            )
     except KeyboardInterrupt:
         pass
     finally:
@@ -157,13 +171,27 @@ def run(content: Path, out: Path, host: str, port: int, prefix: str,
 
 
 @click.command("serve")
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="Folder with site.yaml, targets/ and report/.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path(".cache/preview"),
-              show_default=True, help="Where the preview is written (not site/).")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder with site.yaml, targets/ and report/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path(".cache/preview"),
+    show_default=True,
+    help="Where the preview is written (not site/).",
+)
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
-@click.option("--prefix", default="/", show_default=True,
-              help="Serve under this path, e.g. /tracker/, as on the real host.")
+@click.option(
+    "--prefix",
+    default="/",
+    show_default=True,
+    help="Serve under this path, e.g. /tracker/, as on the real host.",
+)
 def serve_command(content: Path, out: Path, port: int, prefix: str) -> None:
     """Preview the site while you edit: rebuilds on every save and reloads the browser.
 

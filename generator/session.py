@@ -37,9 +37,15 @@ class Rebuild:
 
 
 class Session:
-    def __init__(self, content: Path, out: Path, base_url: str | None = None,
-                 templates: Path = TEMPLATES, vendor: Path = assets.VENDOR,
-                 commit: bool = True):
+    def __init__(
+        self,
+        content: Path,
+        out: Path,
+        base_url: str | None = None,
+        templates: Path = TEMPLATES,
+        vendor: Path = assets.VENDOR,
+        commit: bool = True,
+    ):
         self.content, self.out, self.base_url = Path(content), Path(out), base_url
         self.templates, self.vendor = Path(templates), vendor
         self.commit = commit
@@ -71,8 +77,10 @@ class Session:
             self.plan = None
         targets_dir = (self.content / "targets").resolve()
         ids = None
-        if self.plan is not None and changed and all(
-            Path(p).resolve().parent == targets_dir for p in changed
+        if (
+            self.plan is not None
+            and changed
+            and all(Path(p).resolve().parent == targets_dir for p in changed)
         ):
             ids = {self.target_files.get(str(Path(p).resolve())) for p in changed}
         output, warnings, rendered = self._render(ids, changed)
@@ -82,39 +90,55 @@ class Session:
 
     # -- inside -----------------------------------------------------------------------------
 
-    def _render(self, ids: set[str | None] | None, changed: set[Path]
-                ) -> tuple[dict[str, bytes], list[Diagnostic], int]:
+    def _render(
+        self, ids: set[str | None] | None, changed: set[Path]
+    ) -> tuple[dict[str, bytes], list[Diagnostic], int]:
         sources = self.loader.load()
         site, problems = validate(sources)
         if site is None:
             raise ContentError(problems)
         previous = self.plan
         new_ids = {t.id for t in site.targets}
-        partial = (ids is not None and previous is not None and None not in ids
-                   and new_ids == set(previous.views))
-        the_plan = plan(site, self.renderer.strings.data, self.base_url,
-                        previous if partial else None)
+        partial = (
+            ids is not None
+            and previous is not None
+            and None not in ids
+            and new_ids == set(previous.views)
+        )
+        the_plan = plan(
+            site, self.renderer.strings.data, self.base_url, previous if partial else None
+        )
         old_deps = {p.path: p.deps for p in previous.pages} if previous else {}
         output: dict[str, bytes] = {}
         rendered = 0
         for page in the_plan.pages:
-            if partial and page.path in self.output and not (
-                "*" in page.deps or page.deps & ids or old_deps.get(page.path, set()) & ids
+            if (
+                partial
+                and page.path in self.output
+                and not (
+                    "*" in page.deps or page.deps & ids or old_deps.get(page.path, set()) & ids
+                )
             ):
                 output[page.path] = self.output[page.path]
                 continue
-            output[page.path] = self.renderer.render(page.template, page.path, page.lang,
-                                                     page.context)
+            output[page.path] = self.renderer.render(
+                page.template, page.path, page.lang, page.context
+            )
             rendered += 1
-        output.update(exports.data_files(site, the_plan, self.renderer,
-                                         self.base_url or site.info.base_url))
+        output.update(
+            exports.data_files(site, the_plan, self.renderer, self.base_url or site.info.base_url)
+        )
         output.update(assets.collect(self.templates, site.geo, self.vendor))
-        output["manifest.json"] = manifest(output, content_commit(self.content)
-                                           if self.commit else None)
+        output["manifest.json"] = manifest(
+            output, content_commit(self.content) if self.commit else None
+        )
         self.plan = the_plan
-        self.target_files = {str(Path(t.file).resolve()) if Path(t.file).is_absolute()
-                             else str((Path.cwd() / t.file).resolve()): t.id
-                             for t in site.targets}
+        self.target_files = {
+            str(Path(t.file).resolve())
+            if Path(t.file).is_absolute()
+            else str((Path.cwd() / t.file).resolve()): t.id
+            for t in site.targets
+        }
         return output, problems, rendered
 
     def _remember(self, output: dict[str, bytes]) -> None:

@@ -106,8 +106,14 @@ SOURCE = Obj(
     doc="Where the figure was published / 信息来源",
     keys=(
         Key("title", Str(doc="Title of the source as published / 来源标题", max_len=400)),
-        Key("url", Str(doc="Web address, http(s) only / 网址", pattern=URL_PATTERN,
-                       hint="use a full http:// or https:// address")),
+        Key(
+            "url",
+            Str(
+                doc="Web address, http(s) only / 网址",
+                pattern=URL_PATTERN,
+                hint="use a full http:// or https:// address",
+            ),
+        ),
         Key("publisher", Str(doc="Who published it / 发布单位", max_len=200), required=False),
     ),
 )
@@ -118,14 +124,22 @@ UPDATE = Obj(
         Key("date", Date(doc="Date the reported facts refer to, YYYY-MM-DD / 进展日期")),
         Key("status", Str(doc="Status / 状态", enum=STATUSES)),
         Key("value", Num(doc="Figure reached (quantity targets) / 完成数"), required=False),
-        Key("counties", MapOf(doc="Per-county figures / 分县数据", key=Str(pattern=ID_PATTERN)),
-            required=False),
+        Key(
+            "counties",
+            MapOf(doc="Per-county figures / 分县数据", key=Str(pattern=ID_PATTERN)),
+            required=False,
+        ),
         Key("note", text("Explanation / 说明", max_len=4_000), required=False),
         Key("source", SOURCE, required=False),
     ),
-    rules=(RequireWhen(
-        "status", ("achieved", "missed"), require=("source",),
-        hint="achieved and missed need a published source: add source: {title, url}"),),
+    rules=(
+        RequireWhen(
+            "status",
+            ("achieved", "missed"),
+            require=("source",),
+            hint="achieved and missed need a published source: add source: {title, url}",
+        ),
+    ),
 )
 
 METRIC = Obj(
@@ -133,94 +147,169 @@ METRIC = Obj(
     keys=(
         Key("kind", Str(doc="quantity | milestone | qualitative", enum=KINDS)),
         Key("target", Num(doc="The number promised / 目标数值"), required=False),
-        Key("comparator", Str(doc="at_least (以上/突破/达到) | at_most | exactly | increase_pct",
-                              enum=COMPARATORS), required=False),
+        Key(
+            "comparator",
+            Str(
+                doc="at_least (以上/突破/达到) | at_most | exactly | increase_pct", enum=COMPARATORS
+            ),
+            required=False,
+        ),
         Key("unit", UNIT, required=False),
         Key("baseline", Num(doc="Starting figure, if known / 基数"), required=False),
     ),
     rules=(
-        RequireWhen("kind", ("quantity",), require=("target", "comparator", "unit"),
-                    hint="a quantity needs target, comparator and unit"),
-        RequireWhen("kind", ("milestone", "qualitative"), forbid=("target", "comparator", "unit"),
-                    hint="only quantity targets have a number; use kind: quantity"),
+        RequireWhen(
+            "kind",
+            ("quantity",),
+            require=("target", "comparator", "unit"),
+            hint="a quantity needs target, comparator and unit",
+        ),
+        RequireWhen(
+            "kind",
+            ("milestone", "qualitative"),
+            forbid=("target", "comparator", "unit"),
+            hint="only quantity targets have a number; use kind: quantity",
+        ),
     ),
 )
 
 TARGET = Obj(
     doc="One commitment of the report / 一项承诺",
     keys=(
-        Key("id", Str(doc="Same as the file name: lowercase letters, digits, hyphens / "
-                          "与文件名相同", pattern=ID_PATTERN, max_len=80)),
+        Key(
+            "id",
+            Str(
+                doc="Same as the file name: lowercase letters, digits, hyphens / 与文件名相同",
+                pattern=ID_PATTERN,
+                max_len=80,
+            ),
+        ),
         Key("section", Str(doc="A section id from sections.yaml / 所属部分", pattern=ID_PATTERN)),
         Key("theme", Str(doc="A theme id within that section / 所属主题", pattern=ID_PATTERN)),
         Key("title", text("Short title / 标题", max_len=300)),
-        Key("source", Obj(doc="Where the report says it / 报告原文", keys=(
-            Key("paragraph", Str(doc="Paragraph id in content/report/zh.md, e.g. p-1-1 / 段落编号",
-                                 pattern=PARAGRAPH_PATTERN)),
-            Key("quote", Str(doc="Exact words of the report / 报告原文（须逐字一致）",
-                             max_len=1_000)),
-        ))),
+        Key(
+            "source",
+            Obj(
+                doc="Where the report says it / 报告原文",
+                keys=(
+                    Key(
+                        "paragraph",
+                        Str(
+                            doc="Paragraph id in content/report/zh.md, e.g. p-1-1 / 段落编号",
+                            pattern=PARAGRAPH_PATTERN,
+                        ),
+                    ),
+                    Key(
+                        "quote",
+                        Str(
+                            doc="Exact words of the report / 报告原文（须逐字一致）", max_len=1_000
+                        ),
+                    ),
+                ),
+            ),
+        ),
         Key("metric", METRIC, required=False),
-        Key("counties", List(doc="[all] or county ids / 涉及的县（市、区）",
-                             item=Str(pattern=r"^(all|[a-z0-9-]+)$"), min_items=1, max_items=13)),
+        Key(
+            "counties",
+            List(
+                doc="[all] or county ids / 涉及的县（市、区）",
+                item=Str(pattern=r"^(all|[a-z0-9-]+)$"),
+                min_items=1,
+                max_items=13,
+            ),
+        ),
         Key("deadline", Date(doc="Date the commitment is due, YYYY-MM-DD / 完成期限")),
-        Key("updates", List(doc="Progress reports, oldest first / 进展（按时间先后）",
-                            item=UPDATE, max_items=500)),
+        Key(
+            "updates",
+            List(
+                doc="Progress reports, oldest first / 进展（按时间先后）",
+                item=UPDATE,
+                max_items=500,
+            ),
+        ),
     ),
 )
 
-COUNTY = Obj(keys=(
-    Key("id", Str(pattern=ID_PATTERN)),
-    Key("code", Code()),
-    Key("name", text(max_len=80)),
-))
+COUNTY = Obj(
+    keys=(
+        Key("id", Str(pattern=ID_PATTERN)),
+        Key("code", Code()),
+        Key("name", text(max_len=80)),
+    )
+)
 COUNTIES = List(item=COUNTY, min_items=1, max_items=500)
 
-THEME = Obj(keys=(
-    Key("id", Str(pattern=ID_PATTERN)),
-    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
-    Key("title", text(max_len=200)),
-))
-SECTION = Obj(keys=(
-    Key("id", Str(pattern=ID_PATTERN)),
-    Key("number", text(max_len=20)),
-    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
-    Key("title", text(max_len=200)),
-    Key("themes", List(item=THEME, min_items=1, max_items=100)),
-))
+THEME = Obj(
+    keys=(
+        Key("id", Str(pattern=ID_PATTERN)),
+        Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+        Key("title", text(max_len=200)),
+    )
+)
+SECTION = Obj(
+    keys=(
+        Key("id", Str(pattern=ID_PATTERN)),
+        Key("number", text(max_len=20)),
+        Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+        Key("title", text(max_len=200)),
+        Key("themes", List(item=THEME, min_items=1, max_items=100)),
+    )
+)
 SECTIONS = List(item=SECTION, min_items=1, max_items=200)
 
-SITE = Obj(keys=(
-    Key("title", text(max_len=200)),
-    Key("report", Obj(keys=(
-        Key("title", text(max_len=300)),
-        Key("date", Date()),
-        Key("session", text(max_len=300), required=False),
-    ))),
-    Key("publisher", text(max_len=200)),
-    Key("base_url", Str(pattern=r"^https?://[^\s<>\"'#?]+/$",
-                        hint="a full address ending in '/', e.g. https://example.org/tracker/"),
-        required=False),
-    Key("geo", Str(pattern=r"^[A-Za-z0-9_./-]+\.geojson$")),
-    Key("licence", Obj(keys=(Key("id", Str()), Key("url", Str(pattern=URL_PATTERN))))),
-))
+SITE = Obj(
+    keys=(
+        Key("title", text(max_len=200)),
+        Key(
+            "report",
+            Obj(
+                keys=(
+                    Key("title", text(max_len=300)),
+                    Key("date", Date()),
+                    Key("session", text(max_len=300), required=False),
+                )
+            ),
+        ),
+        Key("publisher", text(max_len=200)),
+        Key(
+            "base_url",
+            Str(
+                pattern=r"^https?://[^\s<>\"'#?]+/$",
+                hint="a full address ending in '/', e.g. https://example.org/tracker/",
+            ),
+            required=False,
+        ),
+        Key("geo", Str(pattern=r"^[A-Za-z0-9_./-]+\.geojson$")),
+        Key("licence", Obj(keys=(Key("id", Str()), Key("url", Str(pattern=URL_PATTERN))))),
+    )
+)
 
-NOT_TARGET = Obj(keys=(
-    Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
-    Key("text", Str(max_len=200)),
-    Key("reason", text(max_len=300)),
-))
+NOT_TARGET = Obj(
+    keys=(
+        Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
+        Key("text", Str(max_len=200)),
+        Key("reason", text(max_len=300)),
+    )
+)
 NOT_TARGETS = List(item=NOT_TARGET, max_items=5_000)
 
-GLOSSARY = List(item=Obj(keys=(Key("term", text(max_len=200)), Key("gloss", text(max_len=2_000)))),
-                max_items=1_000)
+GLOSSARY = List(
+    item=Obj(keys=(Key("term", text(max_len=200)), Key("gloss", text(max_len=2_000)))),
+    max_items=1_000,
+)
 
 
 def type_name(spec: Spec) -> str:
     """How a spec is named to a staff member in 'expected …' messages."""
-    names: dict[type, str] = {Str: "text", Num: "a number", Date: "a date (YYYY-MM-DD)",
-                              Code: "a 6-digit code", List: "a list", MapOf: "a mapping",
-                              Obj: "a mapping"}
+    names: dict[type, str] = {
+        Str: "text",
+        Num: "a number",
+        Date: "a date (YYYY-MM-DD)",
+        Code: "a 6-digit code",
+        List: "a list",
+        MapOf: "a mapping",
+        Obj: "a mapping",
+    }
     if isinstance(spec, Obj) and [k.name for k in spec.keys] == list(LANGS):
         return "text in both languages {zh: …, en: …}"
     return names.get(type(spec), "a value")

@@ -64,6 +64,7 @@ def staff_report(site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAY
     rows: list[Row] = []
     start = site.info.report_date
     for t in site.targets:
+
         def add(problem: str, detail: str, t: Target = t) -> None:
             rows.append(Row(t.id, t.file, problem, detail))
 
@@ -77,10 +78,12 @@ def staff_report(site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAY
             if schedule(t, start) == "behind":
                 unit = t.metric.unit.en if t.metric.unit else ""
                 share, time = percent(t), elapsed(start, t.deadline, last.date)
-                add("behind_schedule",
+                add(
+                    "behind_schedule",
                     f"{_num(last.value)} of {_num(t.metric.target)} {unit}".rstrip()
                     + f" ({share:g}%) on {last.date}, when {time * 100:.0f}% of the time to "
-                    f"{t.deadline} had passed")
+                    f"{t.deadline} had passed",
+                )
         for field, text in _texts(t):
             problem = untranslated(text)
             if problem:
@@ -139,8 +142,10 @@ def write_report(rows: list[Row], path: Path = DEFAULT_FILE) -> None:
 def table(rows: list[Row], today: dt.date, stale_days: int) -> str:
     """The terminal version: one block per problem, with its count."""
     targets = len({r.target for r in rows})
-    lines = [f"Staff report for {today} (stale after {stale_days} days): "
-             f"{len(rows)} problem(s) in {targets} commitment(s)"]
+    lines = [
+        f"Staff report for {today} (stale after {stale_days} days): "
+        f"{len(rows)} problem(s) in {targets} commitment(s)"
+    ]
     if not rows:
         return lines[0].replace(": 0 problem(s) in 0 commitment(s)", ": nothing to do")
     id_width = max(len(HEADER[0]), *(len(r.target) for r in rows))
@@ -149,15 +154,18 @@ def table(rows: list[Row], today: dt.date, stale_days: int) -> str:
         group = [r for r in rows if r.problem == problem]
         if not group:
             continue
-        lines += ["", f"{problem}: {meaning} ({len(group)})",
-                  f"  {HEADER[0]:<{id_width}}  {HEADER[1]:<{file_width}}  {HEADER[3]}"]
-        lines += [f"  {r.target:<{id_width}}  {r.file:<{file_width}}  {r.detail}"
-                  for r in group]
+        lines += [
+            "",
+            f"{problem}: {meaning} ({len(group)})",
+            f"  {HEADER[0]:<{id_width}}  {HEADER[1]:<{file_width}}  {HEADER[3]}",
+        ]
+        lines += [f"  {r.target:<{id_width}}  {r.file:<{file_width}}  {r.detail}" for r in group]
     return "\n".join(lines)
 
 
-def run_report(site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS,
-               path: Path = DEFAULT_FILE) -> str:
+def run_report(
+    site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS, path: Path = DEFAULT_FILE
+) -> str:
     """Write the CSV file and return the table (with a last line naming the file)."""
     rows = staff_report(site, today, stale_days)
     write_report(rows, path)
@@ -170,8 +178,9 @@ def run_report(site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS,
 class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -187,17 +196,34 @@ def _today(ctx: click.Context, param: click.Parameter, value: dt.date | None) ->
 def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add --report, --stale-days, --today and --report-file to a click command."""
     options = [
-        click.option("--report", is_flag=True,
-                     help="Also list what needs attention (no or old updates, behind schedule, "
-                          "missing English, non-https sources) and write it to --report-file."),
-        click.option("--stale-days", type=click.IntRange(min=0), default=DEFAULT_STALE_DAYS,
-                     show_default=True, metavar="N",
-                     help="With --report: an update older than N days is stale."),
-        click.option("--today", type=IsoDate(), default=None, callback=_today,
-                     help="With --report: the date to measure from [default: today]."),
-        click.option("--report-file", type=click.Path(path_type=Path, dir_okay=False),
-                     default=DEFAULT_FILE, show_default=True,
-                     help="With --report: where to write the CSV file."),
+        click.option(
+            "--report",
+            is_flag=True,
+            help="Also list what needs attention (no or old updates, behind schedule, "
+            "missing English, non-https sources) and write it to --report-file.",
+        ),
+        click.option(
+            "--stale-days",
+            type=click.IntRange(min=0),
+            default=DEFAULT_STALE_DAYS,
+            show_default=True,
+            metavar="N",
+            help="With --report: an update older than N days is stale.",
+        ),
+        click.option(
+            "--today",
+            type=IsoDate(),
+            default=None,
+            callback=_today,
+            help="With --report: the date to measure from [default: today].",
+        ),
+        click.option(
+            "--report-file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=DEFAULT_FILE,
+            show_default=True,
+            help="With --report: where to write the CSV file.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)

@@ -72,4 +72,4 @@ def other_lang(lang: str) -> str:
 
 def swap_lang(file: str, lang: str) -> str:
     """The same page in the other language: the paths differ only in the first segment."""
-    return other_lang(lang) + file[len(lang):]
+    return other_lang(lang) + file[len(lang) :]

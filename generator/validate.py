@@ -38,7 +38,8 @@ from generator.yamlnodes import Path, YamlDoc
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Structure checks and the Target built from an unchanged file are reused (serve, incremental).
 _TARGETS: weakref.WeakKeyDictionary[YamlDoc, tuple[list[Diagnostic], Target | None]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
@@ -60,8 +61,15 @@ class _Validator:
         self.src = src
         self.out: list[Diagnostic] = list(src.problems)
 
-    def at(self, doc: YamlDoc, path: Path, message: str, hint: str = "", key: bool = False,
-           severity: str = "error") -> None:
+    def at(
+        self,
+        doc: YamlDoc,
+        path: Path,
+        message: str,
+        hint: str = "",
+        key: bool = False,
+        severity: str = "error",
+    ) -> None:
         line, col = doc.key_at(path) if key else doc.at(path)
         self.out.append(Diagnostic(Pos(doc.file, line, col), message, hint, severity))
 
@@ -88,21 +96,32 @@ class _Validator:
                     (t.paragraph, f"theme '{t.id}'") for t in section.themes
                 ]:
                     if pid not in paragraphs:
-                        self.out.append(Diagnostic(Pos(src.sections.file if src.sections else ""),
-                                                   f"{what}: unknown paragraph '{pid}'",
-                                                   did_you_mean(pid, paragraphs)))
+                        self.out.append(
+                            Diagnostic(
+                                Pos(src.sections.file if src.sections else ""),
+                                f"{what}: unknown paragraph '{pid}'",
+                                did_you_mean(pid, paragraphs),
+                            )
+                        )
         self.not_targets(paragraphs)
         glossary = self.glossary()
         targets = self.targets(counties, sections, paragraphs)
         geo = self.geo(counties)
-        if site_value is None or counties is None or sections is None or report is None \
-                or targets is None or geo is None:
+        if (
+            site_value is None
+            or counties is None
+            or sections is None
+            or report is None
+            or targets is None
+            or geo is None
+        ):
             return None
         info = SiteInfo(
             title=_text(site_value["title"]),
             report_title=_text(site_value["report"]["title"]),
             report_date=dt.date.fromisoformat(site_value["report"]["date"]),
-            session=_text(site_value["report"]["session"]) if "session" in site_value["report"]
+            session=_text(site_value["report"]["session"])
+            if "session" in site_value["report"]
             else None,
             publisher=_text(site_value["publisher"]),
             base_url=site_value.get("base_url"),
@@ -124,8 +143,13 @@ class _Validator:
             code = str(item["code"])
             for seen, key, shown in ((ids, item["id"], "id"), (codes, code, "code")):
                 if key in seen:
-                    self.at(doc, (i, shown), f"duplicate county {shown} '{key}' (first at line "
-                            f"{doc.at((seen[key], shown))[0]})", "each county appears once")
+                    self.at(
+                        doc,
+                        (i, shown),
+                        f"duplicate county {shown} '{key}' (first at line "
+                        f"{doc.at((seen[key], shown))[0]})",
+                        "each county appears once",
+                    )
                 seen[key] = i
             if item["id"] == "all":
                 self.at(doc, (i, "id"), "'all' is reserved", "choose another id")
@@ -149,8 +173,15 @@ class _Validator:
                     self.at(doc, (i, "themes", j, "id"), f"duplicate theme id '{th['id']}'")
                 theme_seen.add(th["id"])
                 themes.append(Theme(th["id"], item["id"], th["paragraph"], _text(th["title"])))
-            result.append(Section(item["id"], _text(item["number"]), item["paragraph"],
-                                  _text(item["title"]), tuple(themes)))
+            result.append(
+                Section(
+                    item["id"],
+                    _text(item["number"]),
+                    item["paragraph"],
+                    _text(item["title"]),
+                    tuple(themes),
+                )
+            )
         return tuple(result)
 
     def report(self) -> Report | None:
@@ -162,28 +193,44 @@ class _Validator:
         en_ids = {b.id: b for b in en}
         for b in zh:
             if b.id not in en_ids:
-                self.out.append(Diagnostic(Pos(src.report_files["en"]),
-                                           f"paragraph '{b.id}' is missing from the English report",
-                                           f"translate {src.report_files['zh']}:{b.line}"))
+                self.out.append(
+                    Diagnostic(
+                        Pos(src.report_files["en"]),
+                        f"paragraph '{b.id}' is missing from the English report",
+                        f"translate {src.report_files['zh']}:{b.line}",
+                    )
+                )
             if not b.text.strip():
                 self.out.append(Diagnostic(Pos(src.report_files["zh"], b.line), "empty paragraph"))
         for b in en:
             if b.id not in zh_ids:
-                self.out.append(Diagnostic(Pos(src.report_files["en"], b.line),
-                                           f"paragraph '{b.id}' is not in the Chinese report",
-                                           did_you_mean(b.id, zh_ids) or "use the same ids"))
+                self.out.append(
+                    Diagnostic(
+                        Pos(src.report_files["en"], b.line),
+                        f"paragraph '{b.id}' is not in the Chinese report",
+                        did_you_mean(b.id, zh_ids) or "use the same ids",
+                    )
+                )
             elif not b.text.strip() or (b.text == zh_ids[b.id].text and _CJK.search(b.text)):
-                self.out.append(Diagnostic(Pos(src.report_files["en"], b.line),
-                                           f"paragraph '{b.id}' is not translated",
-                                           "write the English text"))
+                self.out.append(
+                    Diagnostic(
+                        Pos(src.report_files["en"], b.line),
+                        f"paragraph '{b.id}' is not translated",
+                        "write the English text",
+                    )
+                )
         order_zh = [b.id for b in zh if b.id in en_ids]
         order_en = [b.id for b in en if b.id in zh_ids]
         if order_zh != order_en:
             first = next(e for z, e in zip(order_zh, order_en, strict=True) if z != e)
             line = en_ids[first].line
-            self.out.append(Diagnostic(Pos(src.report_files["en"], line),
-                                       f"paragraph '{first}' is out of order",
-                                       "keep the paragraphs in the order of the Chinese report"))
+            self.out.append(
+                Diagnostic(
+                    Pos(src.report_files["en"], line),
+                    f"paragraph '{first}' is out of order",
+                    "keep the paragraphs in the order of the Chinese report",
+                )
+            )
         return Report(tuple(zh), tuple(en))
 
     def not_targets(self, paragraphs: dict[str, Block]) -> None:
@@ -194,11 +241,19 @@ class _Validator:
         for i, item in enumerate(value):
             block = paragraphs.get(item["paragraph"])
             if block is None:
-                self.at(doc, (i, "paragraph"), f"unknown paragraph '{item['paragraph']}'",
-                        did_you_mean(item["paragraph"], paragraphs))
+                self.at(
+                    doc,
+                    (i, "paragraph"),
+                    f"unknown paragraph '{item['paragraph']}'",
+                    did_you_mean(item["paragraph"], paragraphs),
+                )
             elif item["text"] not in block.text:
-                self.at(doc, (i, "text"), f"text not found in paragraph {block.id}",
-                        "copy the exact words of the report")
+                self.at(
+                    doc,
+                    (i, "text"),
+                    f"text not found in paragraph {block.id}",
+                    "copy the exact words of the report",
+                )
 
     def glossary(self) -> tuple[GlossaryEntry, ...]:
         value = self.checked(self.src.glossary, spec.GLOSSARY)
@@ -206,9 +261,12 @@ class _Validator:
 
     # -- targets -----------------------------------------------------------------------------
 
-    def targets(self, counties: tuple[County, ...] | None,
-                sections: tuple[Section, ...] | None,
-                paragraphs: dict[str, Block]) -> tuple[Target, ...] | None:
+    def targets(
+        self,
+        counties: tuple[County, ...] | None,
+        sections: tuple[Section, ...] | None,
+        paragraphs: dict[str, Block],
+    ) -> tuple[Target, ...] | None:
         county_ids = {c.id for c in counties or ()}
         section_map = {s.id: {t.id for t in s.themes} for s in sections or ()}
         result: list[Target] = []
@@ -219,8 +277,9 @@ class _Validator:
             self.out.extend(structure)
             before = len(self.out)
             raw = doc.value if isinstance(doc.value, dict) else {}
-            self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections,
-                             seen)
+            self.target_refs(
+                doc, raw, county_ids, section_map, paragraphs, counties, sections, seen
+            )
             if target is None or any(p.severity == "error" for p in self.out[before:]):
                 failed = True
                 continue
@@ -241,53 +300,93 @@ class _Validator:
             _TARGETS[doc] = hit
         return hit
 
-    def target_refs(self, doc: YamlDoc, raw: dict[str, Any], county_ids: set[str],
-                    section_map: dict[str, set[str]], paragraphs: dict[str, Block],
-                    counties: Any, sections: Any, seen: dict[str, str]) -> None:
+    def target_refs(
+        self,
+        doc: YamlDoc,
+        raw: dict[str, Any],
+        county_ids: set[str],
+        section_map: dict[str, set[str]],
+        paragraphs: dict[str, Block],
+        counties: Any,
+        sections: Any,
+        seen: dict[str, str],
+    ) -> None:
         """Cross-file rules, applied to whichever fields have the right type."""
         stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         tid = raw.get("id")
         if isinstance(tid, str):
             if tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
-                self.at(doc, ("id",), f"id '{tid}' does not match the file name '{stem}.yaml'",
-                        f"rename the file to {tid}.yaml or set id: {stem}")
+                self.at(
+                    doc,
+                    ("id",),
+                    f"id '{tid}' does not match the file name '{stem}.yaml'",
+                    f"rename the file to {tid}.yaml or set id: {stem}",
+                )
             if tid in seen:
                 self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
             seen[tid] = doc.file
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
-            self.at(doc, (), f"file name '{stem}.yaml' is not a valid id",
-                    "use lowercase letters, digits and hyphens")
+            self.at(
+                doc,
+                (),
+                f"file name '{stem}.yaml' is not a valid id",
+                "use lowercase letters, digits and hyphens",
+            )
         section = raw.get("section")
         if isinstance(section, str) and sections is not None:
             if section not in section_map:
-                self.at(doc, ("section",), f"unknown section '{section}'",
-                        did_you_mean(section, section_map))
+                self.at(
+                    doc,
+                    ("section",),
+                    f"unknown section '{section}'",
+                    did_you_mean(section, section_map),
+                )
             else:
                 theme = raw.get("theme")
                 if isinstance(theme, str) and theme not in section_map[section]:
-                    self.at(doc, ("theme",), f"unknown theme '{theme}' in section '{section}'",
-                            did_you_mean(theme, section_map[section]))
+                    self.at(
+                        doc,
+                        ("theme",),
+                        f"unknown theme '{theme}' in section '{section}'",
+                        did_you_mean(theme, section_map[section]),
+                    )
         source = raw.get("source")
         if isinstance(source, dict) and paragraphs:
             pid, quote = source.get("paragraph"), source.get("quote")
             if isinstance(pid, str):
                 block = paragraphs.get(pid)
                 if block is None:
-                    self.at(doc, ("source", "paragraph"), f"unknown paragraph '{pid}'",
-                            did_you_mean(pid, paragraphs))
+                    self.at(
+                        doc,
+                        ("source", "paragraph"),
+                        f"unknown paragraph '{pid}'",
+                        did_you_mean(pid, paragraphs),
+                    )
                 elif isinstance(quote, str) and quote.strip() and quote not in block.text:
                     where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
-                    self.at(doc, ("source", "quote"), f"quote not found in paragraph {pid} "
-                            f"({where})", "copy the exact text, with the report's punctuation")
+                    self.at(
+                        doc,
+                        ("source", "quote"),
+                        f"quote not found in paragraph {pid} ({where})",
+                        "copy the exact text, with the report's punctuation",
+                    )
         listed = raw.get("counties")
         if isinstance(listed, list) and counties is not None:
             for i, cid in enumerate(listed):
                 if isinstance(cid, str) and cid != "all" and cid not in county_ids:
-                    self.at(doc, ("counties", i), f"unknown county '{cid}'",
-                            did_you_mean(cid, county_ids | {"all"}))
+                    self.at(
+                        doc,
+                        ("counties", i),
+                        f"unknown county '{cid}'",
+                        did_you_mean(cid, county_ids | {"all"}),
+                    )
             if "all" in listed and len(listed) > 1:
-                self.at(doc, ("counties",), "'all' cannot be combined with county ids",
-                        "write [all] alone, or list the counties")
+                self.at(
+                    doc,
+                    ("counties",),
+                    "'all' cannot be combined with county ids",
+                    "write [all] alone, or list the counties",
+                )
         self.updates(doc, raw, county_ids if counties is not None else None)
 
     def updates(self, doc: YamlDoc, raw: dict[str, Any], county_ids: set[str] | None) -> None:
@@ -304,28 +403,50 @@ class _Validator:
             date = up.get("date")
             if isinstance(date, str) and _is_date(date):
                 if previous is not None and date < previous:
-                    self.at(doc, ("updates", i, "date"), f"update of {date} comes after one of "
-                            f"{previous}", "list updates oldest first")
+                    self.at(
+                        doc,
+                        ("updates", i, "date"),
+                        f"update of {date} comes after one of {previous}",
+                        "list updates oldest first",
+                    )
                 previous = date
             if "value" in up and kind in ("milestone", "qualitative"):
-                self.at(doc, ("updates", i, "value"), f"a {kind} target has no figure",
-                        "remove value: or make the metric a quantity", key=True)
+                self.at(
+                    doc,
+                    ("updates", i, "value"),
+                    f"a {kind} target has no figure",
+                    "remove value: or make the metric a quantity",
+                    key=True,
+                )
             per_county = up.get("counties")
             if isinstance(per_county, dict) and county_ids is not None:
                 for cid in per_county:
                     if cid not in county_ids:
-                        self.at(doc, ("updates", i, "counties", cid), f"unknown county '{cid}'",
-                                did_you_mean(cid, county_ids), key=True)
+                        self.at(
+                            doc,
+                            ("updates", i, "counties", cid),
+                            f"unknown county '{cid}'",
+                            did_you_mean(cid, county_ids),
+                            key=True,
+                        )
                     elif "all" not in listed and cid not in listed:
-                        self.at(doc, ("updates", i, "counties", cid),
-                                f"county '{cid}' is not among this target's counties",
-                                "add it to counties:", key=True)
+                        self.at(
+                            doc,
+                            ("updates", i, "counties", cid),
+                            f"county '{cid}' is not among this target's counties",
+                            "add it to counties:",
+                            key=True,
+                        )
                 values = [x for x in per_county.values() if _number(x)]
                 total, city = sum(values), up.get("value")
                 if _number(city) and total > city:
-                    self.at(doc, ("updates", i, "counties"),
-                            f"county figures add up to {total:g}, more than the city figure "
-                            f"{city:g}", "check the figures", severity="warning")
+                    self.at(
+                        doc,
+                        ("updates", i, "counties"),
+                        f"county figures add up to {total:g}, more than the city figure {city:g}",
+                        "check the figures",
+                        severity="warning",
+                    )
 
     # -- map ---------------------------------------------------------------------------------
 
@@ -333,8 +454,10 @@ class _Validator:
         geo, file = self.src.geo, self.src.geo_file
         if geo is None:
             return None
-        if not isinstance(geo, dict) or geo.get("type") != "FeatureCollection" or not isinstance(
-            geo.get("features"), list
+        if (
+            not isinstance(geo, dict)
+            or geo.get("type") != "FeatureCollection"
+            or not isinstance(geo.get("features"), list)
         ):
             self.out.append(Diagnostic(Pos(file), "map file is not a GeoJSON FeatureCollection"))
             return None
@@ -342,22 +465,39 @@ class _Validator:
         for i, feature in enumerate(geo["features"]):
             code = _feature_code(feature)
             geometry = feature.get("geometry") if isinstance(feature, dict) else None
-            if code is None or not isinstance(geometry, dict) or geometry.get("type") not in (
-                "Polygon", "MultiPolygon"
+            if (
+                code is None
+                or not isinstance(geometry, dict)
+                or geometry.get("type") not in ("Polygon", "MultiPolygon")
             ):
-                self.out.append(Diagnostic(Pos(file), f"map feature {i} has no county code or "
-                                           "no polygon", "each feature needs id: '140802'"))
+                self.out.append(
+                    Diagnostic(
+                        Pos(file),
+                        f"map feature {i} has no county code or no polygon",
+                        "each feature needs id: '140802'",
+                    )
+                )
                 continue
             codes[code] = i
         if counties is None:
             return None
         known = {c.code for c in counties}
         for code in sorted(known - codes.keys()):
-            self.out.append(Diagnostic(Pos(file), f"map has no boundary for county code {code}",
-                                       "use a map file with all counties of counties.yaml"))
+            self.out.append(
+                Diagnostic(
+                    Pos(file),
+                    f"map has no boundary for county code {code}",
+                    "use a map file with all counties of counties.yaml",
+                )
+            )
         for code in sorted(codes.keys() - known):
-            self.out.append(Diagnostic(Pos(file), f"map has an unknown county code {code}",
-                                       "remove it or add the county to counties.yaml"))
+            self.out.append(
+                Diagnostic(
+                    Pos(file),
+                    f"map has an unknown county code {code}",
+                    "remove it or add the county to counties.yaml",
+                )
+            )
         return geo if known == codes.keys() else None
 
 
@@ -385,12 +525,23 @@ def _number(value: Any) -> bool:
 
 def _target(doc: YamlDoc, v: dict[str, Any]) -> Target:
     m = v.get("metric") or {"kind": "qualitative"}
-    metric = Metric(m["kind"], m.get("target"), m.get("comparator"),
-                    _text(m["unit"]) if "unit" in m else None, m.get("baseline"))
+    metric = Metric(
+        m["kind"],
+        m.get("target"),
+        m.get("comparator"),
+        _text(m["unit"]) if "unit" in m else None,
+        m.get("baseline"),
+    )
     return Target(
-        id=v["id"], file=doc.file, section=v["section"], theme=v["theme"],
-        title=_text(v["title"]), paragraph=v["source"]["paragraph"], quote=v["source"]["quote"],
-        metric=metric, counties=tuple(v["counties"]),
+        id=v["id"],
+        file=doc.file,
+        section=v["section"],
+        theme=v["theme"],
+        title=_text(v["title"]),
+        paragraph=v["source"]["paragraph"],
+        quote=v["source"]["quote"],
+        metric=metric,
+        counties=tuple(v["counties"]),
         deadline=dt.date.fromisoformat(v["deadline"]),
         updates=tuple(_update(u) for u in v.get("updates") or ()),
     )
@@ -399,11 +550,14 @@ def _target(doc: YamlDoc, v: dict[str, Any]) -> Target:
 def _update(u: dict[str, Any]) -> Update:
     src = u.get("source")
     return Update(
-        date=dt.date.fromisoformat(u["date"]), status=u["status"], value=u.get("value"),
+        date=dt.date.fromisoformat(u["date"]),
+        status=u["status"],
+        value=u.get("value"),
         counties=tuple(sorted((u.get("counties") or {}).items())),
         note=_text(u["note"]) if "note" in u else None,
         source=Source(src["title"].strip(), src["url"].strip(), src.get("publisher"))
-        if src else None,
+        if src
+        else None,
     )
 
 

@@ -35,17 +35,20 @@ def verify(site_dir: Path) -> list[str]:
 
 
 @click.command("verify")
-@click.argument("site_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
-                default="site")
+@click.argument(
+    "site_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default="site"
+)
 def verify_command(site_dir: Path) -> None:
     """Check that a copy of the site matches its manifest.json, file by file."""
     problems = verify(site_dir)
     for line in problems:
         click.echo(line, err=True)
     if problems:
-        click.echo(f"✗ {len(problems)} difference(s): this copy is not the published build",
-                   err=True)
+        click.echo(
+            f"✗ {len(problems)} difference(s): this copy is not the published build", err=True
+        )
         raise SystemExit(1)
     commit = json.loads((site_dir / "manifest.json").read_text())["source_commit"]
-    click.echo("✓ every file matches the manifest" + (f" (content commit {commit})"
-                                                       if commit else ""))
+    click.echo(
+        "✓ every file matches the manifest" + (f" (content commit {commit})" if commit else "")
+    )

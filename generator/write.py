@@ -32,13 +32,17 @@ def safe_path(root: Path, rel: str) -> Path:
 
 def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
     """Every output file with its SHA-256, so a deployed copy can be verified (verify.py)."""
-    return manifest_from_hashes({path: hashlib.sha256(data).hexdigest()
-                                 for path, data in files.items()}, commit)
+    return manifest_from_hashes(
+        {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}, commit
+    )
 
 
 def manifest_from_hashes(hashes: dict[str, str], commit: str | None) -> bytes:
-    doc = {"generator": "hedong-open", "source_commit": commit, "files": dict(sorted(
-        hashes.items()))}
+    doc = {
+        "generator": "hedong-open",
+        "source_commit": commit,
+        "files": dict(sorted(hashes.items())),
+    }
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
 
 
@@ -105,8 +109,10 @@ def _check_replaceable(out_dir: Path) -> None:
     if not out_dir.is_dir():
         raise OutputError(f"{out_dir} exists and is not a folder")
     if any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
-        raise OutputError(f"{out_dir} is not empty and was not made by this generator; "
-                          "choose another --out folder")
+        raise OutputError(
+            f"{out_dir} is not empty and was not made by this generator; "
+            "choose another --out folder"
+        )
 
 
 def _swap(new: Path, out_dir: Path) -> None:

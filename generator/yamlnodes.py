@@ -27,9 +27,11 @@ Path = tuple[str | int, ...]
 _constructor = yaml.constructor.SafeConstructor()
 _STD = "tag:yaml.org,2002:"
 _STR, _TIMESTAMP, _MERGE = _STD + "str", _STD + "timestamp", _STD + "merge"
-_SCALARS = {_STD + "bool": _constructor.construct_yaml_bool,
-            _STD + "int": _constructor.construct_yaml_int,
-            _STD + "float": _constructor.construct_yaml_float}
+_SCALARS = {
+    _STD + "bool": _constructor.construct_yaml_bool,
+    _STD + "int": _constructor.construct_yaml_int,
+    _STD + "float": _constructor.construct_yaml_float,
+}
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -65,8 +67,11 @@ class YamlDoc:
                 if pair is None:
                     break
                 key_node, node = pair
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) \
-                    and 0 <= step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(step, int)
+                and 0 <= step < len(node.value)
+            ):
                 key_node, node = None, node.value[step]
             else:
                 break
@@ -134,15 +139,18 @@ class _Walker:
 
     def walk(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise YamlProblem(*_pos(node), "YAML aliases (*name) are not allowed",
-                              "write the value out in full")
+            raise YamlProblem(
+                *_pos(node), "YAML aliases (*name) are not allowed", "write the value out in full"
+            )
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise YamlProblem(*_pos(node), f"the file has more than {MAX_NODES} values",
-                              "split it or shorten it")
+            raise YamlProblem(
+                *_pos(node), f"the file has more than {MAX_NODES} values", "split it or shorten it"
+            )
         if depth > MAX_DEPTH:
-            raise YamlProblem(*_pos(node), f"nesting deeper than {MAX_DEPTH} levels",
-                              "simplify the structure")
+            raise YamlProblem(
+                *_pos(node), f"nesting deeper than {MAX_DEPTH} levels", "simplify the structure"
+            )
         cls = node.__class__
         if cls is yaml.ScalarNode:
             return self.scalar(node)
@@ -153,29 +161,37 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
-                raise YamlProblem(*_pos(key_node), "keys must be plain names",
-                                  "merge keys (<<) and complex keys are not allowed")
+                raise YamlProblem(
+                    *_pos(key_node),
+                    "keys must be plain names",
+                    "merge keys (<<) and complex keys are not allowed",
+                )
             key = key_node.value
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
-                raise YamlProblem(*_pos(key_node), f"duplicate key '{key}' (first at line "
-                                  f"{first.start_mark.line + 1})", "remove one of them")
+                raise YamlProblem(
+                    *_pos(key_node),
+                    f"duplicate key '{key}' (first at line {first.start_mark.line + 1})",
+                    "remove one of them",
+                )
             result[key] = self.walk(value_node, depth + 1)
         return result
 
     @staticmethod
     def check_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != _STD + kind:
-            raise YamlProblem(*_pos(node), f"YAML tag '{node.tag}' is not allowed",
-                              "remove the '!' tag")
+            raise YamlProblem(
+                *_pos(node), f"YAML tag '{node.tag}' is not allowed", "remove the '!' tag"
+            )
 
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag == _STR or tag == _TIMESTAMP:
             if len(node.value) > MAX_STRING:
-                raise YamlProblem(*_pos(node), f"text longer than {MAX_STRING} characters",
-                                  "shorten it")
+                raise YamlProblem(
+                    *_pos(node), f"text longer than {MAX_STRING} characters", "shorten it"
+                )
             return node.value
         if tag == _STD + "null":
             return None

@@ -9,25 +9,46 @@ from tests.browser.support import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PAGES = ["", "targets/", "targets/farmland-high-standard/", "targets/linyi-yellow-river-bridge/",
-         "sections/three-strong-cities/", "status/no_update/", "counties/", "counties/ruicheng/",
-         "report/", "about/", "glossary/", "changes/", "data/", "search/?q=农田", "print/",
-         "embed/targets/farmland-high-standard/", "embed/map/"]
+PAGES = [
+    "",
+    "targets/",
+    "targets/farmland-high-standard/",
+    "targets/linyi-yellow-river-bridge/",
+    "sections/three-strong-cities/",
+    "status/no_update/",
+    "counties/",
+    "counties/ruicheng/",
+    "report/",
+    "about/",
+    "glossary/",
+    "changes/",
+    "data/",
+    "search/?q=农田",
+    "print/",
+    "embed/targets/farmland-high-standard/",
+    "embed/map/",
+]
 
 
 def axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        TAGS,
+    )
     return result["violations"]
 
 
 def describe(violations: list[dict]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — "
-                     + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
-                                 else json.dumps(n["target"]) for n in v["nodes"][:4])
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else json.dumps(n["target"])
+            for n in v["nodes"][:4]
+        )
+        for v in violations
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -67,7 +88,9 @@ def test_keyboard_operates_the_filters(page, base_url):
     page.keyboard.press("ArrowDown")  # first status after "all"
     page.wait_for_function("location.search.includes('status=')")
     status = page.eval_on_selector("#f-status", "el => el.value")
-    shown = page.eval_on_selector_all(".target-row:not([hidden])", "els => els.map(e => e.dataset.status)")
+    shown = page.eval_on_selector_all(
+        ".target-row:not([hidden])", "els => els.map(e => e.dataset.status)"
+    )
     assert shown and set(shown) == {status}
 
 
@@ -91,7 +114,12 @@ def test_keyboard_operates_the_map(page, base_url):
 
 def test_text_reflows_at_320_px(new_page, base_url):
     page = new_page(viewport={"width": 320, "height": 640})
-    for path in ["zh/", "en/targets/farmland-high-standard/", "zh/report/", "en/counties/ruicheng/"]:
+    for path in [
+        "zh/",
+        "en/targets/farmland-high-standard/",
+        "zh/report/",
+        "en/counties/ruicheng/",
+    ]:
         page.goto(base_url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways: {width}px"

@@ -26,16 +26,22 @@ def test_error_overlay_image(new_page, tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     ready, stop = threading.Event(), threading.Event()
-    thread = threading.Thread(target=serve.run, daemon=True, args=(
-        content, tmp_path / "preview", "127.0.0.1", 0, "/", ready, stop))
+    thread = threading.Thread(
+        target=serve.run,
+        daemon=True,
+        args=(content, tmp_path / "preview", "127.0.0.1", 0, "/", ready, stop),
+    )
     thread.start()
     try:
         assert ready.wait(30)
         page = new_page(viewport={"width": 1000, "height": 700})
         page.goto(f"http://127.0.0.1:{ready.port}/zh/targets/farmers/")
         path = content / "targets" / "farmers.yaml"
-        path.write_text(path.read_text().replace("updates: []", "updates:\n  - date: 2021-06-01\n"
-                                                 "    status: done\n"))
+        path.write_text(
+            path.read_text().replace(
+                "updates: []", "updates:\n  - date: 2021-06-01\n    status: done\n"
+            )
+        )
         page.wait_for_selector("#serve-errors", timeout=5_000)
         assert "status" in page.text_content("#serve-errors")
         page.screenshot(path=str(OUT / "serve-error.png"))

@@ -8,8 +8,9 @@ from tests.browser.support import PREFIX
 
 def test_the_copy_button_copies_the_citation(new_page, base_url):
     page = new_page()
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
-                                   origin=base_url.split(PREFIX)[0])
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=base_url.split(PREFIX)[0]
+    )
     page.goto(base_url + "en/targets/farmland-high-standard/")
     button = page.locator(".cite .copy-button")
     button.click()
@@ -35,8 +36,10 @@ def test_the_embed_card_renders_in_an_iframe(new_page, base_url, built_site):
     # a test page on the same server that pastes the snippet
     host = built_site / "embed-test.html"
     src = base_url + "en/embed/targets/farmland-high-standard/"
-    host.write_text(f'<!doctype html><html lang="en"><title>t</title><body>'
-                    f'<iframe src="{src}" title="card" style="width:100%;height:260px"></iframe>')
+    host.write_text(
+        f'<!doctype html><html lang="en"><title>t</title><body>'
+        f'<iframe src="{src}" title="card" style="width:100%;height:260px"></iframe>'
+    )
     try:
         page.goto(base_url + "embed-test.html")
         frame = page.frame_locator("iframe")
@@ -49,9 +52,11 @@ def test_the_embed_card_renders_in_an_iframe(new_page, base_url, built_site):
 def test_the_map_embed_draws_in_an_iframe(new_page, base_url, built_site):
     page = new_page()
     host = built_site / "embed-map-test.html"
-    host.write_text(f'<!doctype html><html lang="zh"><title>t</title><body><iframe src="'
-                    f'{base_url}zh/embed/map/" title="map" style="width:100%;height:600px">'
-                    f"</iframe>")
+    host.write_text(
+        f'<!doctype html><html lang="zh"><title>t</title><body><iframe src="'
+        f'{base_url}zh/embed/map/" title="map" style="width:100%;height:600px">'
+        f"</iframe>"
+    )
     try:
         page.goto(base_url + "embed-map-test.html")
         frame = page.frame_locator("iframe")

@@ -50,6 +50,8 @@ def test_first_search_downloads_under_300_kb(page, base_url, built_site):
     page.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
     search(page, base_url, "zh", "高标准农田")
     search_files = [p for p in fetched if "/pagefind/" in p or p.endswith("search.js")]
-    total = sum(len(gzip.compress((built_site / p[len(PREFIX):]).read_bytes(), 9))
-                for p in set(search_files))
+    total = sum(
+        len(gzip.compress((built_site / p[len(PREFIX) :]).read_bytes(), 9))
+        for p in set(search_files)
+    )
     assert total <= 300 * 1024, f"{total / 1024:.0f} KB: {sorted(set(search_files))}"

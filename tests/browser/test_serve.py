@@ -17,8 +17,11 @@ def server(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     ready, stop = threading.Event(), threading.Event()
-    thread = threading.Thread(target=serve.run, args=(content, tmp_path / "preview", "127.0.0.1",
-                                                      0, "/sub/", ready, stop), daemon=True)
+    thread = threading.Thread(
+        target=serve.run,
+        args=(content, tmp_path / "preview", "127.0.0.1", 0, "/sub/", ready, stop),
+        daemon=True,
+    )
     thread.start()
     assert ready.wait(30)
     yield content, f"http://127.0.0.1:{ready.port}/sub/"
@@ -31,9 +34,15 @@ def test_an_edit_reloads_the_page_with_the_new_status(server, page):
     page.goto(url + "en/targets/farmers/")
     assert "No update reported yet" in page.text_content(".target-status")
     path: Path = content / "targets" / "farmers.yaml"
-    path.write_text(path.read_text().replace("updates: []", (
-        "updates:\n  - date: 2021-06-01\n    status: on_track\n"
-        "    source: {title: t, url: \"https://example.org/x\"}\n")))
+    path.write_text(
+        path.read_text().replace(
+            "updates: []",
+            (
+                "updates:\n  - date: 2021-06-01\n    status: on_track\n"
+                '    source: {title: t, url: "https://example.org/x"}\n'
+            ),
+        )
+    )
     started = time.perf_counter()
     page.wait_for_event("load", timeout=5_000)  # the reload the served script triggers
     assert "On track" in page.text_content(".target-status")
@@ -45,7 +54,8 @@ def test_invalid_content_shows_an_overlay_and_keeps_the_site(server, page):
     page.goto(url + "zh/targets/farmers/")
     (content / "targets" / "farmers.yaml").write_text("id: farmers\nsection: [\n")
     page.wait_for_selector("#serve-errors", timeout=5_000)
-    assert "content/targets/farmers.yaml" in page.text_content("#serve-errors") or \
-        "farmers.yaml:" in page.text_content("#serve-errors")
+    assert "content/targets/farmers.yaml" in page.text_content(
+        "#serve-errors"
+    ) or "farmers.yaml:" in page.text_content("#serve-errors")
     page.reload()
     assert page.text_content("h1")  # the last good page is still served

@@ -12,8 +12,11 @@ LINE = re.compile(r"^[^:\s]+:\d+:\d+: \S")
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_build_writes_the_site(runner, content, tmp_path):
@@ -21,9 +24,18 @@ def test_build_writes_the_site(runner, content, tmp_path):
     assert result.exit_code == 0, result.output
     assert re.search(r"built \d+ pages", result.stdout)
     out = tmp_path / "out"
-    for path in ["index.html", "zh/index.html", "en/index.html", "zh/targets/farmland/index.html",
-                 "en/counties/ruicheng/index.html", "zh/report/index.html", "404.html",
-                 "assets/css/site.css", "assets/vendor/echarts.min.js", "manifest.json"]:
+    for path in [
+        "index.html",
+        "zh/index.html",
+        "en/index.html",
+        "zh/targets/farmland/index.html",
+        "en/counties/ruicheng/index.html",
+        "zh/report/index.html",
+        "404.html",
+        "assets/css/site.css",
+        "assets/vendor/echarts.min.js",
+        "manifest.json",
+    ]:
         assert (out / path).is_file(), path
 
 

@@ -25,11 +25,12 @@ def test_every_number_is_a_target_or_a_listed_exception():
     for t in site.targets:
         covered.setdefault(t.paragraph, []).extend(spans(blocks[t.paragraph], t.quote))
     for item in sources.not_targets.value:
-        covered.setdefault(item["paragraph"], []).extend(spans(blocks[item["paragraph"]],
-                                                               item["text"]))
+        covered.setdefault(item["paragraph"], []).extend(
+            spans(blocks[item["paragraph"]], item["text"])
+        )
     missing = []
     for pid, text in blocks.items():
         for m in NUMBER.finditer(text):
             if not any(a <= m.start() and m.end() <= b for a, b in covered.get(pid, [])):
-                missing.append(f"{pid}: {text[max(0, m.start() - 12):m.end() + 6]}")
+                missing.append(f"{pid}: {text[max(0, m.start() - 12) : m.end() + 6]}")
     assert not missing, "numbers not covered:\n" + "\n".join(missing)

@@ -52,8 +52,13 @@ def test_a_commitment_page_is_light_and_loads_no_chart_code(site):
         assert total <= 25 * KB, f"{total / KB:.1f} KB"
 
 
-MAP_PAGES = ["zh/index.html", "en/index.html", "zh/counties/index.html",
-             "zh/counties/yanhu/index.html", "en/counties/ruicheng/index.html"]
+MAP_PAGES = [
+    "zh/index.html",
+    "en/index.html",
+    "zh/counties/index.html",
+    "zh/counties/yanhu/index.html",
+    "en/counties/ruicheng/index.html",
+]
 
 
 @pytest.mark.parametrize("page", MAP_PAGES)
@@ -64,8 +69,13 @@ def test_a_map_page_stays_under_260_kb(site, page):
 
 
 def test_pages_without_charts_load_no_chart_code(site):
-    for page in ["zh/report/index.html", "zh/targets/index.html", "en/about/index.html",
-                 "zh/sections/three-strong-cities/index.html", "zh/data/index.html"]:
+    for page in [
+        "zh/report/index.html",
+        "zh/targets/index.html",
+        "en/about/index.html",
+        "zh/sections/three-strong-cities/index.html",
+        "zh/data/index.html",
+    ]:
         _, files = weight(site, page)
         assert not any("echarts" in f for f in files), page
 

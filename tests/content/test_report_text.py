@@ -9,8 +9,15 @@ from tests.conftest import ROOT
 SEED = ROOT / "tests" / "fixtures" / "seed" / "report-2021-zh.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_88d0d8cdf2f50e59.txt"
 # Blocks the printing splits mid-sentence at a column or page break (content/report/NOTES.md).
-PAGE_BREAKS = ["龙头带动", "坚持引育并", "全部实行“标准地”", "干河生", "高水平建", "成必优”,",
-               "建筑垃圾管理等地"]
+PAGE_BREAKS = [
+    "龙头带动",
+    "坚持引育并",
+    "全部实行“标准地”",
+    "干河生",
+    "高水平建",
+    "成必优”,",
+    "建筑垃圾管理等地",
+]
 
 
 def normalise(text: str) -> str:

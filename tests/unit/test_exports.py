@@ -73,6 +73,7 @@ def test_json_and_csv_figures_equal_the_yaml(content, output):
 
 def test_data_package_is_valid(content, tmp_path):
     import frictionless
+
     files, _, _ = render_site(content)
     for name in ("datapackage.json", "targets.csv"):
         (tmp_path / name).write_bytes(files[f"data/{name}"])

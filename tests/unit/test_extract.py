@@ -43,8 +43,15 @@ EXPECTED = [
     ("p-1-2", "quantity", "新建城市道路25公里", 25, "公里", "exactly", ()),
     ("p-1-2", "milestone", "盐湖区第二污水处理厂建成投运", None, None, None, ("yanhu",)),
     ("p-1-2", "milestone", "芮城通用机场投入使用", None, None, None, ("ruicheng",)),
-    ("p-1-2", "milestone", "推动新绛县、绛县全域旅游示范区通过省级验收", None, None, None,
-     ("xinjiang", "jiangxian")),
+    (
+        "p-1-2",
+        "milestone",
+        "推动新绛县、绛县全域旅游示范区通过省级验收",
+        None,
+        None,
+        None,
+        ("xinjiang", "jiangxian"),
+    ),
     ("p-1-3", "quantity", "高新技术企业突破二百五十家", 250, "家", "at_least", ()),
     ("p-1-3", "quantity", "全社会研发投入增长12%以上", 12, "%", "increase_pct", ()),
     ("p-1-3", "quantity", "全年竣工1000万元以上工业项目80个", 80, "个", "exactly", ()),
@@ -58,11 +65,14 @@ NOT_TARGETS = [{"paragraph": "p-1-6", "text": "再增加3件", "reason": {"zh": 
 
 
 def table(proposals: list[Proposal]) -> list[tuple]:
-    return [(p.paragraph, p.kind, p.quote, p.number, p.unit, p.comparator, p.counties)
-            for p in proposals]
+    return [
+        (p.paragraph, p.kind, p.quote, p.number, p.unit, p.comparator, p.counties)
+        for p in proposals
+    ]
 
 
 # -- extraction ---------------------------------------------------------------------------------
+
 
 def test_the_fixture_report_gives_the_expected_proposals():
     assert table(extract(REPORT, COUNTIES, NOT_TARGETS)) == EXPECTED
@@ -72,7 +82,7 @@ def test_every_quote_is_an_exact_substring_of_its_paragraph_as_the_build_reads_i
     texts = {pid: text for pid, _, text in paragraphs(REPORT)}
     for p in extract(REPORT, COUNTIES, NOT_TARGETS):
         assert p.quote in texts[p.paragraph]
-        assert texts[p.paragraph][p.start:p.end] == p.quote
+        assert texts[p.paragraph][p.start : p.end] == p.quote
 
 
 def test_suggested_ids_are_valid_target_ids_and_unique():
@@ -97,16 +107,23 @@ def test_county_names_map_to_ids_and_the_longest_name_wins():
 
 def test_clauses_split_at_commas_and_where_each_part_has_its_own_aim():
     assert [p.quote for p in extract("新培育高科技领军企业20家,总数达到40家。", COUNTIES)] == [
-        "新培育高科技领军企业20家", "总数达到40家"]
-    assert [p.quote for p in extract("完成植树造林16.7万亩、水土流失治理36.9万亩。", COUNTIES)] \
-        == ["完成植树造林16.7万亩", "水土流失治理36.9万亩"]
+        "新培育高科技领军企业20家",
+        "总数达到40家",
+    ]
+    assert [p.quote for p in extract("完成植树造林16.7万亩、水土流失治理36.9万亩。", COUNTIES)] == [
+        "完成植树造林16.7万亩",
+        "水土流失治理36.9万亩",
+    ]
     assert [p.quote for p in extract("争取芮城通用机场建成、万荣通用机场开工。", COUNTIES)] == [
-        "争取芮城通用机场建成", "万荣通用机场开工"]
+        "争取芮城通用机场建成",
+        "万荣通用机场开工",
+    ]
     # a list of figures for one subject stays one clause, one proposal per figure
     listed = extract("省级、市级龙头企业分别达到60家、300家。", COUNTIES)
     assert [(p.quote, p.number) for p in listed] == [
         ("省级、市级龙头企业分别达到60家、300家", 60),
-        ("省级、市级龙头企业分别达到60家、300家", 300)]
+        ("省级、市级龙头企业分别达到60家、300家", 300),
+    ]
 
 
 def test_numbers_units_and_comparators_are_read():
@@ -124,10 +141,12 @@ def test_numbers_units_and_comparators_are_read():
 
 
 def test_noise_is_not_proposed():
-    noise = ("实施“111”“1331”“136”等创新工程,新建“5G”基站。"  # programme names in quotes
-             "深入学习贯彻党的十九届五中全会精神,打造三个强市,实施两大行动。"  # slogans
-             "争创5A级景区,PM2.5浓度持续下降,建好一个核心区。"  # letters, 一个
-             "2021年是建党一百周年,第五幼儿园。")  # years, anniversaries, ordinals
+    noise = (
+        "实施“111”“1331”“136”等创新工程,新建“5G”基站。"  # programme names in quotes
+        "深入学习贯彻党的十九届五中全会精神,打造三个强市,实施两大行动。"  # slogans
+        "争创5A级景区,PM2.5浓度持续下降,建好一个核心区。"  # letters, 一个
+        "2021年是建党一百周年,第五幼儿园。"
+    )  # years, anniversaries, ordinals
     assert extract(noise, COUNTIES) == []
 
 
@@ -156,9 +175,9 @@ def test_a_plain_text_report_gets_paragraph_ids_p_auto_n():
 
 # -- coverage and measurement -------------------------------------------------------------------
 
+
 def target(tid: str, paragraph: str, quote: str, kind: str = "quantity") -> dict:
-    return {"id": tid, "source": {"paragraph": paragraph, "quote": quote},
-            "metric": {"kind": kind}}
+    return {"id": tid, "source": {"paragraph": paragraph, "quote": quote}, "metric": {"kind": kind}}
 
 
 def test_a_proposal_is_covered_by_an_overlapping_quote_in_the_same_paragraph():
@@ -195,6 +214,7 @@ def test_recall_and_precision_count_targets_and_proposals():
 
 # -- the command --------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def group() -> click.Group:
     """A throwaway group, as cli.py registers it: cli.add_command(extract_command)."""
@@ -215,15 +235,18 @@ def real_copy(tmp_path, monkeypatch) -> Path:
     return tmp_path / "content"
 
 
-def test_the_command_prints_a_table_a_summary_and_recall_and_precision(runner, group,
-                                                                        real_copy):
+def test_the_command_prints_a_table_a_summary_and_recall_and_precision(runner, group, real_copy):
     result = runner.invoke(group, ["extract"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["paragraph", "kind", "covered", "by", "clause"]
     row = next(line for line in lines if "新建高标准农田50万亩以上" in line)
-    assert row.split() == ["p-1-1", "quantity", "farmland-high-standard",
-                           "新建高标准农田50万亩以上"]
+    assert row.split() == [
+        "p-1-1",
+        "quantity",
+        "farmland-high-standard",
+        "新建高标准农田50万亩以上",
+    ]
     assert any(re.fullmatch(r"\d+ proposals: \d+ covered, \d+ uncovered", line) for line in lines)
     assert any(line.startswith("recall by target kind: quantity ") for line in lines)
     assert FINAL_LINE.match(lines[-1]), lines[-1]
@@ -231,8 +254,9 @@ def test_the_command_prints_a_table_a_summary_and_recall_and_precision(runner, g
 
 
 def test_a_report_no_target_quotes_is_measured_as_n_a(runner, group, content):
-    result = runner.invoke(group, ["extract", "--report", str(FIXTURES / "report.md")],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        group, ["extract", "--report", str(FIXTURES / "report.md")], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     row = next(line for line in lines if "新建高标准农田20万亩以上" in line)
@@ -247,13 +271,15 @@ def test_a_missing_report_is_a_usage_error_without_traceback(runner, group, cont
     assert result.exit_code == 2
     assert "--report" in result.stderr and "file not found: nope.md" in result.stderr
     assert "Traceback" not in result.output
-    result = runner.invoke(group, ["extract", "--report", str(FIXTURES / "README.md"),
-                                   "--content", "missing"])
+    result = runner.invoke(
+        group, ["extract", "--report", str(FIXTURES / "README.md"), "--content", "missing"]
+    )
     assert result.exit_code == 2 and "--content" in result.stderr
 
 
 def test_write_creates_stubs_that_validate_once_translated_and_never_overwrites(
-        runner, group, real_copy):
+    runner, group, real_copy
+):
     for tid in ("farmland-high-standard", "wanrong-general-airport", "approval-time-cut-30pct"):
         (real_copy / "targets" / f"{tid}.yaml").unlink()
     kept = real_copy / PROPOSALS / "p-2-3-wanrong-start.yaml"
@@ -266,7 +292,10 @@ def test_write_creates_stubs_that_validate_once_translated_and_never_overwrites(
     assert "kept content/proposals/p-2-3-wanrong-start.yaml" in result.stdout
     assert kept.read_text(encoding="utf-8") == "# my notes\n"  # never overwritten
     assert sorted(p.name for p in (real_copy / PROPOSALS).iterdir()) == [
-        "p-1-1-500000-mu.yaml", "p-2-3-wanrong-start.yaml", "p-5-1-30-pct.yaml"]
+        "p-1-1-500000-mu.yaml",
+        "p-2-3-wanrong-start.yaml",
+        "p-5-1-30-pct.yaml",
+    ]
     # four themes start in paragraph p-5-1; the clause follows the title 深化“放管服效”改革
     reform = yaml.safe_load((real_copy / PROPOSALS / "p-5-1-30-pct.yaml").read_text("utf-8"))
     assert (reform["section"], reform["theme"]) == ("key-reform", "government-services")
@@ -276,15 +305,18 @@ def test_write_creates_stubs_that_validate_once_translated_and_never_overwrites(
     value = yaml.safe_load(stub)
     assert value["source"] == {"paragraph": "p-1-1", "quote": "新建高标准农田50万亩以上"}
     assert (value["section"], value["theme"]) == ("three-strong-cities", "modern-agriculture")
-    assert value["metric"] == {"kind": "quantity", "target": 500000, "comparator": "at_least",
-                               "unit": {"zh": "亩", "en": "mu"}}
+    assert value["metric"] == {
+        "kind": "quantity",
+        "target": 500000,
+        "comparator": "at_least",
+        "unit": {"zh": "亩", "en": "mu"},
+    }
     assert value["title"]["en"] == ""  # unfinished on purpose: it lives outside targets/
 
     site, _ = validate(load(real_copy))
     assert site is not None  # proposals/ is not read by the build
     moved = real_copy / "targets" / "p-1-1-500000-mu.yaml"
-    moved.write_text(stub.replace('en: ""', 'en: "Build high-standard farmland"'),
-                     encoding="utf-8")
+    moved.write_text(stub.replace('en: ""', 'en: "Build high-standard farmland"'), encoding="utf-8")
     site, problems = validate(load(real_copy))
     assert site is not None, [p.format() for p in problems]
 
@@ -293,10 +325,10 @@ def test_write_creates_stubs_that_validate_once_translated_and_never_overwrites(
     assert "wrote" not in again.stdout
 
 
-def test_a_plain_text_report_and_a_markdown_file_without_ids(runner, group, content,
-                                                             tmp_path):
-    result = runner.invoke(group, ["extract", "--report", str(FIXTURES / "report.txt")],
-                           catch_exceptions=False)
+def test_a_plain_text_report_and_a_markdown_file_without_ids(runner, group, content, tmp_path):
+    result = runner.invoke(
+        group, ["extract", "--report", str(FIXTURES / "report.txt")], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert "3 proposals: 0 covered, 3 uncovered" in result.stdout
     assert any(line.startswith("p-auto-2 ") for line in result.stdout.splitlines())
@@ -316,6 +348,7 @@ def test_broken_content_elsewhere_does_not_stop_the_extraction(runner, group, re
 
 
 # -- the real 2021 report -----------------------------------------------------------------------
+
 
 def test_recall_and_precision_on_the_real_report_do_not_regress():
     """Measured when the rules were written: quantity recall 1.00 (52/52), milestone recall

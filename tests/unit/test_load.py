@@ -29,8 +29,10 @@ def test_symlink_outside_content_is_refused(content, tmp_path):
 
 def test_non_utf8_file_is_named(content):
     (content / "targets" / "farmers.yaml").write_bytes("title: 农民\n".encode("gbk"))
-    assert any(m.startswith("content/targets/farmers.yaml:1:") and "not UTF-8" in m
-               for m in messages(content))
+    assert any(
+        m.startswith("content/targets/farmers.yaml:1:") and "not UTF-8" in m
+        for m in messages(content)
+    )
 
 
 def test_oversized_file_is_refused(content):

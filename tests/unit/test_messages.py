@@ -28,11 +28,12 @@ def test_every_fixture_message_translates(path: Path, tmp_path, monkeypatch):
 
 def test_lang_option_prints_chinese(content):
     (content / "targets" / "farmers.yaml").write_text(
-        (content / "targets" / "farmers.yaml").read_text().replace("agriculture", "agricultur"))
+        (content / "targets" / "farmers.yaml").read_text().replace("agriculture", "agricultur")
+    )
     result = CliRunner().invoke(cli, ["--lang", "zh", "validate"])
     assert result.exit_code == 1
-    assert "content/targets/farmers.yaml:2:10: 未知的报告部分“agricultur”；提示：是否应为“agriculture”？" \
-        in result.stderr
+    expected = "content/targets/farmers.yaml:2:10: 未知的报告部分“agricultur”；提示："
+    assert expected + "是否应为“agriculture”？" in result.stderr
     assert "发现 1 个问题" in result.stderr
 
 

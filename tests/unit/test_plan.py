@@ -19,12 +19,24 @@ def test_every_page_exists_in_both_languages(content):
     zh = {p[3:] for p in pages if p.startswith("zh/")}
     en = {p[3:] for p in pages if p.startswith("en/")}
     assert zh == en
-    for kind in ["index.html", "targets/index.html", "targets/farmland/index.html",
-                 "sections/agriculture/index.html", "status/no_update/index.html",
-                 "counties/index.html", "counties/ruicheng/index.html", "report/index.html",
-                 "about/index.html", "glossary/index.html", "changes/index.html",
-                 "data/index.html", "search/index.html", "print/index.html",
-                 "embed/targets/farmland/index.html", "embed/map/index.html"]:
+    for kind in [
+        "index.html",
+        "targets/index.html",
+        "targets/farmland/index.html",
+        "sections/agriculture/index.html",
+        "status/no_update/index.html",
+        "counties/index.html",
+        "counties/ruicheng/index.html",
+        "report/index.html",
+        "about/index.html",
+        "glossary/index.html",
+        "changes/index.html",
+        "data/index.html",
+        "search/index.html",
+        "print/index.html",
+        "embed/targets/farmland/index.html",
+        "embed/map/index.html",
+    ]:
         assert kind in zh, kind
 
 
@@ -32,8 +44,10 @@ def test_long_lists_continue_on_numbered_pages(content, monkeypatch):
     pages = pages_of(content, monkeypatch, limit=2)
     first = pages["zh/targets/index.html"]
     second = pages["zh/targets/page/2/index.html"]
-    assert first.context["pager"]["files"] == ["zh/targets/index.html",
-                                               "zh/targets/page/2/index.html"]
+    assert first.context["pager"]["files"] == [
+        "zh/targets/index.html",
+        "zh/targets/page/2/index.html",
+    ]
     shown = [v.target.id for _, vs in first.context["groups"] for v in vs]
     shown += [v.target.id for _, vs in second.context["groups"] for v in vs]
     assert sorted(shown) == ["farmers", "farmland", "ruicheng-acceptance"]

@@ -10,9 +10,17 @@ START = dt.date(2021, 1, 1)
 
 def target(kind="quantity", target=100.0, comparator="at_least", updates=(), counties=("all",)):
     return Target(
-        id="t", file="t.yaml", section="s", theme="th", title=Text("标题", "Title"),
-        paragraph="p-1-1", quote="q", metric=Metric(kind, target, comparator, Text("个", "x")),
-        counties=counties, deadline=dt.date(2021, 12, 31), updates=tuple(updates),
+        id="t",
+        file="t.yaml",
+        section="s",
+        theme="th",
+        title=Text("标题", "Title"),
+        paragraph="p-1-1",
+        quote="q",
+        metric=Metric(kind, target, comparator, Text("个", "x")),
+        counties=counties,
+        deadline=dt.date(2021, 12, 31),
+        updates=tuple(updates),
     )
 
 

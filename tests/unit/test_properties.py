@@ -19,14 +19,20 @@ from tests.casefile import MINIMAL
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: \S")
 TARGET = (MINIMAL / "targets" / "farmland.yaml").read_text(encoding="utf-8")
 REPORT = (MINIMAL / "report" / "zh.md").read_text(encoding="utf-8")
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run(tmp: Path, target: str | None = None, report: str | None = None) -> tuple[int, str]:
@@ -76,16 +82,46 @@ def test_mutated_target_files(tmp_path, data):
     for _ in range(data.draw(st.integers(1, 3))):
         i = data.draw(st.integers(0, len(text)))
         j = data.draw(st.integers(i, min(len(text), i + 40)))
-        noise = data.draw(st.sampled_from(
-            ["", ":", "- ", "  ", "\t", "{", "[", "'", '"', "&a ", "*a", "!!python/object ",
-             "\n", ": x\n", "-1", ".nan", "1e999", "\u202e", "<script>", "javascript:",
-             "yes", "null", "~", "2021-02-30", "? ", "%YAML 1.1\n", "--- \n"]))
+        noise = data.draw(
+            st.sampled_from(
+                [
+                    "",
+                    ":",
+                    "- ",
+                    "  ",
+                    "\t",
+                    "{",
+                    "[",
+                    "'",
+                    '"',
+                    "&a ",
+                    "*a",
+                    "!!python/object ",
+                    "\n",
+                    ": x\n",
+                    "-1",
+                    ".nan",
+                    "1e999",
+                    "\u202e",
+                    "<script>",
+                    "javascript:",
+                    "yes",
+                    "null",
+                    "~",
+                    "2021-02-30",
+                    "? ",
+                    "%YAML 1.1\n",
+                    "--- \n",
+                ]
+            )
+        )
         text = text[:i] + noise + text[j:]
     check(*run(tmp_path, target=text))
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list("{#p-1}[].lead*<>\n 新建农田50万亩#`|-:")),
-               max_size=300))
+@given(
+    st.text(alphabet=st.sampled_from(list("{#p-1}[].lead*<>\n 新建农田50万亩#`|-:")), max_size=300)
+)
 def test_any_markdown_as_the_report(tmp_path, text):
     check(*run(tmp_path, report=REPORT + "\n" + text))

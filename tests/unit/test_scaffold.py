@@ -14,11 +14,35 @@ from generator.schema import target_schema
 from generator.validate import validate
 
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: \S")
-FLAGS = ["--no-input", "--id", "farmer-training", "--section", "agriculture",
-         "--theme", "farmland", "--paragraph", "p-1-1", "--quote", "培育高素质农民6000人以上",
-         "--title-zh", "培育高素质农民6000人以上", "--title-en", "Train at least 6,000 farmers",
-         "--kind", "quantity", "--target", "6000", "--comparator", "at_least",
-         "--unit-zh", "人", "--unit-en", "people", "--counties", "yanhu,ruicheng"]
+FLAGS = [
+    "--no-input",
+    "--id",
+    "farmer-training",
+    "--section",
+    "agriculture",
+    "--theme",
+    "farmland",
+    "--paragraph",
+    "p-1-1",
+    "--quote",
+    "培育高素质农民6000人以上",
+    "--title-zh",
+    "培育高素质农民6000人以上",
+    "--title-en",
+    "Train at least 6,000 farmers",
+    "--kind",
+    "quantity",
+    "--target",
+    "6000",
+    "--comparator",
+    "at_least",
+    "--unit-zh",
+    "人",
+    "--unit-en",
+    "people",
+    "--counties",
+    "yanhu,ruicheng",
+]
 
 
 def flags(**changes: str | None) -> list[str]:
@@ -63,7 +87,8 @@ def test_a_quote_not_in_the_paragraph_is_refused_and_nothing_is_written(runner, 
     assert result.exit_code == 1
     assert problems(result) == [
         "content/targets/farmer-training.yaml:19:10: quote not found in paragraph p-1-1 "
-        "(content/report/zh.md:5); hint: copy the exact text, with the report's punctuation"]
+        "(content/report/zh.md:5); hint: copy the exact text, with the report's punctuation"
+    ]
     assert "nothing was written" in result.stderr
     assert sorted(p.name for p in (content / "targets").iterdir()) == before
 
@@ -73,15 +98,25 @@ def test_an_existing_id_is_refused_and_the_file_kept(runner, content):
     before = path.read_bytes()
     result = runner.invoke(new_command, flags(id="farmers"))
     assert result.exit_code == 1
-    assert problems(result) == ["content/targets/farmers.yaml:1:1: a target with id 'farmers' "
-                                "already exists; hint: choose another id, or edit that file"]
+    assert problems(result) == [
+        "content/targets/farmers.yaml:1:1: a target with id 'farmers' "
+        "already exists; hint: choose another id, or edit that file"
+    ]
     assert path.read_bytes() == before
 
 
 def test_unknown_ids_get_suggestions_and_all_problems_are_listed(runner, content):
-    result = runner.invoke(new_command, flags(section="agricultur", kind="milestone",
-                                              comparator=None, unit_zh=None, unit_en=None,
-                                              counties="all,ruichen"))
+    result = runner.invoke(
+        new_command,
+        flags(
+            section="agricultur",
+            kind="milestone",
+            comparator=None,
+            unit_zh=None,
+            unit_en=None,
+            counties="all,ruichen",
+        ),
+    )
     assert result.exit_code == 1
     found = problems(result)
     assert all(LINE.match(line) for line in found), found
@@ -115,8 +150,10 @@ def test_no_input_names_the_missing_flag(runner, content):
 def test_quantity_flags_are_needed_only_for_quantities(runner, content):
     result = runner.invoke(new_command, flags(kind="quantity", unit_en=None))
     assert result.exit_code == 2 and "Missing option '--unit-en'" in result.stderr
-    result = runner.invoke(new_command, flags(kind="qualitative", target=None, comparator=None,
-                                              unit_zh=None, unit_en=None))
+    result = runner.invoke(
+        new_command,
+        flags(kind="qualitative", target=None, comparator=None, unit_zh=None, unit_en=None),
+    )
     assert result.exit_code == 0, result.output
     text = (content / "targets" / "farmer-training.yaml").read_text(encoding="utf-8")
     assert "metric:\n  # quantity | milestone | qualitative\n  kind: qualitative\n" in text
@@ -145,8 +182,12 @@ def test_prompts_ask_for_what_is_missing(runner, content):
         "people",  # unit en
         "",  # counties: all
     ]
-    result = runner.invoke(new_command, ["--deadline", "2021-06-30"],
-                           input="\n".join(answers) + "\n", catch_exceptions=False)
+    result = runner.invoke(
+        new_command,
+        ["--deadline", "2021-06-30"],
+        input="\n".join(answers) + "\n",
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert "sections / 部分: agriculture, tourism" in result.stdout
     assert "themes / 主题: farmland" in result.stdout
@@ -155,8 +196,11 @@ def test_prompts_ask_for_what_is_missing(runner, content):
     assert site is not None, [p.format() for p in found]
     made = next(t for t in site.targets if t.id == "farmer-training")
     assert made.title.en == "Train: farmers, #1"
-    assert (made.paragraph, made.metric.comparator, made.counties) == ("p-1-1", "at_least",
-                                                                        ("all",))
+    assert (made.paragraph, made.metric.comparator, made.counties) == (
+        "p-1-1",
+        "at_least",
+        ("all",),
+    )
     assert str(made.deadline) == "2021-06-30"
 
 
@@ -168,10 +212,42 @@ def test_an_invalid_choice_is_asked_again(runner, content):
     assert "'target' does not apply" in result.stderr
 
 
-@pytest.mark.parametrize("text", ["yes", "no", "2021", "1e3", "null", "~", "a: b", "a #b", "#x",
-                                  " lead", "trail ", "'q'", '"q"', "[x]", "{x}", "- x", "@x",
-                                  "a,b", "x\ny", "", "2021-12-31", "培育，高素质：农民", "\\",
-                                  "tab\there", "&a", "*a", "!x", "%x", "? x", "|", ">"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "no",
+        "2021",
+        "1e3",
+        "null",
+        "~",
+        "a: b",
+        "a #b",
+        "#x",
+        " lead",
+        "trail ",
+        "'q'",
+        '"q"',
+        "[x]",
+        "{x}",
+        "- x",
+        "@x",
+        "a,b",
+        "x\ny",
+        "",
+        "2021-12-31",
+        "培育，高素质：农民",
+        "\\",
+        "tab\there",
+        "&a",
+        "*a",
+        "!x",
+        "%x",
+        "? x",
+        "|",
+        ">",
+    ],
+)
 def test_every_value_reads_back_as_written(text):
     for flow in (False, True):
         written = scalar(text, flow=flow)
@@ -187,14 +263,32 @@ def test_plain_values_stay_plain():
 
 
 def test_render_is_deterministic_and_documents_every_field():
-    value = {"id": "x", "section": "s", "theme": "t", "title": {"zh": "标", "en": "T"},
-             "source": {"paragraph": "p-1-1", "quote": "q"}, "metric": {"kind": "milestone"},
-             "counties": ["all"], "deadline": "2021-12-31", "updates": []}
+    value = {
+        "id": "x",
+        "section": "s",
+        "theme": "t",
+        "title": {"zh": "标", "en": "T"},
+        "source": {"paragraph": "p-1-1", "quote": "q"},
+        "metric": {"kind": "milestone"},
+        "counties": ["all"],
+        "deadline": "2021-12-31",
+        "updates": [],
+    }
     text = render(value)
     assert text == render(value)
-    for field in ["id", "section", "theme", "title", "source", "metric", "counties",
-                  "deadline", "updates"]:
-        line = text.splitlines().index(next(ln for ln in text.splitlines()
-                                            if ln.startswith(f"{field}:")))
+    for field in [
+        "id",
+        "section",
+        "theme",
+        "title",
+        "source",
+        "metric",
+        "counties",
+        "deadline",
+        "updates",
+    ]:
+        line = text.splitlines().index(
+            next(ln for ln in text.splitlines() if ln.startswith(f"{field}:"))
+        )
         assert text.splitlines()[line - 1].startswith("# "), field
     assert yamlnodes.parse(text, "x").value == value

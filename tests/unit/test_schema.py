@@ -17,15 +17,17 @@ from tests.conftest import ROOT
 
 COMMITTED = ROOT / "content" / "schema" / "target.json"
 VALIDATOR = jsonschema.Draft202012Validator(
-    target_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    target_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 
 class _StrDates(yaml.SafeLoader):
     """PyYAML's safe loader, but `2021-12-31` stays text, as the generator reads it."""
 
 
-_StrDates.add_constructor("tag:yaml.org,2002:timestamp",
-                          yaml.constructor.SafeConstructor.construct_yaml_str)
+_StrDates.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+)
 
 
 def load_yaml(text: str):
@@ -33,14 +35,16 @@ def load_yaml(text: str):
 
 
 def errors(value) -> list[str]:
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-            for e in VALIDATOR.iter_errors(value)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(value)
+    ]
 
 
 def test_the_committed_schema_is_the_generated_one():
     assert COMMITTED.read_bytes() == schema_bytes(), (
         "content/schema/target.json is out of date with generator/spec.py; regenerate it with "
-        "`python -m generator.schema > content/schema/target.json` and commit it")
+        "`python -m generator.schema > content/schema/target.json` and commit it"
+    )
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema():
@@ -49,8 +53,16 @@ def test_the_schema_is_a_valid_draft_2020_12_schema():
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] and schema["title"]
     assert schema["additionalProperties"] is False
-    assert schema["required"] == ["id", "section", "theme", "title", "source", "counties",
-                                  "deadline", "updates"]
+    assert schema["required"] == [
+        "id",
+        "section",
+        "theme",
+        "title",
+        "source",
+        "counties",
+        "deadline",
+        "updates",
+    ]
     assert schema["properties"]["title"]["description"] == "Short title / 标题"
 
 
@@ -60,11 +72,13 @@ def test_the_output_is_deterministic():
 
 
 TARGET_FILES = sorted((ROOT / "content" / "targets").glob("*.yaml")) + sorted(
-    (MINIMAL / "targets").glob("*.yaml"))
+    (MINIMAL / "targets").glob("*.yaml")
+)
 
 
-@pytest.mark.parametrize("path", TARGET_FILES,
-                         ids=[f"{p.parent.parent.name}/{p.stem}" for p in TARGET_FILES])
+@pytest.mark.parametrize(
+    "path", TARGET_FILES, ids=[f"{p.parent.parent.name}/{p.stem}" for p in TARGET_FILES]
+)
 def test_every_target_file_validates(path: Path):
     assert errors(load_yaml(path.read_text(encoding="utf-8"))) == []
 
@@ -107,8 +121,11 @@ CROSS_FILE = ["id-mismatch", "quote-not-found", "unknown-references", "county-va
 
 def case_targets(name: str) -> dict[str, object]:
     case = read_case(INVALID / f"{name}.txt")
-    return {file: load_yaml(text) for file, text in case.files.items()
-            if file.startswith("content/targets/")}
+    return {
+        file: load_yaml(text)
+        for file, text in case.files.items()
+        if file.startswith("content/targets/")
+    }
 
 
 @pytest.mark.parametrize("name", sorted(EXPRESSIBLE))
@@ -122,8 +139,16 @@ def test_the_schema_rejects_what_the_validator_rejects(name: str):
 
 
 def test_every_invalid_case_is_either_checked_or_listed_as_skipped():
-    skipped = {"alias-bomb", "duplicate-key", "unsafe-tag", "yaml-syntax", "yaml-tab",
-               "map-codes", "report-ids", *CROSS_FILE}
+    skipped = {
+        "alias-bomb",
+        "duplicate-key",
+        "unsafe-tag",
+        "yaml-syntax",
+        "yaml-tab",
+        "map-codes",
+        "report-ids",
+        *CROSS_FILE,
+    }
     names = {p.stem for p in INVALID.glob("*.txt")}
     assert names == set(EXPRESSIBLE) | skipped, "classify the new case in test_schema.py"
 
@@ -138,26 +163,43 @@ RUICHENG = (MINIMAL / "targets" / "ruicheng-acceptance.yaml").read_text(encoding
 FARMERS = (MINIMAL / "targets" / "farmers.yaml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("file,old,new,path", [
-    # a milestone has no number (RequireWhen … forbid)
-    ("ruicheng-acceptance", "metric: {kind: milestone}", "metric: {kind: milestone, target: 1}",
-     "metric"),
-    # a quantity needs target, comparator and unit (RequireWhen … require)
-    ("farmers", "  target: 6000\n", "", "metric"),
-    ("farmers", "counties: [all]", "counties: []", "counties"),
-    ("farmers", "updates: []", "updates:\n  - {date: 2021-06-01, status: missed, "
-     "source: {title: x, url: 'ftp://x'}}", "updates/0/source/url"),
-    ("farmers", "updates: []", "updates:\n  - {date: 2021-06-01, status: on_track, value: 1, "
-     "counties: {Yan-Hu: 1}}", "updates/0/counties"),
-    ("farmers", "id: farmers", "id: '  '", "id"),
-])
-def test_the_schema_and_the_validator_agree_on_more_mistakes(tmp_path, monkeypatch, file, old,
-                                                            new, path):
+@pytest.mark.parametrize(
+    "file,old,new,path",
+    [
+        # a milestone has no number (RequireWhen … forbid)
+        (
+            "ruicheng-acceptance",
+            "metric: {kind: milestone}",
+            "metric: {kind: milestone, target: 1}",
+            "metric",
+        ),
+        # a quantity needs target, comparator and unit (RequireWhen … require)
+        ("farmers", "  target: 6000\n", "", "metric"),
+        ("farmers", "counties: [all]", "counties: []", "counties"),
+        (
+            "farmers",
+            "updates: []",
+            "updates:\n  - {date: 2021-06-01, status: missed, source: {title: x, url: 'ftp://x'}}",
+            "updates/0/source/url",
+        ),
+        (
+            "farmers",
+            "updates: []",
+            "updates:\n  - {date: 2021-06-01, status: on_track, value: 1, counties: {Yan-Hu: 1}}",
+            "updates/0/counties",
+        ),
+        ("farmers", "id: farmers", "id: '  '", "id"),
+    ],
+)
+def test_the_schema_and_the_validator_agree_on_more_mistakes(
+    tmp_path, monkeypatch, file, old, new, path
+):
     text = {"farmers": FARMERS, "ruicheng-acceptance": RUICHENG}[file]
     assert old in text
     changed = text.replace(old, new)
-    assert path in {"/".join(map(str, e.absolute_path))
-                    for e in VALIDATOR.iter_errors(load_yaml(changed))}
+    assert path in {
+        "/".join(map(str, e.absolute_path)) for e in VALIDATOR.iter_errors(load_yaml(changed))
+    }
     monkeypatch.chdir(tmp_path)
     content = make_content(tmp_path, {f"content/targets/{file}.yaml": changed})
     site, problems = validate(load(content))

@@ -18,8 +18,9 @@ def built(content):
 
 def test_a_script_in_a_title_is_shown_as_text_everywhere(content):
     path = content / "targets" / "farmers.yaml"
-    path.write_text(path.read_text().replace('en: "Train at least 6,000 farmers"',
-                                             f"en: '{ATTACK}'"))
+    path.write_text(
+        path.read_text().replace('en: "Train at least 6,000 farmers"', f"en: '{ATTACK}'")
+    )
     output = built(content)
     page = output["en/targets/farmers/index.html"].decode()
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
@@ -27,17 +28,21 @@ def test_a_script_in_a_title_is_shown_as_text_everywhere(content):
         if name.endswith((".html", ".xml")):
             text = data.decode()
             assert "<script>alert" not in text and "onerror=alert" not in text.replace(
-                "&lt;img src=x onerror=alert(1)&gt;", ""), name
+                "&lt;img src=x onerror=alert(1)&gt;", ""
+            ), name
     # in JSON data and inline chart options it stays a harmless string
     assert ATTACK in output["data/targets.json"].decode().replace('\\"', '"')
 
 
 def test_raw_html_and_javascript_links_in_the_report_are_inert(content):
     path = content / "report" / "en.md"
-    path.write_text(path.read_text().replace(
-        "Support Ruicheng in passing the national acceptance check.",
-        'Support <b onclick="alert(1)">Ruicheng</b> [click](javascript:alert(1)) '
-        "[ok](https://example.org/)."))
+    path.write_text(
+        path.read_text().replace(
+            "Support Ruicheng in passing the national acceptance check.",
+            'Support <b onclick="alert(1)">Ruicheng</b> [click](javascript:alert(1)) '
+            "[ok](https://example.org/).",
+        )
+    )
     page = built(content)["en/report/index.html"].decode()
     assert "&lt;b onclick=" in page and "<b onclick" not in page
     assert 'href="javascript:' not in page
@@ -49,8 +54,9 @@ def test_json_in_script_tags_cannot_close_the_tag(content):
     path.write_text(path.read_text().replace("Ruicheng County", "</script><script>alert(1)//"))
     output = built(content)
     for name in ("en/index.html", "en/counties/ruicheng/index.html"):
-        scripts = re.findall(r'<script type="application/json"[^>]*>(.*?)</script>',
-                             output[name].decode(), re.S)
+        scripts = re.findall(
+            r'<script type="application/json"[^>]*>(.*?)</script>', output[name].decode(), re.S
+        )
         assert scripts and all("<" not in s for s in scripts)
 
 
@@ -65,9 +71,11 @@ def test_every_page_has_a_strict_content_security_policy(content):
         if name.endswith(".html"):
             html = data.decode()
             assert "Content-Security-Policy" in html, name
-            policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
-                               html).group(1)
+            policy = re.search(
+                r'http-equiv="Content-Security-Policy" content="([^"]+)"', html
+            ).group(1)
             assert "default-src 'self'" in policy and "unsafe-inline" not in policy, name
-            assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)",
-                                 html), f"inline executable script in {name}"
+            assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)", html), (
+                f"inline executable script in {name}"
+            )
             assert not re.search(r'<[a-z][^>]*\sstyle="', html), f"inline style in {name}"

@@ -10,8 +10,11 @@ from generator.session import Session
 
 
 def disk(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def full_build(content: Path) -> dict[str, bytes]:
@@ -23,11 +26,20 @@ def full_build(content: Path) -> dict[str, bytes]:
 
 
 EDITS = [
-    ("status change", "targets/farmers.yaml", lambda t: t.replace(
-        "updates: []", "updates:\n  - date: 2021-06-01\n    status: in_progress\n"
-        "    value: 3000\n    source: {title: t, url: \"https://example.org/x\"}")),
-    ("title change", "targets/ruicheng-acceptance.yaml",
-     lambda t: t.replace("Ruicheng passes", "Ruicheng County passes")),
+    (
+        "status change",
+        "targets/farmers.yaml",
+        lambda t: t.replace(
+            "updates: []",
+            "updates:\n  - date: 2021-06-01\n    status: in_progress\n"
+            '    value: 3000\n    source: {title: t, url: "https://example.org/x"}',
+        ),
+    ),
+    (
+        "title change",
+        "targets/ruicheng-acceptance.yaml",
+        lambda t: t.replace("Ruicheng passes", "Ruicheng County passes"),
+    ),
     ("report edit", "report/en.md", lambda t: t.replace("Support Ruicheng", "Help Ruicheng")),
 ]
 
@@ -61,8 +73,9 @@ def test_adding_and_deleting_a_target(content: Path, tmp_path: Path):
     session = Session(content, out, commit=False)
     session.full()
     new = content / "targets" / "farmers-two.yaml"
-    new.write_text((content / "targets" / "farmers.yaml").read_text().replace(
-        "id: farmers", "id: farmers-two"))
+    new.write_text(
+        (content / "targets" / "farmers.yaml").read_text().replace("id: farmers", "id: farmers-two")
+    )
     session.rebuild({new})
     assert disk(out) == full_build(content)
     assert (out / "zh" / "targets" / "farmers-two" / "index.html").exists()

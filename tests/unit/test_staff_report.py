@@ -64,8 +64,7 @@ def site_of(content: Path):
 def test_the_minimal_fixture(content):
     assert staff_report(site_of(content), TODAY) == [
         Row("farmers", F, "no_update", "nothing reported; due 2021-12-31"),
-        Row("ruicheng-acceptance", R, "stale",
-            "last update 2021-10-01 (on_track) is 243 days old"),
+        Row("ruicheng-acceptance", R, "stale", "last update 2021-10-01 (on_track) is 243 days old"),
     ]
 
 
@@ -73,10 +72,14 @@ def test_every_kind_of_problem(content):
     (content / "targets" / "farmers.yaml").write_text(FARMERS, encoding="utf-8")
     assert staff_report(site_of(content), TODAY) == [
         Row("farmers", F, "stale", "last update 2021-09-01 (in_progress) is 273 days old"),
-        Row("ruicheng-acceptance", R, "stale",
-            "last update 2021-10-01 (on_track) is 243 days old"),
-        Row("farmers", F, "behind_schedule", "1,000 of 6,000 人 (16.7%) on 2021-09-01, when 67% "
-            "of the time to 2021-12-31 had passed"),
+        Row("ruicheng-acceptance", R, "stale", "last update 2021-10-01 (on_track) is 243 days old"),
+        Row(
+            "farmers",
+            F,
+            "behind_schedule",
+            "1,000 of 6,000 人 (16.7%) on 2021-09-01, when 67% "
+            "of the time to 2021-12-31 had passed",
+        ),
         Row("farmers", F, "missing_english", "metric.unit.en is the same as the Chinese"),
         Row("farmers", F, "missing_english", "title.en has Chinese outside parentheses: 高素质"),
         Row("farmers", F, "missing_english", "updates[0].note.en is the same as the Chinese"),
@@ -89,21 +92,25 @@ def test_stale_days_and_final_statuses(content):
     assert [r.problem for r in staff_report(site, TODAY, stale_days=300)] == ["no_update"]
     assert [r.problem for r in staff_report(site, dt.date(2022, 3, 30))] == ["no_update"]
     # 2022-03-30 is 180 days after 2021-10-01: stale means older than that
-    assert [r.target for r in staff_report(site, dt.date(2022, 3, 31)) if r.problem == "stale"] \
-        == ["ruicheng-acceptance"]
+    assert [r.target for r in staff_report(site, dt.date(2022, 3, 31)) if r.problem == "stale"] == [
+        "ruicheng-acceptance"
+    ]
     # farmland was achieved on 2021-12-31: finished work is never stale
     assert all(r.target != "farmland" for r in staff_report(site, dt.date(2030, 1, 1)))
 
 
-@pytest.mark.parametrize("zh,en,expected", [
-    ("标题", "Title", ""),
-    ("关羽公园", "Guan Yu (关羽) Park", ""),
-    ("关羽公园", "Guan Yu（关羽）Park", ""),
-    ("5G", "5G", ""),  # the same, but nothing to translate
-    ("标题", "标题", "is the same as the Chinese"),
-    ("标题", " ", "is empty"),
-    ("标题", "Build 标题 and 公园 (公园)", "has Chinese outside parentheses: 标题、公园"),
-])
+@pytest.mark.parametrize(
+    "zh,en,expected",
+    [
+        ("标题", "Title", ""),
+        ("关羽公园", "Guan Yu (关羽) Park", ""),
+        ("关羽公园", "Guan Yu（关羽）Park", ""),
+        ("5G", "5G", ""),  # the same, but nothing to translate
+        ("标题", "标题", "is the same as the Chinese"),
+        ("标题", " ", "is empty"),
+        ("标题", "Build 标题 and 公园 (公园)", "has Chinese outside parentheses: 标题、公园"),
+    ],
+)
 def test_missing_english(zh, en, expected):
     assert untranslated(Text(zh, en)) == expected
 
@@ -124,8 +131,9 @@ def test_the_csv_file(content, tmp_path):
 
 def test_run_report_writes_the_file_and_returns_the_table(content, tmp_path):
     text = run_report(site_of(content), TODAY, 180, Path("report.csv"))
-    assert (tmp_path / "report.csv").read_bytes() == csv_bytes(staff_report(site_of(content),
-                                                                            TODAY))
+    assert (tmp_path / "report.csv").read_bytes() == csv_bytes(
+        staff_report(site_of(content), TODAY)
+    )
     assert text.splitlines() == [
         "Staff report for 2022-06-01 (stale after 180 days): 2 problem(s) in 2 commitment(s)",
         "",
@@ -144,8 +152,9 @@ def test_run_report_writes_the_file_and_returns_the_table(content, tmp_path):
 
 
 def test_an_empty_report():
-    assert table([], TODAY, 180) == "Staff report for 2022-06-01 (stale after 180 days): " \
-        "nothing to do"
+    assert (
+        table([], TODAY, 180) == "Staff report for 2022-06-01 (stale after 180 days): nothing to do"
+    )
     assert csv_bytes([]) == codecs.BOM_UTF8 + b"target,file,problem,detail\r\n"
 
 
@@ -159,8 +168,10 @@ def test_the_command_line_options(runner):
     result = runner.invoke(fake_validate, [])
     assert result.exit_code == 0
     assert result.stdout == f"False 180 {dt.date.today()} report.csv\n"
-    result = runner.invoke(fake_validate, ["--report", "--stale-days", "30", "--today",
-                                           "2022-01-15", "--report-file", "x/r.csv"])
+    result = runner.invoke(
+        fake_validate,
+        ["--report", "--stale-days", "30", "--today", "2022-01-15", "--report-file", "x/r.csv"],
+    )
     assert result.stdout == "True 30 2022-01-15 x/r.csv\n"
     result = runner.invoke(fake_validate, ["--today", "2022-02-30"])
     assert result.exit_code == 2 and "'2022-02-30' is not a date YYYY-MM-DD" in result.stderr
