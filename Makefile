@@ -44,6 +44,7 @@ validate:
 
 ## test: setup, Chromium, then every test (unit, golden, CLI, browser)
 test: setup /usr/bin/chromium
+	$(BIN)/ruff check generator tests
 	$(PY) -m pytest
 
 ## test-fast: everything except the browser tests
