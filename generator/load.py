@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ class Loader:
         src = Sources(root)
         self._shown_root = display_path(root)
         self._safe_dirs: dict[Path, bool] = {}
+        self._seen: set[Path] = set()
         if not root.is_dir():
             src.problems.append(
                 Diagnostic(
@@ -79,15 +81,14 @@ class Loader:
         src.glossary = self._yaml(root / "glossary.yaml", src.problems, optional=True)
         for lang in ("zh", "en"):
             path = root / "report" / f"{lang}.md"
-            src.report_files[lang] = display_path(path)
-            text = self._read(path, src.problems, MAX_REPORT_BYTES)
-            if text is not None:
-                src.report[lang] = self._cached(path, lambda t=text, p=path: _parse_report(t, p))
-                src.problems.extend(self._cached_problems(path))
+            src.report_files[lang] = self.shown(path)
+            blocks = self._parsed(path, src.problems, MAX_REPORT_BYTES, _parse_report)
+            if blocks is not None:
+                src.report[lang] = blocks
         src.targets = self._targets(root / "targets", src.problems)
         self._geo(src)
-        live = {p for p in self._cache if p.exists()}
-        self._cache = {p: v for p, v in self._cache.items() if p in live}
+        # forget files that are gone (a deleted target), without touching the disk again
+        self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
         return src
 
     # -- files -------------------------------------------------------------------------------
@@ -182,18 +183,35 @@ class Loader:
             return None
         return (st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
 
-    def _cached(self, path: Path, make: Any) -> Any:
+    def _parsed(
+        self,
+        path: Path,
+        problems: list[Diagnostic],
+        limit: int,
+        parse: Callable[[str, str], tuple[Any, list[Diagnostic]]],
+        optional: bool = False,
+    ) -> Any:
+        """Read and parse one file, or reuse last time's result if the file is unchanged.
+
+        The cache is checked before the file is read, so `serve` only stats unchanged files.
+        """
+        self._seen.add(path)
         key = self._key(path)
         hit = self._cache.get(path)
-        if hit is not None and hit[0] == key:
-            return hit[1][0]
-        value = make()
-        self._cache[path] = (key, value)
-        return value[0]
-
-    def _cached_problems(self, path: Path) -> list[Diagnostic]:
-        hit = self._cache.get(path)
-        return list(hit[1][1]) if hit else []
+        if key is not None and hit is not None and hit[0] == key and not self._linked(path):
+            value, found = hit[1]
+            problems.extend(found)
+            return value
+        found: list[Diagnostic] = []
+        text = self._read(path, found, limit, optional)
+        value = None
+        if text is not None:
+            value, parse_problems = parse(text, self.shown(path))
+            found.extend(parse_problems)
+        if key is not None:
+            self._cache[path] = (key, (value, found))
+        problems.extend(found)
+        return value
 
     def _yaml(
         self,
@@ -202,25 +220,7 @@ class Loader:
         optional: bool = False,
         limit: int = MAX_YAML_BYTES,
     ) -> YamlDoc | None:
-        key = self._key(path)
-        hit = self._cache.get(path)
-        if key is not None and hit is not None and hit[0] == key and not self._linked(path):
-            doc, found = hit[1]
-            problems.extend(found)
-            return doc
-        found: list[Diagnostic] = []
-        text = self._read(path, found, limit, optional)
-        doc = None
-        if text is not None:
-            shown = self.shown(path)
-            try:
-                doc = yamlnodes.parse(text, shown)
-            except yamlnodes.YamlProblem as exc:
-                found.append(Diagnostic(Pos(shown, exc.line, exc.col), exc.message, exc.hint))
-        if key is not None:
-            self._cache[path] = (key, (doc, found))
-        problems.extend(found)
-        return doc
+        return self._parsed(path, problems, limit, _parse_yaml, optional)
 
     def _targets(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc]:
         if not folder.is_dir():
@@ -260,25 +260,29 @@ class Loader:
         if not isinstance(rel, str) or ".." in rel or rel.startswith("/"):
             return  # the validator reports the bad value
         path = self.root / rel
-        src.geo_file = display_path(path)
-        text = self._read(path, src.problems, MAX_GEO_BYTES)
-        if text is None:
-            return
-        try:
-            src.geo = self._cached(path, lambda: (json.loads(text), []))
-        except json.JSONDecodeError as exc:
-            src.problems.append(
-                Diagnostic(
-                    Pos(src.geo_file, exc.lineno, exc.colno),
-                    f"map file is not valid JSON: {exc.msg}",
-                )
-            )
+        src.geo_file = self.shown(path)
+        src.geo = self._parsed(path, src.problems, MAX_GEO_BYTES, _parse_geo)
 
 
-def _parse_report(text: str, path: Path) -> tuple[list[Block], list[Diagnostic]]:
+def _parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    try:
+        return yamlnodes.parse(text, shown), []
+    except yamlnodes.YamlProblem as exc:
+        return None, [Diagnostic(Pos(shown, exc.line, exc.col), exc.message, exc.hint)]
+
+
+def _parse_report(text: str, shown: str) -> tuple[list[Block], list[Diagnostic]]:
     found: list[Diagnostic] = []
-    blocks = report.parse(text, display_path(path), found)
-    return blocks, found
+    return report.parse(text, shown, found), found
+
+
+def _parse_geo(text: str, shown: str) -> tuple[Any, list[Diagnostic]]:
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        return None, [
+            Diagnostic(Pos(shown, exc.lineno, exc.colno), f"map file is not valid JSON: {exc.msg}")
+        ]
 
 
 def load(root: Path) -> Sources:
