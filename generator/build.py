@@ -13,7 +13,8 @@ from pathlib import Path
 from generator import assets, exports, parallel, search
 from generator.errors import ContentError, Diagnostic
 from generator.load import Loader
-from generator.plan import plan
+from generator.model import Site
+from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
 from generator.write import manifest_from_hashes, stage
@@ -32,6 +33,33 @@ class BuildResult:
     search_seconds: float = 0.0
 
 
+@dataclass
+class Prepared:
+    """Everything before rendering pages: the model, the page plan and the data files."""
+
+    site: Site
+    plan: Plan
+    extra: dict[str, bytes]  # data files, feeds and static assets
+    warnings: list[Diagnostic]
+
+
+def prepare(
+    loader: Loader,
+    renderer: Renderer,
+    base_url: str | None,
+    vendor: Path = assets.VENDOR,
+    previous: Plan | None = None,
+) -> Prepared:
+    """load → validate → plan, plus the files that are not pages; ContentError if invalid."""
+    site, warnings = validate(loader.load())
+    if site is None:
+        raise ContentError(warnings)
+    the_plan = plan(site, renderer.strings.data, base_url, previous)
+    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url)
+    extra.update(assets.collect(renderer.templates, site.geo, vendor))
+    return Prepared(site, the_plan, extra, warnings)
+
+
 def render_site(
     content: Path,
     base_url: str | None = None,
@@ -41,21 +69,16 @@ def render_site(
     vendor: Path = assets.VENDOR,
 ) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
     """Everything but the write: the output as {path: bytes}, the page count and warnings."""
-    sources = (loader or Loader(content)).load()
-    site, problems = validate(sources)
-    if site is None:
-        raise ContentError(problems)
     renderer = Renderer(templates)
-    the_plan = plan(site, renderer.strings.data, base_url)
+    ready = prepare(loader or Loader(content), renderer, base_url, vendor)
     output: dict[str, bytes] = {}
-    total = len(the_plan.pages)
-    for i, page in enumerate(the_plan.pages, 1):
+    total = len(ready.plan.pages)
+    for i, page in enumerate(ready.plan.pages, 1):
         output[page.path] = renderer.render(page.template, page.path, page.lang, page.context)
         if progress and (i % 200 == 0 or i == total):
             progress(i, total)
-    output.update(exports.data_files(site, the_plan, renderer, base_url or site.info.base_url))
-    output.update(assets.collect(templates, site.geo, vendor))
-    return output, total, problems
+    output.update(ready.extra)
+    return output, total, ready.warnings
 
 
 def build(
@@ -95,16 +118,11 @@ def _build(
     workers: int | None,
     started: float,
 ) -> BuildResult:
-    sources = Loader(content).load()
-    site, warnings = validate(sources)
-    if site is None:
-        raise ContentError(warnings)
     renderer = Renderer(templates)
-    the_plan = plan(site, renderer.strings.data, base_url)
-    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url)
-    extra.update(assets.collect(templates, site.geo, vendor))
+    ready = prepare(Loader(content), renderer, base_url, vendor)
+    the_plan, extra = ready.plan, ready.extra
     commit = content_commit(content)
-    result = BuildResult(len(the_plan.pages), 0, 0, 0.0, warnings)
+    result = BuildResult(len(the_plan.pages), 0, 0, 0.0, ready.warnings)
 
     written = [0]
 

@@ -18,13 +18,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import assets, exports
-from generator.build import content_commit
-from generator.errors import ContentError, Diagnostic
+from generator import assets
+from generator.build import content_commit, prepare
+from generator.errors import Diagnostic
 from generator.load import Loader
-from generator.plan import Plan, plan
+from generator.plan import Plan
 from generator.render import TEMPLATES, Renderer
-from generator.validate import validate
 from generator.write import manifest, update_in_place, write
 
 
@@ -54,7 +53,6 @@ class Session:
         self.plan: Plan | None = None
         self.output: dict[str, bytes] = {}
         self.on_disk: dict[str, str] = {}
-        self.target_files: dict[str, str] = {}  # file → target id
 
     # -- public -----------------------------------------------------------------------------
 
@@ -82,7 +80,7 @@ class Session:
             and changed
             and all(Path(p).resolve().parent == targets_dir for p in changed)
         ):
-            ids = {self.target_files.get(str(Path(p).resolve())) for p in changed}
+            ids = {Path(p).stem for p in changed}  # a target's id is its file name (validated)
         output, warnings, rendered = self._render(ids, changed)
         written = update_in_place(output, self.out, self.on_disk)
         self._remember(output)
@@ -91,22 +89,15 @@ class Session:
     # -- inside -----------------------------------------------------------------------------
 
     def _render(
-        self, ids: set[str | None] | None, changed: set[Path]
+        self, ids: set[str] | None, changed: set[Path]
     ) -> tuple[dict[str, bytes], list[Diagnostic], int]:
-        sources = self.loader.load()
-        site, problems = validate(sources)
-        if site is None:
-            raise ContentError(problems)
         previous = self.plan
-        new_ids = {t.id for t in site.targets}
+        # unchanged targets keep their views only when nothing but target files changed
+        reuse = previous if ids is not None else None
+        ready = prepare(self.loader, self.renderer, self.base_url, self.vendor, reuse)
+        problems, the_plan = ready.warnings, ready.plan
         partial = (
-            ids is not None
-            and previous is not None
-            and None not in ids
-            and new_ids == set(previous.views)
-        )
-        the_plan = plan(
-            site, self.renderer.strings.data, self.base_url, previous if partial else None
+            ids is not None and previous is not None and set(the_plan.views) == set(previous.views)
         )
         old_deps = {p.path: p.deps for p in previous.pages} if previous else {}
         output: dict[str, bytes] = {}
@@ -125,20 +116,11 @@ class Session:
                 page.template, page.path, page.lang, page.context
             )
             rendered += 1
-        output.update(
-            exports.data_files(site, the_plan, self.renderer, self.base_url or site.info.base_url)
-        )
-        output.update(assets.collect(self.templates, site.geo, self.vendor))
+        output.update(ready.extra)
         output["manifest.json"] = manifest(
             output, content_commit(self.content) if self.commit else None
         )
         self.plan = the_plan
-        self.target_files = {
-            str(Path(t.file).resolve())
-            if Path(t.file).is_absolute()
-            else str((Path.cwd() / t.file).resolve()): t.id
-            for t in site.targets
-        }
         return output, problems, rendered
 
     def _remember(self, output: dict[str, bytes]) -> None:
