@@ -214,11 +214,7 @@ def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None) -
 
 
 def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:
-    entries = sorted(
-        ((u, the_plan.views[t.id]) for t in site.targets for u in t.updates),
-        key=lambda p: (p[0].date, p[1].target.id),
-        reverse=True,
-    )
+    entries = the_plan.updates
     newest = entries[0][0].date if entries else site.info.report_date
     host = base_url.split("//", 1)[1].split("/", 1)[0] if base_url else "hedong-open.invalid"
     return {

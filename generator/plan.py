@@ -50,6 +50,7 @@ class TargetView:
 class Plan:
     pages: list[Page]
     views: dict[str, TargetView]
+    updates: list[tuple[Update, TargetView]]  # every update, newest first (feeds, changes)
 
 
 def target_views(
@@ -170,7 +171,7 @@ def plan(
                 updates,
             )
         )
-    return Plan(pages, views)
+    return Plan(pages, views, updates)
 
 
 def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:
