@@ -14,6 +14,7 @@ full build (tests/unit/test_session.py checks this over a series of edits).
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,7 @@ class Session:
     def _render(
         self, ids: set[str] | None, changed: set[Path]
     ) -> tuple[dict[str, bytes], list[Diagnostic], int]:
+        gc.unfreeze()  # what the last rebuild froze (build.quiet_gc) may be garbage by now
         previous = self.plan
         # unchanged targets keep their views only when nothing but target files changed
         reuse = previous if ids is not None else None
