@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 import hashlib
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
