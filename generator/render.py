@@ -137,15 +137,26 @@ class Renderer:
         def t(key: str, **values: Any) -> str:
             return self.strings.get(key, lang or "zh", **values)
 
+        # Rows, headers and footers are cached per language and page depth, so the links in
+        # them must work from every page at that depth, not only from the first page that
+        # rendered them: they climb to the language folder (or the root) and go down from
+        # there ("../../targets/x/", never the shorter "../x/" that only a sibling could use).
         depth = file.count("/")
+        in_lang = bool(lang) and file.startswith(f"{lang}/")
+        anywhere = (f"{lang}/" + "_/" * (depth - 1) if in_lang else "_/" * depth) + "index.html"
+
+        def shared_link(
+            kind: str, key: str = "", fragment: str = "", in_lang: str | None = None
+        ) -> str:
+            return urls.href(anywhere, urls.page(kind, in_lang or lang, key), fragment)
 
         def row(view: Any, show_section: bool = True) -> Markup:
             """One list row, rendered once per (view, language, page depth) and reused."""
-            key = (id(view), lang or "zh", depth, show_section)
+            key = (id(view), lang or "zh", depth, in_lang, show_section)
             hit = self._rows.get(key)
             if hit is None or hit[0] is not view:
                 macro = self.template("macros/targets.html").module.row  # type: ignore[attr-defined]
-                hit = (view, Markup(macro(view, lang, t, link, show_section)))
+                hit = (view, Markup(macro(view, lang, t, shared_link, show_section)))
                 self._rows[key] = hit
             return hit[1]
 
@@ -181,13 +192,13 @@ class Renderer:
             (header, footer): rendered once per combination, not once per page."""
             site, nav = context.get("site"), context.get("nav_current", "")
             return cached(
-                ("fragment", name, lang, depth, nav, site),
+                ("fragment", name, lang, depth, in_lang, nav, site),
                 lambda: self.template(name).render(
                     {
                         "site": site,
                         "nav_current": nav,
                         "lang": lang,
-                        "link": link,
+                        "link": shared_link,
                         "asset": asset,
                         "t": t,
                     }
