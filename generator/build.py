@@ -18,7 +18,7 @@ from generator.model import Site
 from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
-from generator.write import manifest_from_hashes, stage
+from generator.write import MARKER, manifest_from_hashes, stage
 
 Progress = Callable[[int, int], None]
 
@@ -70,10 +70,16 @@ def prepare(
     base_url: str | None,
     vendor: Path = assets.VENDOR,
     previous: Plan | None = None,
+    data: exports.DataCache | None = None,
+    changed: set[Path] | None = None,
 ) -> Prepared:
-    """load → validate → plan, plus the files that are not pages; ContentError if invalid."""
+    """load → validate → plan, plus the files that are not pages; ContentError if invalid.
+
+    A `serve` session passes what it kept from its last build: the plan (only when just target
+    files changed), the data cache and the files its watcher saw change.
+    """
     with quiet_gc():
-        return _prepare(loader, renderer, base_url, vendor, previous)
+        return _prepare(loader, renderer, base_url, vendor, previous, data, changed)
 
 
 def _prepare(
@@ -82,12 +88,14 @@ def _prepare(
     base_url: str | None,
     vendor: Path,
     previous: Plan | None,
+    data: exports.DataCache | None,
+    changed: set[Path] | None,
 ) -> Prepared:
-    site, warnings = validate(loader.load())
+    site, warnings = validate(loader.load(changed))
     if site is None:
         raise ContentError(warnings)
     the_plan = plan(site, renderer.strings.data, base_url, previous)
-    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url)
+    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url, data)
     extra.update(assets.collect(renderer.templates, site.geo, vendor))
     return Prepared(site, the_plan, extra, warnings)
 
@@ -154,14 +162,35 @@ def _build(
 ) -> BuildResult:
     renderer = Renderer(templates)
     ready = prepare(Loader(content), renderer, base_url, vendor)
-    the_plan, extra = ready.plan, ready.extra
-    commit = content_commit(content)
-    result = BuildResult(len(the_plan.pages), 0, 0, 0.0, ready.warnings)
+    result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
+    publish(ready, renderer, out, content_commit(content), result, progress, search_index, workers)
+    result.seconds = time.perf_counter() - started - result.search_seconds
+    return result
 
+
+def publish(
+    ready: Prepared,
+    renderer: Renderer,
+    out: Path,
+    commit: str | None,
+    result: BuildResult,
+    progress: Progress | None = None,
+    search_index: bool = False,
+    workers: int | None = None,
+) -> dict[str, str]:
+    """Render every page and write every file into a temporary folder, then swap it in.
+
+    Returns {path: sha256} of every file written (the manifest's content), so a `serve`
+    session knows what is on disk without reading it back.
+    """
+    the_plan, extra = ready.plan, ready.extra
     written = [0]
+    hashes: dict[str, str] = {}
 
     def fill(folder: Path) -> None:
-        hashes = parallel.render_into(the_plan.pages, renderer, folder, workers, progress, written)
+        hashes.update(
+            parallel.render_into(the_plan.pages, renderer, folder, workers, progress, written)
+        )
         made: set[Path] = set()
         for rel in sorted(extra):
             hashes[rel] = parallel.write_file(folder, rel, extra[rel], made)
@@ -174,13 +203,12 @@ def _build(
                     hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(
                         path.read_bytes()
                     ).hexdigest()
-        (folder / "manifest.json").write_bytes(manifest_from_hashes(hashes, commit))
+        (folder / MARKER).write_bytes(manifest_from_hashes(hashes, commit))
         result.files = len(hashes) + 1
         result.bytes = written[0] + sum(len(b) for b in extra.values())
 
     stage(out, fill)
-    result.seconds = time.perf_counter() - started - result.search_seconds
-    return result
+    return hashes
 
 
 def content_commit(content: Path) -> str | None:

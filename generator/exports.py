@@ -133,13 +133,45 @@ def _json(value: Any) -> bytes:
     ).encode()
 
 
-def _csv(site: Site) -> bytes:
+def _csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in FIELDS], lineterminator="\r\n")
-    writer.writeheader()
-    for t in site.targets:
-        writer.writerow({k: ("" if v is None else v) for k, v in _row(site, t).items()})
-    return buffer.getvalue().encode("utf-8-sig")  # BOM: Excel on Chinese Windows reads UTF-8
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
+
+
+class DataCache:
+    """Each target's serialised forms (its JSON file, its targets.json entry, its CSV line),
+    made once per Target object.
+
+    A `serve` session keeps one while only target files change (a Target object is then
+    reused exactly when its file is unchanged), so a one-target edit at 10,000 targets
+    re-serialises one target and joins the rest; the unchanged per-target files are the very
+    same bytes objects, which the session skips without hashing them. Anything else changing
+    (section titles, the report date) needs a new cache.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[Target, str, bytes, str]] = {}
+
+    def get(self, site: Site, t: Target) -> tuple[str, bytes, str]:
+        """(JSON text, JSON file bytes, CSV line) of one target."""
+        hit = self._made.get(t.id)
+        if hit is None or hit[0] is not t:
+            text = json.dumps(
+                target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            )
+            line = _csv_line(["" if v is None else v for v in _row(site, t).values()])
+            hit = self._made[t.id] = (t, text, (text + "\n").encode(), line)
+        return hit[1], hit[2], hit[3]
+
+    def forget_others(self, ids: set[str]) -> None:
+        for gone in set(self._made) - ids:
+            del self._made[gone]
+
+
+def _csv(lines: list[str]) -> bytes:
+    head = _csv_line([f[0] for f in FIELDS])
+    return (head + "".join(lines)).encode("utf-8-sig")  # BOM: Excel on Chinese Windows reads it
 
 
 def datapackage(site: Site) -> dict[str, Any]:
@@ -171,21 +203,35 @@ def datapackage(site: Site) -> dict[str, Any]:
     }
 
 
-def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None) -> dict[str, bytes]:
-    files: dict[str, bytes] = {
-        "data/targets.json": _json(
-            {
-                "targets": [target_json(site, t) for t in site.targets],
-                "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS},
-            }
-        ),
-        "data/targets.csv": _csv(site),
-        "data/datapackage.json": _json(datapackage(site)),
-        "robots.txt": _robots(base_url),
-        "_headers": _HEADERS.encode(),
-    }
+FEED_LIMIT = 100  # newest updates in each Atom feed; the changes pages and data hold them all
+
+
+def data_files(
+    site: Site,
+    the_plan: Any,
+    renderer: Any,
+    base_url: str | None,
+    cache: DataCache | None = None,
+) -> dict[str, bytes]:
+    cache = cache or DataCache()
+    texts, lines = [], []
+    files: dict[str, bytes] = {}
     for t in site.targets:
-        files[f"data/targets/{t.id}.json"] = _json(target_json(site, t))
+        text, data, line = cache.get(site, t)
+        texts.append(text)
+        lines.append(line)
+        files[f"data/targets/{t.id}.json"] = data
+    cache.forget_others({t.id for t in site.targets})
+    fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).decode().rstrip("\n")
+    # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
+    # from each target's text instead of encoding 10,000 targets again
+    files["data/targets.json"] = (
+        '{"fields":' + fields + ',"targets":[' + ",".join(texts) + "]}\n"
+    ).encode()
+    files["data/targets.csv"] = _csv(lines)
+    files["data/datapackage.json"] = _json(datapackage(site))
+    files["robots.txt"] = _robots(base_url)
+    files["_headers"] = _HEADERS.encode()
     from generator.schema import schema_bytes
 
     files["schema/target.json"] = schema_bytes()
@@ -214,7 +260,7 @@ def data_files(site: Site, the_plan: Any, renderer: Any, base_url: str | None) -
 
 
 def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:
-    entries = the_plan.updates
+    entries = the_plan.updates[:FEED_LIMIT]
     newest = entries[0][0].date if entries else site.info.report_date
     host = base_url.split("//", 1)[1].split("/", 1)[0] if base_url else "hedong-open.invalid"
     return {

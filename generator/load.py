@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,21 @@ class Loader:
         self.root = root
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
 
-    def load(self) -> Sources:
+    def load(self, changed: Iterable[Path] | None = None) -> Sources:
+        """Read (or reuse) every content file.
+
+        `changed`, from a file watcher, names the files that changed since the last load: every
+        other file already cached is then reused without touching the disk (at 10,000 targets
+        two system calls per file cost 0.4 s). Without it each file's mtime and size are checked.
+        """
         root = self.root
         src = Sources(root)
+        self._changed: set[str] | None = None
+        if changed is not None:
+            self._changed = set()
+            for p in changed:
+                self._changed.update((os.path.abspath(p), os.path.realpath(p)))
+            self._roots = (os.path.abspath(root), os.path.realpath(root))
         self._shown_root = display_path(root)
         self._safe_dirs: dict[Path, bool] = {}
         self._seen: set[Path] = set()
@@ -175,6 +187,15 @@ class Loader:
             return None
         return text.replace("\r\n", "\n")
 
+    def _named(self, path: Path) -> bool:
+        """Whether `path` is one of the files the watcher said changed."""
+        text, here = str(path), str(self.root)
+        if text.startswith(here + "/"):
+            rel = text[len(here) :]
+        else:
+            rel = "/" + os.path.relpath(text, here)
+        return any(root + rel in self._changed for root in self._roots)  # type: ignore[operator]
+
     def _key(self, path: Path) -> tuple[int, int] | None:
         """(mtime, size) of a regular file, or None: the cache key of a parsed file."""
         try:
@@ -196,8 +217,12 @@ class Loader:
         The cache is checked before the file is read, so `serve` only stats unchanged files.
         """
         self._seen.add(path)
-        key = self._key(path)
         hit = self._cache.get(path)
+        if hit is not None and self._changed is not None and not self._named(path):
+            value, found = hit[1]
+            problems.extend(found)
+            return value
+        key = self._key(path)
         if key is not None and hit is not None and hit[0] == key and not self._linked(path):
             value, found = hit[1]
             problems.extend(found)

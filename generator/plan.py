@@ -51,6 +51,9 @@ class Plan:
     pages: list[Page]
     views: dict[str, TargetView]
     updates: list[tuple[Update, TargetView]]  # every update, newest first (feeds, changes)
+    # per target: the related targets its page lists, and the pages that show that one target
+    # (its page and embed card in both languages); reused by the next plan when unchanged
+    own: dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]] = field(default_factory=dict)
 
 
 def target_views(
@@ -108,7 +111,9 @@ def plan(
 ) -> Plan:
     """Every page of the site, in a stable order; `strings` are the UI strings (page titles).
 
-    `previous` (from the last build of a `serve` session) lets unchanged targets keep their views.
+    `previous` (from the last build of a `serve` session, when only target files changed
+    since) lets unchanged targets keep their views and their own pages: a one-target edit at
+    10,000 targets then re-plans a few hundred list pages, not 40,000 pages.
     """
     base_url = base_url or site.info.base_url
     views = target_views(site, previous.views if previous else None)
@@ -155,6 +160,7 @@ def plan(
         key=lambda p: (p[0].date, p[1].target.id),
         reverse=True,
     )
+    own = _own_pages(site, strings, common, ordered, previous)
     for lang in urls.LANGS:
         pages.extend(
             _pages(
@@ -171,7 +177,89 @@ def plan(
                 updates,
             )
         )
-    return Plan(pages, views, updates)
+    for _, mine in own.values():
+        pages.extend(mine)
+    return Plan(pages, views, updates, own)
+
+
+def _own_pages(
+    site: Site,
+    strings: dict[str, dict[str, str]],
+    common: dict[str, Any],
+    ordered: list[TargetView],
+    previous: Plan | None,
+) -> dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]]:
+    """Each target's page and embed card in both languages, reused when its view and its
+    related targets are the very objects of the previous plan."""
+    by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
+    for v in ordered:
+        by_theme[(v.section.id, v.theme.id)].append(v)
+    old_own = previous.own if previous else {}
+    old_views = previous.views if previous else {}
+    para_of = {lang: {b.id: b for b in site.report.blocks(lang)} for lang in urls.LANGS}
+    own = {}
+    for v in ordered:
+        tid = v.target.id
+        peers = by_theme[(v.section.id, v.theme.id)][: RELATED + 1]
+        related = tuple(r for r in peers if r is not v)[:RELATED]
+        old = old_own.get(tid)
+        if (
+            old is not None
+            and old_views.get(tid) is v
+            and len(old[0]) == len(related)
+            and all(a is b for a, b in zip(old[0], related, strict=True))
+        ):
+            own[tid] = old
+            continue
+        mine = []
+        for lang in urls.LANGS:
+            mine.append(_target_page(site, lang, strings, common, v, related, para_of))
+            mine.append(
+                Page(
+                    urls.page("embed-target", lang, tid),
+                    "embed_target.html",
+                    lang,
+                    {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
+                    deps=frozenset({tid}),
+                )
+            )
+        own[tid] = (related, tuple(mine))
+    return own
+
+
+def _target_page(
+    site: Site,
+    lang: str,
+    strings: dict[str, dict[str, str]],
+    common: dict[str, Any],
+    v: TargetView,
+    related: tuple[TargetView, ...],
+    para_of: dict[str, dict[str, Block]],
+) -> Page:
+    tg = v.target
+    base_url = common["base_url"]
+    path = urls.page("target", lang, tg.id)
+    embed = urls.page("embed-target", lang, tg.id)
+    desc = f"{strings['status.' + v.status][lang]} · {v.section.title(lang)}"
+    return Page(
+        path,
+        "target.html",
+        lang,
+        {
+            **common,
+            **_titles(site, lang, tg.title(lang), desc),
+            "nav_current": "targets",
+            "og_type": "article",
+            "v": v,
+            "para_zh": para_of["zh"].get(tg.paragraph),
+            "para_en": para_of["en"].get(tg.paragraph),
+            "related": list(related),
+            "page_url": urls.absolute(base_url, path) or "/" + path.removesuffix("index.html"),
+            "embed_url": urls.absolute(base_url, embed) or urls.href(path, embed),
+            "county_chart": charts.target_county_map(site, v, lang) if v.county_values else None,
+        },
+        deps=frozenset({tg.id, *(r.target.id for r in related)}),
+    )
 
 
 def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:
@@ -199,7 +287,6 @@ def _pages(
     def t(key: str) -> str:
         return strings[key][lang]
 
-    base_url = common["base_url"]
     counts = progress.status_counts(site.targets)
     sourced = sum(1 for tg in site.targets if tg.updates)
     home = {
@@ -231,46 +318,6 @@ def _pages(
                 "pager": pager,
                 **filters,
             },
-        )
-
-    by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
-    for v in ordered:
-        by_theme[(v.section.id, v.theme.id)].append(v)
-    para_zh_of = {b.id: b for b in site.report.zh}
-    para_en_of = {b.id: b for b in site.report.en}
-    for v in ordered:
-        tg = v.target
-        para_zh = para_zh_of.get(tg.paragraph)
-        para_en = para_en_of.get(tg.paragraph)
-        related = [r for r in by_theme[(v.section.id, v.theme.id)][: RELATED + 1] if r is not v][
-            :RELATED
-        ]
-        title = tg.title(lang)
-        desc = f"{t('status.' + v.status)} · {v.section.title(lang)}"
-        yield Page(
-            urls.page("target", lang, tg.id),
-            "target.html",
-            lang,
-            {
-                **common,
-                **_titles(site, lang, title, desc),
-                "nav_current": "targets",
-                "og_type": "article",
-                "v": v,
-                "para_zh": para_zh,
-                "para_en": para_en,
-                "related": related,
-                "page_url": urls.absolute(base_url, urls.page("target", lang, tg.id))
-                or "/" + urls.page("target", lang, tg.id).removesuffix("index.html"),
-                "embed_url": urls.absolute(base_url, urls.page("embed-target", lang, tg.id))
-                or urls.href(
-                    urls.page("target", lang, tg.id), urls.page("embed-target", lang, tg.id)
-                ),
-                "county_chart": charts.target_county_map(site, v, lang)
-                if v.county_values
-                else None,
-            },
-            deps=frozenset({tg.id, *(r.target.id for r in related)}),
         )
 
     by_section: dict[str, list[TargetView]] = defaultdict(list)
@@ -512,14 +559,6 @@ def _reader_pages(
             "page_url": urls.absolute(base_url, urls.page("print", lang)),
         },
     )
-    for v in ordered:
-        yield Page(
-            urls.page("embed-target", lang, v.target.id),
-            "embed_target.html",
-            lang,
-            {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
-            deps=frozenset({v.target.id}),
-        )
     embed_map = charts.ChartData(
         county_map.id,
         county_map.option,

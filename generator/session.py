@@ -1,31 +1,37 @@
 """A build that stays in memory between edits: the engine behind `serve` and the benchmark.
 
-`full()` builds everything and remembers the loaded files, the plan and every output's bytes.
-`rebuild(changed)` re-renders only what the changed files can affect:
-- only target files changed, and no target was added or removed: the pages that show one of
-  those targets (its own pages, the pages whose lists or related items include it, before or
-  after the edit) plus every page that summarises all targets; unchanged list rows come from
-  the renderer's row cache, unchanged files from the loader's cache;
-- anything else (site.yaml, the report, templates, a new or deleted target): everything is
-  rendered again, still from cached parsed files.
-Either way only files whose bytes differ are written, and the result is byte-identical to a
-full build (tests/unit/test_session.py checks this over a series of edits).
+`full()` builds everything (like `build`) and remembers the plan and the SHA-256 of every file
+it wrote. `rebuild(changed)` then does only the work the changed files can affect:
+
+- loading re-reads only the changed files (the watcher names them);
+- when only target files changed, the plan reuses every unchanged target's view and own pages
+  (plan.py), and the data files reuse every unchanged target's serialised row (exports.py);
+- a page is rendered again only when it is new, or its template or context differs from the
+  last build's (contexts are plain values and frozen dataclasses, so == compares content;
+  reused pages are the very same objects and are skipped without comparing);
+- a file is written only when its bytes differ from what is on disk, and files that are no
+  longer produced are removed.
+
+Templates or strings changing start over with a new renderer. The result is byte-identical
+to a full build (tests/unit/test_session.py checks this over a series of edits).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import assets
-from generator.build import content_commit, prepare
+from generator import assets, exports
+from generator.build import BuildResult, Prepared, content_commit, prepare, publish
 from generator.errors import Diagnostic
 from generator.load import Loader
-from generator.plan import Plan
+from generator.plan import Page, Plan
 from generator.render import TEMPLATES, Renderer
-from generator.write import manifest, update_in_place, write
+from generator.write import MARKER, manifest_from_hashes, safe_path
 
 
 @dataclass
@@ -51,19 +57,26 @@ class Session:
         self.commit = commit
         self.loader = Loader(self.content)
         self.renderer = Renderer(self.templates)
+        self.data = exports.DataCache()
         self.plan: Plan | None = None
-        self.output: dict[str, bytes] = {}
-        self.on_disk: dict[str, str] = {}
+        self.pages: dict[str, Page] = {}  # the last build's page at each path
+        self.extra: dict[str, bytes] = {}  # the last build's data files and assets
+        self.on_disk: dict[str, str] = {}  # path → sha256 of every file written, manifest aside
 
     # -- public -----------------------------------------------------------------------------
 
     def full(self) -> Rebuild:
         """Build everything and write it atomically (like `build`)."""
         started = time.perf_counter()
-        output, warnings, rendered = self._render(None, set())
-        write(output, self.out)
-        self._remember(output)
-        return Rebuild(time.perf_counter() - started, rendered, sorted(output), warnings)
+        gc.unfreeze()
+        self.loader, self.data = Loader(self.content), exports.DataCache()
+        ready = self._prepare(None, None)
+        result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
+        hashes = publish(ready, self.renderer, self.out, self._commit(), result)
+        self._remember(ready, hashes)
+        return Rebuild(
+            time.perf_counter() - started, len(ready.plan.pages), sorted(hashes), ready.warnings
+        )
 
     def rebuild(self, changed: set[Path]) -> Rebuild:
         """Re-render what `changed` files affect; write only files whose bytes changed.
@@ -71,65 +84,80 @@ class Session:
         Raises ContentError (and changes nothing on disk) when the content is invalid.
         """
         started = time.perf_counter()
+        gc.unfreeze()  # what the last rebuild froze (build.quiet_gc) may be garbage by now
         if any(self._under(p, self.templates) for p in changed):
             self.renderer = Renderer(self.templates)  # templates or strings changed
-            self.plan = None
+            self.plan, self.pages = None, {}
         targets_dir = (self.content / "targets").resolve()
-        ids = None
-        if (
-            self.plan is not None
-            and changed
-            and all(Path(p).resolve().parent == targets_dir for p in changed)
-        ):
-            ids = {Path(p).stem for p in changed}  # a target's id is its file name (validated)
-        output, warnings, rendered = self._render(ids, changed)
-        written = update_in_place(output, self.out, self.on_disk)
-        self._remember(output)
-        return Rebuild(time.perf_counter() - started, rendered, written, warnings)
+        only_targets = bool(changed) and all(
+            Path(p).resolve().parent == targets_dir for p in changed
+        )
+        if not only_targets:
+            self.data = exports.DataCache()  # section titles or the report date may differ
+        ready = self._prepare(changed, self.plan if only_targets else None)
+
+        hashes = dict(self.on_disk)
+        written: list[str] = []
+        rendered = 0
+        for page in ready.plan.pages:
+            old = self.pages.get(page.path)
+            if old is page or (
+                old is not None and old.template == page.template and old.context == page.context
+            ):
+                continue
+            data = self.renderer.render(page.template, page.path, page.lang, page.context)
+            rendered += 1
+            self._write(page.path, data, hashes, written)
+        for rel, data in ready.extra.items():
+            if self.extra.get(rel) is not data:
+                self._write(rel, data, hashes, written)
+        produced = {p.path for p in ready.plan.pages} | set(ready.extra)
+        for rel in sorted(set(hashes) - produced):
+            self._remove(rel)
+            del hashes[rel]
+            written.append(rel)
+        if written:
+            self._write(MARKER, manifest_from_hashes(hashes, self._commit()), {}, [])
+        self._remember(ready, hashes)
+        return Rebuild(time.perf_counter() - started, rendered, sorted(written), ready.warnings)
 
     # -- inside -----------------------------------------------------------------------------
 
-    def _render(
-        self, ids: set[str] | None, changed: set[Path]
-    ) -> tuple[dict[str, bytes], list[Diagnostic], int]:
-        gc.unfreeze()  # what the last rebuild froze (build.quiet_gc) may be garbage by now
-        previous = self.plan
-        # unchanged targets keep their views only when nothing but target files changed
-        reuse = previous if ids is not None else None
-        ready = prepare(self.loader, self.renderer, self.base_url, self.vendor, reuse)
-        problems, the_plan = ready.warnings, ready.plan
-        partial = (
-            ids is not None and previous is not None and set(the_plan.views) == set(previous.views)
+    def _prepare(self, changed: set[Path] | None, previous: Plan | None) -> Prepared:
+        return prepare(
+            self.loader, self.renderer, self.base_url, self.vendor, previous, self.data, changed
         )
-        old_deps = {p.path: p.deps for p in previous.pages} if previous else {}
-        output: dict[str, bytes] = {}
-        rendered = 0
-        for page in the_plan.pages:
-            if (
-                partial
-                and page.path in self.output
-                and not (
-                    "*" in page.deps or page.deps & ids or old_deps.get(page.path, set()) & ids
-                )
-            ):
-                output[page.path] = self.output[page.path]
-                continue
-            output[page.path] = self.renderer.render(
-                page.template, page.path, page.lang, page.context
-            )
-            rendered += 1
-        output.update(ready.extra)
-        output["manifest.json"] = manifest(
-            output, content_commit(self.content) if self.commit else None
-        )
-        self.plan = the_plan
-        return output, problems, rendered
 
-    def _remember(self, output: dict[str, bytes]) -> None:
-        import hashlib
+    def _remember(self, ready: Prepared, hashes: dict[str, str]) -> None:
+        self.plan = ready.plan
+        self.pages = {p.path: p for p in ready.plan.pages}
+        self.extra = ready.extra
+        self.on_disk = hashes
 
-        self.output = output
-        self.on_disk = {p: hashlib.sha256(b).hexdigest() for p, b in output.items()}
+    def _write(self, rel: str, data: bytes, hashes: dict[str, str], written: list[str]) -> None:
+        digest = hashlib.sha256(data).hexdigest()
+        if hashes.get(rel) == digest:
+            return
+        path = safe_path(self.out, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        hashes[rel] = digest
+        written.append(rel)
+
+    def _remove(self, rel: str) -> None:
+        path = safe_path(self.out, rel)
+        if not path.exists():
+            return
+        path.unlink()
+        parent = path.parent
+        while parent != self.out and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()  # a deleted target leaves no empty folders behind
+            parent = parent.parent
+
+    def _commit(self) -> str | None:
+        return content_commit(self.content) if self.commit else None
 
     @staticmethod
     def _under(path: Path, folder: Path) -> bool:

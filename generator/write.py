@@ -38,12 +38,17 @@ def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
 
 
 def manifest_from_hashes(hashes: dict[str, str], commit: str | None) -> bytes:
-    doc = {
-        "generator": "hedong-open",
-        "source_commit": commit,
-        "files": dict(sorted(hashes.items())),
-    }
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
+    """The bytes of json.dumps(doc, sort_keys=True, indent=1), written line by line: with an
+    indent, json falls back to its pure-Python encoder, 0.3 s for 50,000 files."""
+    quote = json.JSONEncoder(ensure_ascii=False).encode
+    files = ",\n".join(f"  {quote(p)}: {quote(h)}" for p, h in sorted(hashes.items()))
+    return (
+        '{\n "files": '
+        + ("{\n" + files + "\n }" if files else "{}")
+        + ',\n "generator": "hedong-open",\n "source_commit": '
+        + quote(commit)
+        + "\n}\n"
+    ).encode()
 
 
 def stage(out_dir: Path, fill: Callable[[Path], None]) -> None:
