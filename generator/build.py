@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator import assets, exports, parallel, search
@@ -36,12 +37,22 @@ class BuildResult:
 
 @dataclass
 class Prepared:
-    """Everything before rendering pages: the model, the page plan and the data files."""
+    """Everything before rendering pages: the model, the page plan and the other files."""
 
     site: Site
     plan: Plan
-    extra: dict[str, bytes]  # data files, feeds and static assets
     warnings: list[Diagnostic]
+    assets: dict[str, bytes]  # static files, copied as they are
+    data: Callable[[], Iterator[tuple[str, bytes]]]  # data files and feeds, made when written
+    _extra: dict[str, bytes] | None = field(default=None, repr=False)
+
+    @property
+    def extra(self) -> dict[str, bytes]:
+        """Every file that is not a page, made once and kept (serve, in-memory builds); a
+        build streams `data()` instead, so 60 MB of data files are never held at once."""
+        if self._extra is None:
+            self._extra = {**dict(self.data()), **self.assets}
+        return self._extra
 
 
 @contextmanager
@@ -95,9 +106,20 @@ def _prepare(
     if site is None:
         raise ContentError(warnings)
     the_plan = plan(site, renderer.strings.data, base_url, previous)
-    extra = exports.data_files(site, the_plan, renderer, base_url or site.info.base_url, data)
-    extra.update(assets.collect(renderer.templates, site.geo, vendor))
-    return Prepared(site, the_plan, extra, warnings)
+    return Prepared(
+        site,
+        the_plan,
+        warnings,
+        assets.collect(renderer.templates, site.geo, vendor),
+        partial(
+            exports.iter_data_files,
+            site,
+            the_plan,
+            renderer,
+            base_url or site.info.base_url,
+            data,
+        ),
+    )
 
 
 def render_site(
@@ -183,17 +205,18 @@ def publish(
     Returns {path: sha256} of every file written (the manifest's content), so a `serve`
     session knows what is on disk without reading it back.
     """
-    the_plan, extra = ready.plan, ready.extra
     written = [0]
     hashes: dict[str, str] = {}
 
     def fill(folder: Path) -> None:
         hashes.update(
-            parallel.render_into(the_plan.pages, renderer, folder, workers, progress, written)
+            parallel.render_into(ready.plan.pages, renderer, folder, workers, progress, written)
         )
         made: set[Path] = set()
-        for rel in sorted(extra):
-            hashes[rel] = parallel.write_file(folder, rel, extra[rel], made)
+        others = ready.extra.items() if ready._extra is not None else _chain(ready)
+        for rel, data in others:
+            hashes[rel] = parallel.write_file(folder, rel, data, made)
+            written[0] += len(data)
         if search_index:
             search_started = time.perf_counter()
             search.index(folder)
@@ -205,10 +228,15 @@ def publish(
                     ).hexdigest()
         (folder / MARKER).write_bytes(manifest_from_hashes(hashes, commit))
         result.files = len(hashes) + 1
-        result.bytes = written[0] + sum(len(b) for b in extra.values())
+        result.bytes = written[0]
 
     stage(out, fill)
     return hashes
+
+
+def _chain(ready: Prepared) -> Iterator[tuple[str, bytes]]:
+    yield from ready.data()
+    yield from ready.assets.items()
 
 
 def content_commit(content: Path) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from generator import progress, urls
@@ -150,8 +151,9 @@ class DataCache:
     (section titles, the report date) needs a new cache.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         self._made: dict[str, tuple[Target, str, bytes, str]] = {}
+        self._keep = keep  # a one-off build needs no memory of its targets
 
     def get(self, site: Site, t: Target) -> tuple[str, bytes, str]:
         """(JSON text, JSON file bytes, CSV line) of one target."""
@@ -161,7 +163,9 @@ class DataCache:
                 target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
             )
             line = _csv_line(["" if v is None else v for v in _row(site, t).values()])
-            hit = self._made[t.id] = (t, text, (text + "\n").encode(), line)
+            hit = (t, text, (text + "\n").encode(), line)
+            if self._keep:
+                self._made[t.id] = hit
         return hit[1], hit[2], hit[3]
 
     def forget_others(self, ids: set[str]) -> None:
@@ -213,50 +217,69 @@ def data_files(
     base_url: str | None,
     cache: DataCache | None = None,
 ) -> dict[str, bytes]:
-    cache = cache or DataCache()
+    return dict(iter_data_files(site, the_plan, renderer, base_url, cache))
+
+
+def iter_data_files(
+    site: Site,
+    the_plan: Any,
+    renderer: Any,
+    base_url: str | None,
+    cache: DataCache | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every data file as (path, bytes), made one at a time so a build can write each and
+    forget it (at 10,000 targets they are 60 MB); a `serve` session's cache keeps them."""
+    cache = cache or DataCache(keep=False)
     texts, lines = [], []
-    files: dict[str, bytes] = {}
     for t in site.targets:
         text, data, line = cache.get(site, t)
         texts.append(text)
         lines.append(line)
-        files[f"data/targets/{t.id}.json"] = data
+        yield f"data/targets/{t.id}.json", data
     cache.forget_others({t.id for t in site.targets})
     fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).decode().rstrip("\n")
     # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
     # from each target's text instead of encoding 10,000 targets again
-    files["data/targets.json"] = (
-        '{"fields":' + fields + ',"targets":[' + ",".join(texts) + "]}\n"
-    ).encode()
-    files["data/targets.csv"] = _csv(lines)
-    files["data/datapackage.json"] = _json(datapackage(site))
-    files["robots.txt"] = _robots(base_url)
-    files["_headers"] = _HEADERS.encode()
+    yield (
+        "data/targets.json",
+        ('{"fields":' + fields + ',"targets":[' + ",".join(texts) + "]}\n").encode(),
+    )
+    del texts
+    yield "data/targets.csv", _csv(lines)
+    del lines
+    yield "data/datapackage.json", _json(datapackage(site))
+    yield "robots.txt", _robots(base_url)
+    yield "_headers", _HEADERS.encode()
     from generator.schema import schema_bytes
 
-    files["schema/target.json"] = schema_bytes()
+    yield "schema/target.json", schema_bytes()
     for lang in urls.LANGS:
-        files[urls.page("feed", lang)] = renderer.render(
-            "feeds/atom.xml",
+        yield (
             urls.page("feed", lang),
-            lang,
-            _feed_context(site, the_plan, lang, base_url),
+            renderer.render(
+                "feeds/atom.xml",
+                urls.page("feed", lang),
+                lang,
+                _feed_context(site, the_plan, lang, base_url),
+            ),
         )
     if base_url:
-        files["sitemap.xml"] = renderer.render(
-            "feeds/sitemap.xml",
+        yield (
             "sitemap.xml",
-            None,
-            {
-                "base_url": base_url,
-                "pages": sorted(
-                    p.path
-                    for p in the_plan.pages
-                    if p.lang == "zh" and p.path.startswith("zh/") and "/embed/" not in p.path
-                ),
-            },
+            renderer.render(
+                "feeds/sitemap.xml",
+                "sitemap.xml",
+                None,
+                {
+                    "base_url": base_url,
+                    "pages": sorted(
+                        p.path
+                        for p in the_plan.pages
+                        if p.lang == "zh" and p.path.startswith("zh/") and "/embed/" not in p.path
+                    ),
+                },
+            ),
         )
-    return files
 
 
 def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:

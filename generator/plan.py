@@ -8,8 +8,9 @@ so list pages cost what their markup costs, not a re-computation per item.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -19,13 +20,19 @@ from generator.model import Block, County, Section, Site, Target, Theme, Update
 from generator.progress import STATUS_ORDER
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Page:
     path: str  # output file, e.g. "zh/targets/x/index.html"
     template: str
     lang: str | None
-    context: dict[str, Any]
+    # the template's values, or a function that makes them when the page is rendered: the
+    # 40,000 pages of 10,000 targets would otherwise hold 60 MB of contexts for the whole build
+    values: dict[str, Any] | Callable[[], dict[str, Any]]
     deps: frozenset[str] = frozenset({"*"})  # target ids it shows; "*" = everything
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.values() if callable(self.values) else self.values
 
 
 @dataclass(frozen=True)
@@ -211,23 +218,36 @@ def _own_pages(
         ):
             own[tid] = old
             continue
+        deps = frozenset({tid, *(r.target.id for r in related)})
         mine = []
         for lang in urls.LANGS:
-            mine.append(_target_page(site, lang, strings, common, v, related, para_of))
+            mine.append(
+                Page(
+                    urls.page("target", lang, tid),
+                    "target.html",
+                    lang,
+                    partial(_target_context, site, lang, strings, common, v, related, para_of),
+                    deps,
+                )
+            )
             mine.append(
                 Page(
                     urls.page("embed-target", lang, tid),
                     "embed_target.html",
                     lang,
-                    {**common, **_titles(site, lang, v.target.title(lang)), "v": v},
-                    deps=frozenset({tid}),
+                    partial(_embed_context, site, lang, common, v),
+                    frozenset({tid}),
                 )
             )
         own[tid] = (related, tuple(mine))
     return own
 
 
-def _target_page(
+def _embed_context(site: Site, lang: str, common: dict[str, Any], v: TargetView) -> dict[str, Any]:
+    return {**common, **_titles(site, lang, v.target.title(lang)), "v": v}
+
+
+def _target_context(
     site: Site,
     lang: str,
     strings: dict[str, dict[str, str]],
@@ -235,31 +255,25 @@ def _target_page(
     v: TargetView,
     related: tuple[TargetView, ...],
     para_of: dict[str, dict[str, Block]],
-) -> Page:
+) -> dict[str, Any]:
     tg = v.target
     base_url = common["base_url"]
     path = urls.page("target", lang, tg.id)
     embed = urls.page("embed-target", lang, tg.id)
     desc = f"{strings['status.' + v.status][lang]} · {v.section.title(lang)}"
-    return Page(
-        path,
-        "target.html",
-        lang,
-        {
-            **common,
-            **_titles(site, lang, tg.title(lang), desc),
-            "nav_current": "targets",
-            "og_type": "article",
-            "v": v,
-            "para_zh": para_of["zh"].get(tg.paragraph),
-            "para_en": para_of["en"].get(tg.paragraph),
-            "related": list(related),
-            "page_url": urls.absolute(base_url, path) or "/" + path.removesuffix("index.html"),
-            "embed_url": urls.absolute(base_url, embed) or urls.href(path, embed),
-            "county_chart": charts.target_county_map(site, v, lang) if v.county_values else None,
-        },
-        deps=frozenset({tg.id, *(r.target.id for r in related)}),
-    )
+    return {
+        **common,
+        **_titles(site, lang, tg.title(lang), desc),
+        "nav_current": "targets",
+        "og_type": "article",
+        "v": v,
+        "para_zh": para_of["zh"].get(tg.paragraph),
+        "para_en": para_of["en"].get(tg.paragraph),
+        "related": list(related),
+        "page_url": urls.absolute(base_url, path) or "/" + path.removesuffix("index.html"),
+        "embed_url": urls.absolute(base_url, embed) or urls.href(path, embed),
+        "county_chart": charts.target_county_map(site, v, lang) if v.county_values else None,
+    }
 
 
 def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:

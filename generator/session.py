@@ -71,6 +71,7 @@ class Session:
         gc.unfreeze()
         self.loader, self.data = Loader(self.content), exports.DataCache()
         ready = self._prepare(None, None)
+        _ = ready.extra  # made now and kept: the next rebuild compares its data files with these
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
         hashes = publish(ready, self.renderer, self.out, self._commit(), result)
         self._remember(ready, hashes)
