@@ -7,7 +7,8 @@ so list pages cost what their markup costs, not a re-computation per item.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import charts, progress, urls
+from generator import charts, progress, render, urls
 from generator.model import Block, County, Section, Site, Target, Theme, Update
 from generator.progress import STATUS_ORDER
 
@@ -61,6 +62,7 @@ class Plan:
     # per target: the related targets its page lists, and the pages that show that one target
     # (its page and embed card in both languages); reused by the next plan when unchanged
     own: dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]] = field(default_factory=dict)
+    marks: dict[str, tuple[Block, list[TargetView], Markup]] = field(default_factory=dict)
 
 
 def target_views(
@@ -154,7 +156,7 @@ def plan(
         )
     )
     section_charts = {lang: charts.sections_bar(site, ordered, lang) for lang in urls.LANGS}
-    measures = [progress.county_measure(c, site.targets) for c in site.counties]
+    measures = progress.county_measures(site.counties, site.targets)
     maps = {
         lang: charts.county_map(site, measures, lang, urls.page("home", lang))
         for lang in urls.LANGS
@@ -168,6 +170,8 @@ def plan(
         reverse=True,
     )
     own = _own_pages(site, strings, common, ordered, previous)
+    marks = _marks(site, strings, by_para, previous)
+    marked = {key: m[2] for key, m in marks.items()}
     for lang in urls.LANGS:
         pages.extend(
             _pages(
@@ -182,11 +186,32 @@ def plan(
                 section_charts[lang],
                 by_para,
                 updates,
+                marked if lang == "zh" else {},
             )
         )
     for _, mine in own.values():
         pages.extend(mine)
-    return Plan(pages, views, updates, own)
+    return Plan(pages, views, updates, own, marks)
+
+
+def _marks(
+    site: Site,
+    strings: dict[str, dict[str, str]],
+    by_para: dict[str, list[TargetView]],
+    previous: Plan | None,
+) -> dict[str, tuple[Block, list[TargetView], Markup]]:
+    """Each Chinese paragraph with its commitments' quotes marked; kept from the previous plan
+    while the paragraph and its commitments are unchanged (2,000 paragraphs at 10,000 targets)."""
+    old_marks = previous.marks if previous else {}
+    marks = {}
+    for b in site.report.zh:
+        views = by_para.get(b.id, [])
+        old = old_marks.get(b.id)
+        if old is not None and old[0] is b and old[1] == views:
+            marks[b.id] = old
+        else:
+            marks[b.id] = (b, views, mark_quotes(b, views, "zh", lambda k: strings[k]["zh"]))
+    return marks
 
 
 def _own_pages(
@@ -297,11 +322,12 @@ def _pages(
     section_chart: charts.ChartData,
     by_para: dict[str, list[TargetView]],
     updates: list[tuple[Update, TargetView]],
+    marked: dict[str, Markup],
 ) -> Iterator[Page]:
     def t(key: str) -> str:
         return strings[key][lang]
 
-    counts = progress.status_counts(site.targets)
+    counts = _counts(ordered)
     sourced = sum(1 for tg in site.targets if tg.updates)
     home = {
         **common,
@@ -341,8 +367,9 @@ def _pages(
         by_status[v.status].append(v)
     for section in site.sections:
         mine = by_section[section.id]
-        counts = progress.status_counts([v.target for v in mine])
+        counts = _counts(mine)
         for path, chunk, pager in _paged(urls.page("section", lang, section.id), mine):
+            first = pager is None or pager["current"] == 1
             themes = [(th, [v for v in chunk if v.theme.id == th.id]) for th in section.themes]
             yield Page(
                 path,
@@ -354,7 +381,7 @@ def _pages(
                     "nav_current": "targets",
                     "section": section,
                     "themes": themes,
-                    "counts": counts,
+                    "counts": counts if first else None,
                     "total": len(mine),
                     "pager": pager,
                 },
@@ -416,7 +443,11 @@ def _pages(
         county_map_c = charts.county_map(
             site, measures, lang, urls.page("county", lang, c.id), highlight=c.id
         )
+        # Only the first page of a long list carries the summary (numbers, map, figures,
+        # city-wide commitments): later pages list commitments, so a change in the county's
+        # numbers does not touch them and they stay light.
         for path, chunk, pager in _paged(urls.page("county", lang, c.id), named_of[c.id]):
+            first = pager is None or pager["current"] == 1
             yield Page(
                 path,
                 "county.html",
@@ -426,18 +457,20 @@ def _pages(
                     **_titles(site, lang, c.name(lang)),
                     "nav_current": "counties",
                     "county": c,
-                    "measure": m,
+                    "measure": m if first else None,
                     "named": chunk,
                     "pager": pager,
-                    "citywide_groups": citywide_groups,
-                    "citywide_counts": citywide_counts,
-                    "figures": figures_of[c.id],
+                    "citywide_groups": citywide_groups if first else [],
+                    "citywide_counts": citywide_counts if first else [],
+                    "figures": figures_of[c.id] if first else [],
                     "map": charts.ChartData(
                         county_map_c.id,
                         county_map_c.option,
                         charts.svg_map(site, measures, lang, path, c.id),
                         county_map_c.rows,
-                    ),
+                    )
+                    if first
+                    else None,
                 },
             )
 
@@ -451,9 +484,7 @@ def _pages(
             **_titles(site, lang, site.info.report_title(lang)),
             "nav_current": "report",
             "blocks": blocks,
-            "marked": {b.id: mark_quotes(b, by_para.get(b.id, []), lang, t) for b in site.report.zh}
-            if lang == "zh"
-            else {},
+            "marked": marked,
         },
     )
 
@@ -481,6 +512,29 @@ def _pages(
         },
     )
     yield from _reader_pages(site, lang, t, common, ordered, county_map, measures, updates)
+    yield from _changes_pages(site, lang, t, common, updates)
+
+
+RECENT_CHANGES = 100  # updates on the changes page; older ones are in the monthly archive
+
+
+def _changes_pages(
+    site: Site,
+    lang: str,
+    t: Any,
+    common: dict[str, Any],
+    updates: list[tuple[Update, TargetView]],
+) -> Iterator[Page]:
+    """The newest updates, and an archive page per month (stable addresses to cite).
+
+    A new update changes the first page and its month's page only, not a 20,000-row list.
+    """
+    by_month: dict[str, list[tuple[Update, TargetView]]] = {}
+    for u, v in updates:  # newest first, so months come newest first too
+        by_month.setdefault(f"{u.date.year:04d}-{u.date.month:02d}", []).append((u, v))
+    months = [
+        (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
+    ]
     yield Page(
         urls.page("changes", lang),
         "changes.html",
@@ -489,9 +543,32 @@ def _pages(
             **common,
             **_titles(site, lang, t("nav.changes")),
             "nav_current": "changes",
-            "updates": updates,
+            "updates": updates[:RECENT_CHANGES],
+            "total": len(updates),
+            "months": months,
+            "month": None,
         },
     )
+    for i, (key, first_day, count) in enumerate(months):
+        newer = months[i - 1] if i > 0 else None
+        older = months[i + 1] if i + 1 < len(months) else None
+        title = t("changes.month_title").format(month=render.month(first_day, lang))
+        for path, chunk, pager in _paged(urls.page("changes-month", lang, key), by_month[key]):
+            yield Page(
+                path,
+                "changes.html",
+                lang,
+                {
+                    **common,
+                    **_titles(site, lang, title),
+                    "nav_current": "changes",
+                    "updates": chunk,
+                    "total": count,
+                    "months": None,
+                    "month": {"key": key, "title": title, "newer": newer, "older": older},
+                    "pager": pager,
+                },
+            )
 
 
 def _reader_pages(
@@ -591,9 +668,7 @@ RELATED = 6  # other commitments of the same theme shown on a commitment page
 LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
 
 
-def _paged(
-    path: str, views: list[TargetView]
-) -> list[tuple[str, list[TargetView], dict[str, Any] | None]]:
+def _paged(path: str, views: list[Any]) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
     """A list page, split into pages of LIST_LIMIT rows when it is longer."""
     if len(views) <= LIST_LIMIT:
         return [(path, views, None)]
@@ -612,11 +687,17 @@ def _groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[Tar
     return [(s, by_section[s.id]) for s in site.sections if by_section.get(s.id)]
 
 
+def _counts(views: list[TargetView]) -> dict[str, int]:
+    """Targets per status, in display order (progress.status_counts, from the views)."""
+    counts = Counter(v.status for v in views)
+    return {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+
 def _section_rows(site: Site, views: list[TargetView]) -> list[tuple[Section, dict[str, int], int]]:
     rows = []
     for s in site.sections:
-        mine = [v.target for v in views if v.section.id == s.id]
-        rows.append((s, progress.status_counts(mine), len(mine)))
+        mine = [v for v in views if v.section.id == s.id]
+        rows.append((s, _counts(mine), len(mine)))
     return rows
 
 

@@ -98,6 +98,30 @@ class CountyMeasure:
         return round(self.good / self.total * 100, 1)
 
 
+def county_measures(
+    counties: tuple[County, ...], targets: tuple[Target, ...]
+) -> list[CountyMeasure]:
+    """Every county's measure in one pass over the targets (13 passes took 0.2 s at 10,000)."""
+    city: Counter[str] = Counter()
+    named: dict[str, Counter[str]] = {c.id: Counter() for c in counties}
+    for t in targets:
+        status = t.updates[-1].status if t.updates else "no_update"
+        if "all" in t.counties:
+            city[status] += 1
+        else:
+            for cid in t.counties:
+                if cid in named:
+                    named[cid][status] += 1
+    measures = []
+    for c in counties:
+        both = city + named[c.id]
+        counts = {s: both.get(s, 0) for s in STATUS_ORDER}
+        total = sum(counts.values())
+        good = sum(counts[s] for s in GOOD)
+        measures.append(CountyMeasure(c, total, total - counts["no_update"], good, counts))
+    return measures
+
+
 def county_measure(county: County, targets: tuple[Target, ...]) -> CountyMeasure:
     mine = [t for t in targets if t.concerns(county.id)]
     reported = [t for t in mine if t.updates]

@@ -86,6 +86,10 @@ def date(value: dt.date | None, lang: str) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
+def month(value: dt.date, lang: str) -> str:
+    return f"{value.year}年{value.month}月" if lang == "zh" else value.strftime("%B %Y")
+
+
 def to_json(value: Any) -> Markup:
     """JSON for <script type="application/json">: '<', '>' and '&' escaped so no tag can close."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -96,8 +100,12 @@ def to_json(value: Any) -> Markup:
 class Renderer:
     """Holds the environment and strings; render() turns one page into bytes."""
 
-    def __init__(self, templates: Path = TEMPLATES):
+    def __init__(self, templates: Path = TEMPLATES, keep_pieces: bool = False):
         self.templates = templates
+        # piece() results are kept only where pages are rendered again (a `serve` session);
+        # a one-off build renders each long page once and would only fill memory
+        self.keep_pieces = keep_pieces
+        self._pieces: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
         self.strings = Strings(templates)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -109,7 +117,7 @@ class Renderer:
             auto_reload=False,  # a build never sees templates change; serve makes a new Renderer
             bytecode_cache=jinja2.FileSystemBytecodeCache(str(_bytecode_dir())),
         )
-        self.env.filters.update(number=number, date=date, tojson=to_json)
+        self.env.filters.update(number=number, date=date, month=month, tojson=to_json)
         self.env.globals.update(urls=urls)
         self._cache: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple[int, str, int, bool], tuple[Any, Markup]] = {}
@@ -158,6 +166,19 @@ class Renderer:
                 macro = self.template("macros/targets.html").module.row  # type: ignore[attr-defined]
                 hit = (view, Markup(macro(view, lang, t, shared_link, show_section)))
                 self._rows[key] = hit
+            return hit[1]
+
+        def piece(name: str, *args: Any) -> Markup:
+            """A repeated piece of a long page (macros/pieces.html): an update, a report
+            paragraph, a printable row. Reused while its arguments are equal (the first one
+            by identity: unchanged targets keep their objects between rebuilds)."""
+            key = (name, lang, depth, in_lang, id(args[0]))
+            hit = self._pieces.get(key) if self.keep_pieces else None
+            if hit is None or hit[0][0] is not args[0] or hit[0] != args:
+                macro = getattr(self.template("macros/pieces.html").module, name)
+                hit = (args, Markup(macro(*args, lang, t, shared_link)))
+                if self.keep_pieces:
+                    self._pieces[key] = hit
             return hit[1]
 
         def rows(views: Any, show_section: bool = True) -> Markup:
@@ -210,6 +231,7 @@ class Renderer:
             "asset": asset,
             "t": t,
             "rows": rows,
+            "piece": piece,
             "badge": badge,
             "icon": icon,
             "schedule": schedule,

@@ -30,6 +30,7 @@ def page(kind: str, lang: str | None = None, key: str = "") -> str:
         "about": f"{prefix}about/index.html",
         "glossary": f"{prefix}glossary/index.html",
         "changes": f"{prefix}changes/index.html",
+        "changes-month": f"{prefix}changes/{key}/index.html",  # key = "2021-09"
         "data": f"{prefix}data/index.html",
         "search": f"{prefix}search/index.html",
         "print": f"{prefix}print/index.html",

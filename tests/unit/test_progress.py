@@ -76,3 +76,16 @@ def test_reported_but_nothing_good_is_a_real_zero():
     yanhu = County("yanhu", "140802", Text("盐湖区", "Yanhu"))
     m = county_measure(yanhu, (target(updates=[update(status="missed")]),))
     assert m.share == 0.0
+
+
+def test_county_measures_in_one_pass_equal_one_county_at_a_time():
+    from generator.load import load
+    from generator.progress import county_measures
+    from generator.validate import validate
+    from tests.conftest import ROOT
+
+    site, _ = validate(load(ROOT / "content"))
+    assert site is not None
+    assert county_measures(site.counties, site.targets) == [
+        county_measure(c, site.targets) for c in site.counties
+    ]
