@@ -44,6 +44,7 @@ class Prepared:
     warnings: list[Diagnostic]
     assets: dict[str, bytes]  # static files, copied as they are
     data: Callable[[], Iterator[tuple[str, bytes]]]  # data files and feeds, made when written
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     _extra: dict[str, bytes] | None = field(default=None, repr=False)
 
     @property
@@ -102,15 +103,29 @@ def _prepare(
     data: exports.DataCache | None,
     changed: set[Path] | None,
 ) -> Prepared:
-    site, warnings = validate(loader.load(changed))
+    clock = [time.perf_counter()]
+    timings: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[name] = now - clock[0]
+        clock[0] = now
+
+    sources = loader.load(changed)
+    lap("load")
+    site, warnings = validate(sources)
+    lap("validate")
     if site is None:
         raise ContentError(warnings)
     the_plan = plan(site, renderer.strings.data, base_url, previous)
+    lap("plan")
+    static = assets.collect(renderer.templates, site.geo, vendor)
+    lap("assets")
     return Prepared(
         site,
         the_plan,
         warnings,
-        assets.collect(renderer.templates, site.geo, vendor),
+        static,
         partial(
             exports.iter_data_files,
             site,
@@ -119,6 +134,7 @@ def _prepare(
             base_url or site.info.base_url,
             data,
         ),
+        timings,
     )
 
 

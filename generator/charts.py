@@ -272,6 +272,18 @@ def _short_title(section: Any, lang: str) -> str:
 WIDTH = 600
 
 
+_LAST_GEO: list[Any] = [None, ()]  # the map object last projected, and its paths
+
+
+def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
+    """_paths for this map object; the loader hands out the same object while the file is
+    unchanged, so a rebuild does not serialise the map again to look it up."""
+    if _LAST_GEO[0] is not geo:
+        geo_json = json.dumps(geo, sort_keys=True)
+        _LAST_GEO[:] = [geo, _paths(hash(geo_json), geo_json)]
+    return _LAST_GEO[1]
+
+
 @lru_cache(maxsize=8)
 def _paths(geo_key: int, geo_json: str) -> tuple[tuple[str, str], ...]:
     """(code, SVG path d) per county, projected once per map file (equirectangular, cos φ)."""
@@ -305,8 +317,7 @@ def svg_map(
     highlight: str | None = None,
 ) -> Markup:
     """The map as inline SVG: one link per county, a <title> with its name and measure."""
-    geo_json = json.dumps(site.geo, sort_keys=True)
-    paths = dict(_paths(hash(geo_json), geo_json))
+    paths = dict(_geo_paths(site.geo))
     height = paths.pop("__height__")
     words = _LABELS[lang]
     by_code = {m.county.code: m for m in measures}

@@ -29,7 +29,6 @@ class Page:
     # the template's values, or a function that makes them when the page is rendered: the
     # 40,000 pages of 10,000 targets would otherwise hold 60 MB of contexts for the whole build
     values: dict[str, Any] | Callable[[], dict[str, Any]]
-    deps: frozenset[str] = frozenset({"*"})  # target ids it shows; "*" = everything
 
     @property
     def context(self) -> dict[str, Any]:
@@ -172,6 +171,7 @@ def plan(
     own = _own_pages(site, strings, common, ordered, previous)
     marks = _marks(site, strings, by_para, previous)
     marked = {key: m[2] for key, m in marks.items()}
+    memo = _Memo(site)
     for lang in urls.LANGS:
         pages.extend(
             _pages(
@@ -187,6 +187,7 @@ def plan(
                 by_para,
                 updates,
                 marked if lang == "zh" else {},
+                memo,
             )
         )
     for _, mine in own.values():
@@ -243,7 +244,6 @@ def _own_pages(
         ):
             own[tid] = old
             continue
-        deps = frozenset({tid, *(r.target.id for r in related)})
         mine = []
         for lang in urls.LANGS:
             mine.append(
@@ -252,7 +252,6 @@ def _own_pages(
                     "target.html",
                     lang,
                     partial(_target_context, site, lang, strings, common, v, related, para_of),
-                    deps,
                 )
             )
             mine.append(
@@ -261,7 +260,6 @@ def _own_pages(
                     "embed_target.html",
                     lang,
                     partial(_embed_context, site, lang, common, v),
-                    frozenset({tid}),
                 )
             )
         own[tid] = (related, tuple(mine))
@@ -323,6 +321,7 @@ def _pages(
     by_para: dict[str, list[TargetView]],
     updates: list[tuple[Update, TargetView]],
     marked: dict[str, Markup],
+    memo: _Memo,
 ) -> Iterator[Page]:
     def t(key: str) -> str:
         return strings[key][lang]
@@ -344,7 +343,7 @@ def _pages(
     yield Page(urls.page("home", lang), "home.html", lang, home)
 
     filters = {"sections": site.sections, "counties": site.counties, "statuses": STATUS_ORDER}
-    for path, chunk, pager in _paged(urls.page("targets", lang), ordered):
+    for path, chunk, pager in _paged(urls.page("targets", lang), memo.chunks("all", ordered)):
         yield Page(
             path,
             "targets.html",
@@ -353,24 +352,21 @@ def _pages(
                 **common,
                 **_titles(site, lang, t("targets.title")),
                 "nav_current": "targets",
-                "groups": _groups(site, chunk),
+                "groups": memo.groups(chunk),
                 "total": len(ordered),
                 "pager": pager,
                 **filters,
             },
         )
 
-    by_section: dict[str, list[TargetView]] = defaultdict(list)
-    by_status: dict[str, list[TargetView]] = defaultdict(list)
-    for v in ordered:
-        by_section[v.section.id].append(v)
-        by_status[v.status].append(v)
+    by_section, by_status = memo.get("by", lambda: _by_section_and_status(ordered))
     for section in site.sections:
         mine = by_section[section.id]
-        counts = _counts(mine)
-        for path, chunk, pager in _paged(urls.page("section", lang, section.id), mine):
+        counts = memo.get(("counts", section.id), lambda: _counts(mine))  # noqa: B023
+        chunks = memo.chunks(("section", section.id), mine)
+        for path, chunk, pager in _paged(urls.page("section", lang, section.id), chunks):
             first = pager is None or pager["current"] == 1
-            themes = [(th, [v for v in chunk if v.theme.id == th.id]) for th in section.themes]
+            themes = memo.get(("themes", id(chunk)), lambda: _themes(section, chunk))  # noqa: B023
             yield Page(
                 path,
                 "section.html",
@@ -385,12 +381,12 @@ def _pages(
                     "total": len(mine),
                     "pager": pager,
                 },
-                deps=frozenset(v.target.id for v in mine),
             )
 
     for status in STATUS_ORDER:
         mine = by_status[status]
-        for path, chunk, pager in _paged(urls.page("status", lang, status), mine):
+        chunks = memo.chunks(("status", status), mine)
+        for path, chunk, pager in _paged(urls.page("status", lang, status), chunks):
             yield Page(
                 path,
                 "status.html",
@@ -401,7 +397,7 @@ def _pages(
                     "nav_current": "targets",
                     "status": status,
                     "total": len(mine),
-                    "groups": _groups(site, chunk),
+                    "groups": memo.groups(chunk),
                     "pager": pager,
                 },
             )
@@ -425,19 +421,9 @@ def _pages(
         },
     )
 
-    citywide = [v for v in ordered if v.citywide]
-    # City-wide commitments are listed on every county page while the list is short; at scale
-    # the page links to them by part of the report instead, so it stays a bounded size.
-    citywide_groups = _groups(site, citywide) if len(citywide) <= LIST_LIMIT else []
-    citywide_counts = [(s, len(vs)) for s, vs in _groups(site, citywide)]
-    named_of: dict[str, list[TargetView]] = defaultdict(list)
-    figures_of: dict[str, list[tuple[TargetView, float]]] = defaultdict(list)
-    for v in ordered:
-        if not v.citywide:
-            for cc in v.counties:
-                named_of[cc.id].append(v)
-        for cc, value in v.county_values:
-            figures_of[cc.id].append((v, value))
+    citywide_groups, citywide_counts, named_of, figures_of = memo.get(
+        "counties", lambda: _county_lists(site, ordered)
+    )
     for m in measures:
         c = m.county
         county_map_c = charts.county_map(
@@ -446,7 +432,8 @@ def _pages(
         # Only the first page of a long list carries the summary (numbers, map, figures,
         # city-wide commitments): later pages list commitments, so a change in the county's
         # numbers does not touch them and they stay light.
-        for path, chunk, pager in _paged(urls.page("county", lang, c.id), named_of[c.id]):
+        chunks = memo.chunks(("county", c.id), named_of[c.id])
+        for path, chunk, pager in _paged(urls.page("county", lang, c.id), chunks):
             first = pager is None or pager["current"] == 1
             yield Page(
                 path,
@@ -511,8 +498,8 @@ def _pages(
             "entries": site.glossary,
         },
     )
-    yield from _reader_pages(site, lang, t, common, ordered, county_map, measures, updates)
-    yield from _changes_pages(site, lang, t, common, updates)
+    yield from _reader_pages(site, lang, t, common, ordered, county_map, measures, updates, memo)
+    yield from _changes_pages(site, lang, t, common, updates, memo)
 
 
 RECENT_CHANGES = 100  # updates on the changes page; older ones are in the monthly archive
@@ -524,17 +511,13 @@ def _changes_pages(
     t: Any,
     common: dict[str, Any],
     updates: list[tuple[Update, TargetView]],
+    memo: _Memo,
 ) -> Iterator[Page]:
     """The newest updates, and an archive page per month (stable addresses to cite).
 
     A new update changes the first page and its month's page only, not a 20,000-row list.
     """
-    by_month: dict[str, list[tuple[Update, TargetView]]] = {}
-    for u, v in updates:  # newest first, so months come newest first too
-        by_month.setdefault(f"{u.date.year:04d}-{u.date.month:02d}", []).append((u, v))
-    months = [
-        (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
-    ]
+    by_month, months = memo.get("months", lambda: _months(updates))
     yield Page(
         urls.page("changes", lang),
         "changes.html",
@@ -553,7 +536,8 @@ def _changes_pages(
         newer = months[i - 1] if i > 0 else None
         older = months[i + 1] if i + 1 < len(months) else None
         title = t("changes.month_title").format(month=render.month(first_day, lang))
-        for path, chunk, pager in _paged(urls.page("changes-month", lang, key), by_month[key]):
+        chunks = memo.chunks(("month", key), by_month[key])
+        for path, chunk, pager in _paged(urls.page("changes-month", lang, key), chunks):
             yield Page(
                 path,
                 "changes.html",
@@ -580,6 +564,7 @@ def _reader_pages(
     county_map: charts.ChartData,
     measures: list[progress.CountyMeasure],
     updates: list[tuple[Update, TargetView]],
+    memo: _Memo,
 ) -> Iterator[Page]:
     """Pages for journalists and for reuse: data, search, print, embeds."""
     from generator.exports import FIELDS
@@ -645,7 +630,7 @@ def _reader_pages(
             **common,
             **_titles(site, lang, t("print.title")),
             "nav_current": "targets",
-            "groups": _groups(site, ordered),
+            "groups": memo.groups(ordered),
             "as_of": as_of,
             "page_url": urls.absolute(base_url, urls.page("print", lang)),
         },
@@ -668,11 +653,81 @@ RELATED = 6  # other commitments of the same theme shown on a commitment page
 LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
 
 
-def _paged(path: str, views: list[Any]) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
-    """A list page, split into pages of LIST_LIMIT rows when it is longer."""
-    if len(views) <= LIST_LIMIT:
-        return [(path, views, None)]
-    chunks = [views[i : i + LIST_LIMIT] for i in range(0, len(views), LIST_LIMIT)]
+class _Memo:
+    """What both languages' pages share, made once per plan: grouping and chunking 10,000
+    targets costs milliseconds a time, and each language would otherwise redo it."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self._made: dict[Any, Any] = {}
+
+    def get(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def chunks(self, key: Any, items: list[Any]) -> list[list[Any]]:
+        """`items` in pages of LIST_LIMIT (the same list objects for both languages)."""
+        return self.get(
+            ("chunks", key),
+            lambda: [items[i : i + LIST_LIMIT] for i in range(0, len(items), LIST_LIMIT)]
+            or [items],
+        )
+
+    def groups(self, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
+        return self.get(("groups", id(views)), lambda: _groups(self.site, views))
+
+
+def _by_section_and_status(
+    ordered: list[TargetView],
+) -> tuple[dict[str, list[TargetView]], dict[str, list[TargetView]]]:
+    by_section: dict[str, list[TargetView]] = defaultdict(list)
+    by_status: dict[str, list[TargetView]] = defaultdict(list)
+    for v in ordered:
+        by_section[v.section.id].append(v)
+        by_status[v.status].append(v)
+    return by_section, by_status
+
+
+def _themes(section: Section, chunk: list[TargetView]) -> list[tuple[Theme, list[TargetView]]]:
+    return [(th, [v for v in chunk if v.theme.id == th.id]) for th in section.themes]
+
+
+def _county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any, Any]:
+    citywide = [v for v in ordered if v.citywide]
+    # City-wide commitments are listed on every county page while the list is short; at scale
+    # the page links to them by part of the report instead, so it stays a bounded size.
+    citywide_groups = _groups(site, citywide) if len(citywide) <= LIST_LIMIT else []
+    citywide_counts = [(s, len(vs)) for s, vs in _groups(site, citywide)]
+    named_of: dict[str, list[TargetView]] = defaultdict(list)
+    figures_of: dict[str, list[tuple[TargetView, float]]] = defaultdict(list)
+    for v in ordered:
+        if not v.citywide:
+            for cc in v.counties:
+                named_of[cc.id].append(v)
+        for cc, value in v.county_values:
+            figures_of[cc.id].append((v, value))
+    return citywide_groups, citywide_counts, named_of, figures_of
+
+
+def _months(
+    updates: list[tuple[Update, TargetView]],
+) -> tuple[dict[str, list[tuple[Update, TargetView]]], list[tuple[str, dt.date, int]]]:
+    by_month: dict[str, list[tuple[Update, TargetView]]] = {}
+    for u, v in updates:  # newest first, so months come newest first too
+        by_month.setdefault(f"{u.date.year:04d}-{u.date.month:02d}", []).append((u, v))
+    months = [
+        (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
+    ]
+    return by_month, months
+
+
+def _paged(
+    path: str, chunks: list[list[Any]]
+) -> list[tuple[str, list[Any], dict[str, Any] | None]]:
+    """A list page, or its pages of LIST_LIMIT rows (from _Memo.chunks) when it is longer."""
+    if len(chunks) <= 1:
+        return [(path, chunks[0] if chunks else [], None)]
     files = [
         path if n == 0 else path.replace("index.html", f"page/{n + 1}/index.html")
         for n in range(len(chunks))

@@ -40,6 +40,7 @@ class Rebuild:
     rendered: int  # pages rendered this time
     changed: list[str] = field(default_factory=list)  # output files written or removed
     warnings: list[Diagnostic] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 class Session:
@@ -100,6 +101,8 @@ class Session:
             self.data = exports.DataCache()  # section titles or the report date may differ
         ready = self._prepare(changed, self.plan if only_targets else None)
 
+        timings = ready.timings
+        clock = time.perf_counter()
         hashes = dict(self.on_disk)
         written: list[str] = []
         rendered = 0
@@ -112,6 +115,7 @@ class Session:
             data = self.renderer.render(page.template, page.path, page.lang, page.context)
             rendered += 1
             self._write(page.path, data, hashes, written)
+        timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
         for rel, data in ready.extra.items():
             if self.extra.get(rel) is not data:
                 self._write(rel, data, hashes, written)
@@ -120,10 +124,14 @@ class Session:
             self._remove(rel)
             del hashes[rel]
             written.append(rel)
+        timings["data"], clock = time.perf_counter() - clock, time.perf_counter()
         if written:
             self._write(MARKER, manifest_from_hashes(hashes, self._commit()), {}, [])
         self._remember(ready, hashes)
-        return Rebuild(time.perf_counter() - started, rendered, sorted(written), ready.warnings)
+        timings["manifest"] = time.perf_counter() - clock
+        return Rebuild(
+            time.perf_counter() - started, rendered, sorted(written), ready.warnings, timings
+        )
 
     # -- inside -----------------------------------------------------------------------------
 
