@@ -58,6 +58,7 @@ class Loader:
     def __init__(self, root: Path):
         self.root = root
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
+        self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
 
     def load(self, changed: Iterable[Path] | None = None) -> Sources:
         """Read (or reuse) every content file.
@@ -261,7 +262,21 @@ class Loader:
                 )
             )
             return []
+        known = self._known.setdefault(folder, {})
+        # with the watcher's list, an unchanged cached file costs a dict lookup, not a Path
+        trusted = self._changed is not None and not self._linked(folder)
+        touched = {os.path.basename(p) for p in self._changed or ()}  # by name: errs safe
         for name in names:
+            if trusted and name in known and name not in touched:
+                path = known[name]
+                hit = self._cache.get(path)
+                if hit is not None:
+                    self._seen.add(path)
+                    value, found = hit[1]
+                    problems.extend(found)
+                    if value is not None:
+                        docs.append(value)
+                    continue
             path = folder / name
             if name.startswith(".") or name.endswith("~"):
                 continue  # editor backups and hidden files
@@ -273,6 +288,7 @@ class Loader:
                     )
                 )
                 continue
+            known[name] = path
             doc = self._yaml(path, problems)
             if doc is not None:
                 docs.append(doc)

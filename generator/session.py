@@ -31,7 +31,7 @@ from generator.errors import Diagnostic
 from generator.load import Loader
 from generator.plan import Page, Plan
 from generator.render import TEMPLATES, Renderer
-from generator.write import MARKER, manifest_from_hashes, safe_path
+from generator.write import MARKER, Manifest, safe_path
 
 
 @dataclass
@@ -63,6 +63,8 @@ class Session:
         self.pages: dict[str, Page] = {}  # the last build's page at each path
         self.extra: dict[str, bytes] = {}  # the last build's data files and assets
         self.on_disk: dict[str, str] = {}  # path → sha256 of every file written, manifest aside
+        self.manifest = Manifest()
+        self._known_commit: str | None = None
 
     # -- public -----------------------------------------------------------------------------
 
@@ -103,7 +105,7 @@ class Session:
 
         timings = ready.timings
         clock = time.perf_counter()
-        hashes = dict(self.on_disk)
+        hashes = self.on_disk
         written: list[str] = []
         rendered = 0
         for page in ready.plan.pages:
@@ -123,10 +125,11 @@ class Session:
         for rel in sorted(set(hashes) - produced):
             self._remove(rel)
             del hashes[rel]
+            del self.manifest[rel]
             written.append(rel)
         timings["data"], clock = time.perf_counter() - clock, time.perf_counter()
         if written:
-            self._write(MARKER, manifest_from_hashes(hashes, self._commit()), {}, [])
+            self._write(MARKER, self.manifest.bytes(self._commit()), {}, [])
         self._remember(ready, hashes)
         timings["manifest"] = time.perf_counter() - clock
         return Rebuild(
@@ -144,7 +147,8 @@ class Session:
         self.plan = ready.plan
         self.pages = {p.path: p for p in ready.plan.pages}
         self.extra = ready.extra
-        self.on_disk = hashes
+        if hashes is not self.on_disk:  # a full build: start the manifest again
+            self.on_disk, self.manifest = hashes, Manifest(hashes)
 
     def _write(self, rel: str, data: bytes, hashes: dict[str, str], written: list[str]) -> None:
         digest = hashlib.sha256(data).hexdigest()
@@ -156,6 +160,8 @@ class Session:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         hashes[rel] = digest
+        if rel != MARKER:
+            self.manifest[rel] = digest
         written.append(rel)
 
     def _remove(self, rel: str) -> None:
@@ -169,7 +175,13 @@ class Session:
             parent = parent.parent
 
     def _commit(self) -> str | None:
-        return content_commit(self.content) if self.commit else None
+        """The content's git commit for the manifest. Once edits have made it "-dirty" it is
+        not asked again (two git calls a rebuild); a preview's manifest may lag a commit."""
+        if not self.commit:
+            return None
+        if self._known_commit is None or not self._known_commit.endswith("-dirty"):
+            self._known_commit = content_commit(self.content)
+        return self._known_commit
 
     @staticmethod
     def _under(path: Path, folder: Path) -> bool:

@@ -42,6 +42,12 @@ _TARGETS: weakref.WeakKeyDictionary[YamlDoc, tuple[list[Diagnostic], Target | No
 )
 
 
+# per target file: (what its cross-file checks depended on, the problems they found)
+_REFS: weakref.WeakKeyDictionary[YamlDoc, tuple[tuple[Any, ...], list[Diagnostic]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
     """Check everything; build the model only when there is no error."""
     v = _Validator(src)
@@ -272,14 +278,33 @@ class _Validator:
         result: list[Target] = []
         seen: dict[str, str] = {}
         failed = False
+        # what a target's cross-file checks depend on: the loader hands out the same objects
+        # while these files are unchanged, so each target's result can be kept until then
+        context = (
+            self.src.counties,
+            self.src.sections,
+            self.src.report.get("zh"),
+            self.src.report_files.get("zh"),
+        )
         for doc in self.src.targets:
             structure, target = self.target_structure(doc)
             self.out.extend(structure)
             before = len(self.out)
             raw = doc.value if isinstance(doc.value, dict) else {}
-            self.target_refs(
-                doc, raw, county_ids, section_map, paragraphs, counties, sections, seen
-            )
+            tid = raw.get("id")
+            if isinstance(tid, str):
+                if tid in seen:
+                    self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
+                seen[tid] = doc.file
+            hit = _REFS.get(doc)
+            if hit is not None and hit[0] == context:
+                self.out.extend(hit[1])
+            else:
+                start = len(self.out)
+                self.target_refs(
+                    doc, raw, county_ids, section_map, paragraphs, counties, sections
+                )
+                _REFS[doc] = (context, self.out[start:])
             if target is None or any(p.severity == "error" for p in self.out[before:]):
                 failed = True
                 continue
@@ -309,22 +334,17 @@ class _Validator:
         paragraphs: dict[str, Block],
         counties: Any,
         sections: Any,
-        seen: dict[str, str],
     ) -> None:
         """Cross-file rules, applied to whichever fields have the right type."""
         stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         tid = raw.get("id")
-        if isinstance(tid, str):
-            if tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
-                self.at(
-                    doc,
-                    ("id",),
-                    f"id '{tid}' does not match the file name '{stem}.yaml'",
-                    f"rename the file to {tid}.yaml or set id: {stem}",
-                )
-            if tid in seen:
-                self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
-            seen[tid] = doc.file
+        if isinstance(tid, str) and tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
+            self.at(
+                doc,
+                ("id",),
+                f"id '{tid}' does not match the file name '{stem}.yaml'",
+                f"rename the file to {tid}.yaml or set id: {stem}",
+            )
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
             self.at(
                 doc,

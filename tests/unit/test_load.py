@@ -52,3 +52,30 @@ def test_bom_and_crlf_give_the_same_site(content):
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     after, _, _ = render_site(content)
     assert before == after
+
+
+def test_a_watcher_list_of_changed_files_is_trusted_for_the_others(content):
+    """`serve` passes the files its watcher saw change: those are read again, new and deleted
+    files are noticed from the folder listing, and every other file is reused unread."""
+    from generator.load import Loader
+
+    loader = Loader(content)
+    titles = {d.value["id"]: d.value["title"]["en"] for d in loader.load().targets}
+    farmers, farmland = content / "targets/farmers.yaml", content / "targets/farmland.yaml"
+    farmers.write_text(farmers.read_text("utf-8").replace(titles["farmers"], "Edited"), "utf-8")
+    farmland.write_text(
+        farmland.read_text("utf-8").replace(titles["farmland"], "Not announced"), "utf-8"
+    )
+    (content / "targets/ruicheng-acceptance.yaml").unlink()
+    new = content / "targets/farmers-two.yaml"
+    new.write_text(farmers.read_text("utf-8").replace("id: farmers", "id: farmers-two"), "utf-8")
+
+    seen = {d.value["id"]: d.value["title"]["en"] for d in loader.load(changed={farmers}).targets}
+
+    assert seen == {
+        "farmers": "Edited",  # named by the watcher: read again
+        "farmland": titles["farmland"],  # not named: the cached value is trusted
+        "farmers-two": "Edited",  # new in the folder: read
+    }
+    assert {d.value["id"] for d in loader.load().targets} == set(seen)  # a full check
+    assert "Not announced" in [d.value["title"]["en"] for d in loader.load().targets]
