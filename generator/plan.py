@@ -171,6 +171,8 @@ def plan(
     own = _own_pages(site, strings, common, ordered, previous)
     marks = _marks(site, strings, by_para, previous)
     marked = {key: m[2] for key, m in marks.items()}
+    # the previous plan's lists where unchanged, so the report's cached paragraphs still match
+    by_para.update((key, m[1]) for key, m in marks.items())
     memo = _Memo(site)
     for lang in urls.LANGS:
         pages.extend(

@@ -170,16 +170,25 @@ class Renderer:
 
         def piece(name: str, *args: Any) -> Markup:
             """A repeated piece of a long page (macros/pieces.html): an update, a report
-            paragraph, a printable row. Reused while its arguments are equal (the first one
-            by identity: unchanged targets keep their objects between rebuilds)."""
-            key = (name, lang, depth, in_lang, id(args[0]))
+            paragraph, a printable row. Kept by the identity of its arguments (unchanged
+            targets keep their objects between rebuilds) and reused while they are equal."""
+            key = (name, lang, depth, in_lang, *map(id, args))
             hit = self._pieces.get(key) if self.keep_pieces else None
-            if hit is None or hit[0][0] is not args[0] or hit[0] != args:
+            if hit is None or hit[0] != args:
                 macro = getattr(self.template("macros/pieces.html").module, name)
                 hit = (args, Markup(macro(*args, lang, t, shared_link)))
                 if self.keep_pieces:
                     self._pieces[key] = hit
             return hit[1]
+
+        def pieces(name: str, items: Any) -> Markup:
+            """piece() for each item (a tuple is spread into arguments), joined in Python:
+            a 10,000-row list pays no template loop."""
+            return Markup(
+                "".join(
+                    [piece(name, *i) if isinstance(i, tuple) else piece(name, i) for i in items]
+                )
+            )
 
         def rows(views: Any, show_section: bool = True) -> Markup:
             body = "\n".join(row(v, show_section) for v in views)
@@ -232,6 +241,7 @@ class Renderer:
             "t": t,
             "rows": rows,
             "piece": piece,
+            "pieces": pieces,
             "badge": badge,
             "icon": icon,
             "schedule": schedule,

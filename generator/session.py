@@ -64,7 +64,7 @@ class Session:
         self.extra: dict[str, bytes] = {}  # the last build's data files and assets
         self.on_disk: dict[str, str] = {}  # path → sha256 of every file written, manifest aside
         self.manifest = Manifest()
-        self._known_commit: str | None = None
+        self._known_commit: str | None = ""  # "" = not asked yet; None = not a git checkout
 
     # -- public -----------------------------------------------------------------------------
 
@@ -179,9 +179,10 @@ class Session:
         not asked again (two git calls a rebuild); a preview's manifest may lag a commit."""
         if not self.commit:
             return None
-        if self._known_commit is None or not self._known_commit.endswith("-dirty"):
-            self._known_commit = content_commit(self.content)
-        return self._known_commit
+        known = self._known_commit
+        if known == "" or (known is not None and not known.endswith("-dirty")):
+            known = self._known_commit = content_commit(self.content)
+        return known or None
 
     @staticmethod
     def _under(path: Path, folder: Path) -> bool:
