@@ -8,6 +8,7 @@ so list pages cost what their markup costs, not a re-computation per item.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ class Plan:
     # (its page and embed card in both languages); reused by the next plan when unchanged
     own: dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]] = field(default_factory=dict)
     marks: dict[str, tuple[Block, list[TargetView], Markup]] = field(default_factory=dict)
+    themes: dict[tuple[str, str], list[TargetView]] = field(default_factory=dict)
 
 
 def target_views(
@@ -168,7 +170,7 @@ def plan(
         key=lambda p: (p[0].date, p[1].target.id),
         reverse=True,
     )
-    own = _own_pages(site, strings, common, ordered, previous)
+    own, themes = _own_pages(site, strings, common, ordered, previous)
     marks = _marks(site, strings, by_para, previous)
     marked = {key: m[2] for key, m in marks.items()}
     # the previous plan's lists where unchanged, so the report's cached paragraphs still match
@@ -194,7 +196,7 @@ def plan(
         )
     for _, mine in own.values():
         pages.extend(mine)
-    return Plan(pages, views, updates, own, marks)
+    return Plan(pages, views, updates, own, marks, themes)
 
 
 def _marks(
@@ -223,17 +225,35 @@ def _own_pages(
     common: dict[str, Any],
     ordered: list[TargetView],
     previous: Plan | None,
-) -> dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]]:
-    """Each target's page and embed card in both languages, reused when its view and its
-    related targets are the very objects of the previous plan."""
+) -> tuple[
+    dict[str, tuple[tuple[TargetView, ...], tuple[Page, ...]]],
+    dict[tuple[str, str], list[TargetView]],
+]:
+    """Each target's page and embed card in both languages (in page order), reused when its
+    view and its related targets are the very objects of the previous plan; and the targets
+    by theme, which decide the related lists."""
     by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
     for v in ordered:
         by_theme[(v.section.id, v.theme.id)].append(v)
     old_own = previous.own if previous else {}
     old_views = previous.views if previous else {}
+    old_themes = previous.themes if previous else {}
     para_of = {lang: {b.id: b for b in site.report.blocks(lang)} for lang in urls.LANGS}
     own = {}
-    for v in ordered:
+    changed: list[TargetView] = []
+    for key, group in by_theme.items():
+        old_group = old_themes.get(key)
+        if (
+            old_group is not None
+            and len(old_group) == len(group)
+            and all(map(operator.is_, old_group, group))
+        ):
+            # the same views in the same order: their pages and related lists are unchanged
+            for v in group:
+                own[v.target.id] = old_own[v.target.id]
+        else:
+            changed.extend(group)
+    for v in changed:
         tid = v.target.id
         peers = by_theme[(v.section.id, v.theme.id)][: RELATED + 1]
         related = tuple(r for r in peers if r is not v)[:RELATED]
@@ -265,7 +285,7 @@ def _own_pages(
                 )
             )
         own[tid] = (related, tuple(mine))
-    return own
+    return {v.target.id: own[v.target.id] for v in ordered}, by_theme
 
 
 def _embed_context(site: Site, lang: str, common: dict[str, Any], v: TargetView) -> dict[str, Any]:
@@ -340,7 +360,10 @@ def _pages(
         "map": county_map,
         "sections_chart": section_chart,
         "recent": updates[:8],
-        "section_rows": _section_rows(site, ordered),
+        "section_rows": memo.get(
+            "section_rows",
+            lambda: _section_rows(site, memo.get("by", lambda: _by_section_and_status(ordered))[0]),
+        ),
     }
     yield Page(urls.page("home", lang), "home.html", lang, home)
 
@@ -623,7 +646,7 @@ def _reader_pages(
             "csp_script_extra": " 'wasm-unsafe-eval'",
         },
     )
-    as_of = max((u.date for u, _ in updates), default=site.info.report_date)
+    as_of = updates[0][0].date if updates else site.info.report_date  # newest first
     yield Page(
         urls.page("print", lang),
         "print.html",
@@ -672,8 +695,9 @@ class _Memo:
         """`items` in pages of LIST_LIMIT (the same list objects for both languages)."""
         return self.get(
             ("chunks", key),
-            lambda: [items[i : i + LIST_LIMIT] for i in range(0, len(items), LIST_LIMIT)]
-            or [items],
+            lambda: (
+                [items[i : i + LIST_LIMIT] for i in range(0, len(items), LIST_LIMIT)] or [items]
+            ),
         )
 
     def groups(self, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
@@ -750,12 +774,10 @@ def _counts(views: list[TargetView]) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in STATUS_ORDER}
 
 
-def _section_rows(site: Site, views: list[TargetView]) -> list[tuple[Section, dict[str, int], int]]:
-    rows = []
-    for s in site.sections:
-        mine = [v for v in views if v.section.id == s.id]
-        rows.append((s, _counts(mine), len(mine)))
-    return rows
+def _section_rows(
+    site: Site, by_section: dict[str, list[TargetView]]
+) -> list[tuple[Section, dict[str, int], int]]:
+    return [(s, _counts(by_section[s.id]), len(by_section[s.id])) for s in site.sections]
 
 
 def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Markup:

@@ -301,9 +301,7 @@ class _Validator:
                 self.out.extend(hit[1])
             else:
                 start = len(self.out)
-                self.target_refs(
-                    doc, raw, county_ids, section_map, paragraphs, counties, sections
-                )
+                self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections)
                 _REFS[doc] = (context, self.out[start:])
             if target is None or any(p.severity == "error" for p in self.out[before:]):
                 failed = True

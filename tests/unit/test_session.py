@@ -41,6 +41,22 @@ EDITS = [
         lambda t: t.replace("Ruicheng passes", "Ruicheng County passes"),
     ),
     ("report edit", "report/en.md", lambda t: t.replace("Support Ruicheng", "Help Ruicheng")),
+    (
+        "move to another part of the report (its related lists and the order change)",
+        "targets/farmers.yaml",
+        lambda t: t.replace(
+            "section: agriculture\ntheme: farmland", "section: tourism\ntheme: scenic"
+        ),
+    ),
+    (
+        "a second update in another month (the changes archive grows)",
+        "targets/farmers.yaml",
+        lambda t: (
+            t.rstrip("\n")
+            + "\n  - date: 2021-11-15\n    status: on_track\n    value: 5000\n"
+            + '    source: {title: t2, url: "https://example.org/y"}\n'
+        ),
+    ),
 ]
 
 
