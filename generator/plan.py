@@ -486,7 +486,7 @@ def _pages(
                 },
             )
 
-    blocks = [(b, by_para.get(b.id, [])) for b in site.report.blocks(lang)]
+    blocks = [(b, by_para.get(b.id, []), marked.get(b.id)) for b in site.report.blocks(lang)]
     yield Page(
         urls.page("report", lang),
         "report.html",
@@ -496,7 +496,6 @@ def _pages(
             **_titles(site, lang, site.info.report_title(lang)),
             "nav_current": "report",
             "blocks": blocks,
-            "marked": marked,
         },
     )
 
