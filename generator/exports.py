@@ -152,18 +152,19 @@ class DataCache:
     """
 
     def __init__(self, keep: bool = True) -> None:
-        self._made: dict[str, tuple[Target, str, bytes, str]] = {}
+        self._made: dict[str, tuple[Target, bytes, bytes, bytes]] = {}
         self._keep = keep  # a one-off build needs no memory of its targets
 
-    def get(self, site: Site, t: Target) -> tuple[str, bytes, str]:
-        """(JSON text, JSON file bytes, CSV line) of one target."""
+    def get(self, site: Site, t: Target) -> tuple[bytes, bytes, bytes]:
+        """(JSON, JSON file, CSV line) of one target, as UTF-8: the big files are joined
+        from bytes, never encoded again."""
         hit = self._made.get(t.id)
         if hit is None or hit[0] is not t:
             text = json.dumps(
                 target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-            )
-            line = _csv_line(["" if v is None else v for v in _row(site, t).values()])
-            hit = (t, text, (text + "\n").encode(), line)
+            ).encode()
+            line = _csv_line(["" if v is None else v for v in _row(site, t).values()]).encode()
+            hit = (t, text, text + b"\n", line)
             if self._keep:
                 self._made[t.id] = hit
         return hit[1], hit[2], hit[3]
@@ -173,9 +174,9 @@ class DataCache:
             del self._made[gone]
 
 
-def _csv(lines: list[str]) -> bytes:
-    head = _csv_line([f[0] for f in FIELDS])
-    return (head + "".join(lines)).encode("utf-8-sig")  # BOM: Excel on Chinese Windows reads it
+def _csv(lines: list[bytes]) -> bytes:
+    head = _csv_line([f[0] for f in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
+    return head + b"".join(lines)  # Windows reads UTF-8 only with it
 
 
 def datapackage(site: Site) -> dict[str, Any]:
@@ -237,12 +238,12 @@ def iter_data_files(
         lines.append(line)
         yield f"data/targets/{t.id}.json", data
     cache.forget_others({t.id for t in site.targets})
-    fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).decode().rstrip("\n")
+    fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).rstrip(b"\n")
     # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
     # from each target's text instead of encoding 10,000 targets again
     yield (
         "data/targets.json",
-        ('{"fields":' + fields + ',"targets":[' + ",".join(texts) + "]}\n").encode(),
+        b"".join((b'{"fields":', fields, b',"targets":[', b",".join(texts), b"]}\n")),
     )
     del texts
     yield "data/targets.csv", _csv(lines)

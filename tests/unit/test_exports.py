@@ -86,3 +86,23 @@ def test_headers_file_for_static_hosts(output):
     assert "Content-Security-Policy: default-src 'self'" in headers
     assert "X-Content-Type-Options: nosniff" in headers
     assert "Strict-Transport-Security" in headers
+
+
+def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(output, content):
+    """targets.json and targets.csv are joined from each target's cached bytes; they must be
+    exactly what encoding the whole document at once gives."""
+    from generator.exports import FIELDS, _row, target_json
+
+    site, _ = validate(load(content))
+    doc = {
+        "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS},
+        "targets": [target_json(site, t) for t in site.targets],
+    }
+    expected = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert output["data/targets.json"] == (expected + "\n").encode()
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    for t in site.targets:
+        writer.writerow({k: "" if v is None else v for k, v in _row(site, t).items()})
+    assert output["data/targets.csv"] == buffer.getvalue().encode("utf-8-sig")
