@@ -74,17 +74,21 @@ def target_views(
     county_of = {c.id: c for c in site.counties}
     para_order = {b.id: i for i, b in enumerate(site.report.zh)}
     section_order = {s.id: i for i, s in enumerate(site.sections)}
-    ordered = sorted(
-        site.targets,
-        key=lambda t: (
+
+    def key(t: Target) -> tuple[int, int, int, str]:
+        """Report order: part, paragraph, place of the quote in the paragraph."""
+        return (
             section_order[t.section],
             para_order.get(t.paragraph, 0),
             site.report.zh[para_order[t.paragraph]].text.find(t.quote)
             if t.paragraph in para_order
             else 0,
             t.id,
-        ),
-    )
+        )
+
+    ordered = _same_order(site.targets, previous, key) if previous else None
+    if ordered is None:
+        ordered = sorted(site.targets, key=key)
     views = {}
     for i, t in enumerate(ordered):
         old = previous.get(t.id) if previous else None
@@ -111,6 +115,57 @@ def target_views(
             county_values=values,
         )
     return views
+
+
+def _same_order(
+    targets: tuple[Target, ...],
+    previous: dict[str, TargetView],
+    key: Callable[[Target], tuple[int, int, int, str]],
+) -> list[Target] | None:
+    """The previous order with this build's targets, when no target was added, removed or
+    moved (a changed target keeps its place while its sort key is the same); else None."""
+    if len(previous) != len(targets):
+        return None
+    by_id = {t.id: t for t in targets}
+    ordered = []
+    for v in previous.values():  # views are made in order
+        t = by_id.get(v.target.id)
+        if t is None or (t is not v.target and key(t) != key(v.target)):
+            return None
+        ordered.append(t)
+    return ordered
+
+
+def _all_updates(
+    site: Site, views: dict[str, TargetView], previous: Plan | None
+) -> list[tuple[Update, TargetView]]:
+    """Every update with its target's view, newest first (then by target id).
+
+    After a small edit, the previous list is kept with only the changed targets' updates
+    taken out and put back in place: sorting 20,000 updates again costs more than that.
+    """
+
+    def key(pair: tuple[Update, TargetView]) -> tuple[dt.date, str]:
+        return pair[0].date, pair[1].target.id
+
+    old_views = previous.views if previous else {}
+    changed = [v for tid, v in views.items() if old_views.get(tid) is not v]
+    if previous is None or len(changed) > 100 or set(old_views) != set(views):
+        pairs = [(u, views[t.id]) for t in site.targets for u in t.updates]
+        return sorted(pairs, key=key, reverse=True)
+    gone = {v.target.id for v in changed}
+    merged = [p for p in previous.updates if p[1].target.id not in gone]
+    for pair in sorted(((u, v) for v in changed for u in v.target.updates), key=key):
+        k = key(pair)
+        low, high = 0, len(merged)
+        while low < high:  # first place whose key is smaller (the list runs newest first)
+            mid = (low + high) // 2
+            if key(merged[mid]) > k:
+                low = mid + 1
+            else:
+                high = mid
+        merged.insert(low, pair)
+    return merged
 
 
 def plan(
@@ -165,11 +220,7 @@ def plan(
     by_para: dict[str, list[TargetView]] = defaultdict(list)
     for v in ordered:
         by_para[v.target.paragraph].append(v)
-    updates = sorted(
-        ((u, views[t.id]) for t in site.targets for u in t.updates),
-        key=lambda p: (p[0].date, p[1].target.id),
-        reverse=True,
-    )
+    updates = _all_updates(site, views, previous)
     own, themes = _own_pages(site, strings, common, ordered, previous)
     marks = _marks(site, strings, by_para, previous)
     marked = {key: m[2] for key, m in marks.items()}
@@ -349,7 +400,7 @@ def _pages(
         return strings[key][lang]
 
     counts = _counts(ordered)
-    sourced = sum(1 for tg in site.targets if tg.updates)
+    sourced = memo.get("sourced", lambda: sum(1 for tg in site.targets if tg.updates))
     home = {
         **common,
         **_titles(site, lang, site.info.title(lang), t("home.lead")),
@@ -739,8 +790,13 @@ def _months(
     updates: list[tuple[Update, TargetView]],
 ) -> tuple[dict[str, list[tuple[Update, TargetView]]], list[tuple[str, dt.date, int]]]:
     by_month: dict[str, list[tuple[Update, TargetView]]] = {}
-    for u, v in updates:  # newest first, so months come newest first too
-        by_month.setdefault(f"{u.date.year:04d}-{u.date.month:02d}", []).append((u, v))
+    month_of: dict[dt.date, str] = {}
+    for pair in updates:  # newest first, so months come newest first too
+        d = pair[0].date
+        month = month_of.get(d)
+        if month is None:
+            month = month_of[d] = f"{d.year:04d}-{d.month:02d}"
+        by_month.setdefault(month, []).append(pair)
     months = [
         (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
     ]
