@@ -101,7 +101,8 @@ class Loader:
         src.targets = self._targets(root / "targets", src.problems)
         self._geo(src)
         # forget files that are gone (a deleted target), without touching the disk again
-        self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
+        if len(self._cache) != len(self._seen):
+            self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
         return src
 
     # -- files -------------------------------------------------------------------------------

@@ -182,7 +182,7 @@ def plan(
     """
     base_url = base_url or site.info.base_url
     views = target_views(site, previous.views if previous else None)
-    ordered = sorted(views.values(), key=lambda v: v.order)
+    ordered = list(views.values())  # made in report order
     pages: list[Page] = []
     common = {"site": site.info, "base_url": base_url, "bins": charts.BINS, "pager": None}
     pages.append(
@@ -245,8 +245,8 @@ def plan(
                 memo,
             )
         )
-    for _, mine in own.values():
-        pages.extend(mine)
+    for v in ordered:
+        pages.extend(own[v.target.id][1])
     return Plan(pages, views, updates, own, marks, themes)
 
 
@@ -336,7 +336,7 @@ def _own_pages(
                 )
             )
         own[tid] = (related, tuple(mine))
-    return {v.target.id: own[v.target.id] for v in ordered}, by_theme
+    return own, by_theme
 
 
 def _embed_context(site: Site, lang: str, common: dict[str, Any], v: TargetView) -> dict[str, Any]:

@@ -60,7 +60,7 @@ class Session:
         self.renderer = Renderer(self.templates, keep_pieces=True)
         self.data = exports.DataCache()
         self.plan: Plan | None = None
-        self.pages: dict[str, Page] = {}  # the last build's page at each path
+        self.pages: list[Page] = []  # the last build's pages
         self.extra: dict[str, bytes] = {}  # the last build's data files and assets
         self.on_disk: dict[str, str] = {}  # path → sha256 of every file written, manifest aside
         self.manifest = Manifest()
@@ -94,7 +94,7 @@ class Session:
         if any(self._under(p, self.templates) for p in changed):
             # templates or strings changed
             self.renderer = Renderer(self.templates, keep_pieces=True)
-            self.plan, self.pages = None, {}
+            self.plan, self.pages = None, []
         targets_dir = (self.content / "targets").resolve()
         only_targets = bool(changed) and all(
             Path(p).resolve().parent == targets_dir for p in changed
@@ -108,8 +108,16 @@ class Session:
         hashes = self.on_disk
         written: list[str] = []
         rendered = 0
-        for page in ready.plan.pages:
-            old = self.pages.get(page.path)
+        old_pages = self.pages
+        same_list = len(old_pages) == len(ready.plan.pages)
+        by_path: dict[str, Page] | None = None
+        for i, page in enumerate(ready.plan.pages):
+            # the page list keeps its order between builds; look up by path only if it moved
+            old: Page | None = old_pages[i] if same_list else None
+            if old is None or old.path != page.path:
+                if by_path is None:
+                    by_path = {p.path: p for p in old_pages}
+                old = by_path.get(page.path)
             if old is page or (
                 old is not None and old.template == page.template and old.context == page.context
             ):
@@ -145,7 +153,7 @@ class Session:
 
     def _remember(self, ready: Prepared, hashes: dict[str, str]) -> None:
         self.plan = ready.plan
-        self.pages = {p.path: p for p in ready.plan.pages}
+        self.pages = ready.plan.pages
         self.extra = ready.extra
         if hashes is not self.on_disk:  # a full build: start the manifest again
             self.on_disk, self.manifest = hashes, Manifest(hashes)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,15 +36,8 @@ from generator.yamlnodes import Path, YamlDoc
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Structure checks and the Target built from an unchanged file are reused (serve, incremental).
-_TARGETS: weakref.WeakKeyDictionary[YamlDoc, tuple[list[Diagnostic], Target | None]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
-# per target file: (what its cross-file checks depended on, the problems they found)
-_REFS: weakref.WeakKeyDictionary[YamlDoc, tuple[tuple[Any, ...], list[Diagnostic]]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
@@ -296,13 +288,13 @@ class _Validator:
                 if tid in seen:
                     self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
                 seen[tid] = doc.file
-            hit = _REFS.get(doc)
+            hit = doc.memo.get("refs")  # (what the checks depended on, what they found)
             if hit is not None and hit[0] == context:
                 self.out.extend(hit[1])
             else:
                 start = len(self.out)
                 self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections)
-                _REFS[doc] = (context, self.out[start:])
+                doc.memo["refs"] = (context, self.out[start:])
             if target is None or any(p.severity == "error" for p in self.out[before:]):
                 failed = True
                 continue
@@ -314,13 +306,13 @@ class _Validator:
     @staticmethod
     def target_structure(doc: YamlDoc) -> tuple[list[Diagnostic], Target | None]:
         """Spec check of one target file, and its model, cached per loaded file."""
-        hit = _TARGETS.get(doc)
+        hit = doc.memo.get("target")
         if hit is None:
             found: list[Diagnostic] = []
             checker = Checker(doc, found)
             checker.check(spec.TARGET, doc.value)
             hit = (found, _target(doc, doc.value) if checker.ok else None)
-            _TARGETS[doc] = hit
+            doc.memo["target"] = hit
         return hit
 
     def target_refs(
