@@ -7,6 +7,7 @@ so list pages cost what their markup costs, not a re-computation per item.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import operator
 from collections import Counter, defaultdict
@@ -86,21 +87,13 @@ def target_views(
             t.id,
         )
 
-    ordered = _same_order(site.targets, previous, key) if previous else None
-    if ordered is None:
-        ordered = sorted(site.targets, key=key)
-    views = {}
-    for i, t in enumerate(ordered):
-        old = previous.get(t.id) if previous else None
-        if old is not None and old.target is t and old.order == i:
-            views[t.id] = old
-            continue
+    def view(t: Target, i: int) -> TargetView:
         section, theme = theme_of[(t.section, t.theme)]
         last = t.last
         citywide = "all" in t.counties
         counties = site.counties if citywide else tuple(county_of[c] for c in t.counties)
         values = tuple((county_of[c], v) for c, v in last.counties) if last else ()
-        views[t.id] = TargetView(
+        return TargetView(
             target=t,
             section=section,
             theme=theme,
@@ -114,26 +107,25 @@ def target_views(
             updated_iso=last.date.isoformat() if last else "",
             county_values=values,
         )
+
+    if previous and len(previous) == len(site.targets):
+        # after an edit: only the targets that are new objects need a view, in their old
+        # place, provided none was added or removed and none moved in the report order
+        changed = [
+            t for t in site.targets if (o := previous.get(t.id)) is None or o.target is not t
+        ]
+        if len(changed) <= 100 and all(
+            t.id in previous and key(t) == key(previous[t.id].target) for t in changed
+        ):
+            views = dict(previous)  # same keys in the same (report) order
+            for t in changed:
+                views[t.id] = view(t, previous[t.id].order)
+            return views
+    views = {}
+    for i, t in enumerate(sorted(site.targets, key=key)):
+        old = previous.get(t.id) if previous else None
+        views[t.id] = old if old is not None and old.target is t and old.order == i else view(t, i)
     return views
-
-
-def _same_order(
-    targets: tuple[Target, ...],
-    previous: dict[str, TargetView],
-    key: Callable[[Target], tuple[int, int, int, str]],
-) -> list[Target] | None:
-    """The previous order with this build's targets, when no target was added, removed or
-    moved (a changed target keeps its place while its sort key is the same); else None."""
-    if len(previous) != len(targets):
-        return None
-    by_id = {t.id: t for t in targets}
-    ordered = []
-    for v in previous.values():  # views are made in order
-        t = by_id.get(v.target.id)
-        if t is None or (t is not v.target and key(t) != key(v.target)):
-            return None
-        ordered.append(t)
-    return ordered
 
 
 def _all_updates(
@@ -141,8 +133,8 @@ def _all_updates(
 ) -> list[tuple[Update, TargetView]]:
     """Every update with its target's view, newest first (then by target id).
 
-    After a small edit, the previous list is kept with only the changed targets' updates
-    taken out and put back in place: sorting 20,000 updates again costs more than that.
+    After a small edit the previous list is kept, with only the changed targets' updates taken
+    out and put back in place (binary search): sorting 20,000 updates again costs more.
     """
 
     def key(pair: tuple[Update, TargetView]) -> tuple[dt.date, str]:
@@ -150,22 +142,35 @@ def _all_updates(
 
     old_views = previous.views if previous else {}
     changed = [v for tid, v in views.items() if old_views.get(tid) is not v]
-    if previous is None or len(changed) > 100 or set(old_views) != set(views):
+    if previous is None or len(changed) > 100 or len(old_views) != len(views):
         pairs = [(u, views[t.id]) for t in site.targets for u in t.updates]
         return sorted(pairs, key=key, reverse=True)
-    gone = {v.target.id for v in changed}
-    merged = [p for p in previous.updates if p[1].target.id not in gone]
+    merged = list(previous.updates)
+    for v in changed:
+        old = old_views.get(v.target.id)
+        for u in old.target.updates if old is not None else ():
+            i = _place(merged, (u.date, v.target.id), key)
+            while merged[i][0] is not u or merged[i][1] is not old:
+                i += 1  # past updates of the same target and day
+            del merged[i]
     for pair in sorted(((u, v) for v in changed for u in v.target.updates), key=key):
-        k = key(pair)
-        low, high = 0, len(merged)
-        while low < high:  # first place whose key is smaller (the list runs newest first)
-            mid = (low + high) // 2
-            if key(merged[mid]) > k:
-                low = mid + 1
-            else:
-                high = mid
-        merged.insert(low, pair)
+        i = _place(merged, key(pair), key)
+        while i < len(merged) and key(merged[i]) == key(pair):
+            i += 1  # after those of the same day and target, as a stable sort puts it
+        merged.insert(i, pair)
     return merged
+
+
+def _place(pairs: list[Any], k: tuple[dt.date, str], key: Callable[[Any], Any]) -> int:
+    """First index whose key is not larger than k, in a list sorted newest first."""
+    low, high = 0, len(pairs)
+    while low < high:
+        mid = (low + high) // 2
+        if key(pairs[mid]) > k:
+            low = mid + 1
+        else:
+            high = mid
+    return low
 
 
 def plan(
@@ -290,19 +295,16 @@ def _own_pages(
     old_views = previous.views if previous else {}
     old_themes = previous.themes if previous else {}
     para_of = {lang: {b.id: b for b in site.report.blocks(lang)} for lang in urls.LANGS}
-    own = {}
+    # a theme with the same views in the same order keeps its targets' pages as they were
+    own = dict(old_own)
     changed: list[TargetView] = []
     for key, group in by_theme.items():
         old_group = old_themes.get(key)
         if (
-            old_group is not None
-            and len(old_group) == len(group)
-            and all(map(operator.is_, old_group, group))
+            old_group is None
+            or len(old_group) != len(group)
+            or not all(map(operator.is_, old_group, group))
         ):
-            # the same views in the same order: their pages and related lists are unchanged
-            for v in group:
-                own[v.target.id] = old_own[v.target.id]
-        else:
             changed.extend(group)
     for v in changed:
         tid = v.target.id
@@ -336,6 +338,9 @@ def _own_pages(
                 )
             )
         own[tid] = (related, tuple(mine))
+    if len(own) != len(ordered):  # targets were deleted
+        here = {v.target.id for v in ordered}
+        own = {tid: pages for tid, pages in own.items() if tid in here}
     return own, by_theme
 
 
@@ -399,7 +404,8 @@ def _pages(
     def t(key: str) -> str:
         return strings[key][lang]
 
-    counts = _counts(ordered)
+    by_status = memo.get("by", lambda: _by_section_and_status(ordered))[1]
+    counts = {s: len(by_status.get(s, ())) for s in STATUS_ORDER}
     sourced = memo.get("sourced", lambda: sum(1 for tg in site.targets if tg.updates))
     home = {
         **common,
@@ -413,7 +419,9 @@ def _pages(
         "recent": updates[:8],
         "section_rows": memo.get(
             "section_rows",
-            lambda: _section_rows(site, memo.get("by", lambda: _by_section_and_status(ordered))[0]),
+            lambda: _section_rows(
+                site, memo.get("by", lambda: _by_section_and_status(ordered))[0], memo
+            ),
         ),
     }
     yield Page(urls.page("home", lang), "home.html", lang, home)
@@ -790,13 +798,13 @@ def _months(
     updates: list[tuple[Update, TargetView]],
 ) -> tuple[dict[str, list[tuple[Update, TargetView]]], list[tuple[str, dt.date, int]]]:
     by_month: dict[str, list[tuple[Update, TargetView]]] = {}
-    month_of: dict[dt.date, str] = {}
-    for pair in updates:  # newest first, so months come newest first too
-        d = pair[0].date
-        month = month_of.get(d)
-        if month is None:
-            month = month_of[d] = f"{d.year:04d}-{d.month:02d}"
-        by_month.setdefault(month, []).append(pair)
+    start = 0
+    while start < len(updates):  # newest first: each month is one run, found by bisection
+        d = updates[start][0].date
+        first_day = d.replace(day=1)
+        end = bisect.bisect_left(updates, True, lo=start, key=lambda p: p[0].date < first_day)  # noqa: B023
+        by_month[f"{d.year:04d}-{d.month:02d}"] = updates[start:end]
+        start = end
     months = [
         (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
     ]
@@ -830,9 +838,16 @@ def _counts(views: list[TargetView]) -> dict[str, int]:
 
 
 def _section_rows(
-    site: Site, by_section: dict[str, list[TargetView]]
+    site: Site, by_section: dict[str, list[TargetView]], memo: _Memo
 ) -> list[tuple[Section, dict[str, int], int]]:
-    return [(s, _counts(by_section[s.id]), len(by_section[s.id])) for s in site.sections]
+    return [
+        (
+            s,
+            memo.get(("counts", s.id), lambda s=s: _counts(by_section[s.id])),
+            len(by_section[s.id]),
+        )
+        for s in site.sections
+    ]
 
 
 def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Markup:

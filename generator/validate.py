@@ -38,8 +38,6 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Structure checks and the Target built from an unchanged file are reused (serve, incremental).
 
 
-
-
 def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
     """Check everything; build the model only when there is no error."""
     v = _Validator(src)
