@@ -9,6 +9,7 @@ All lookups are dict/set based, so validation stays linear in the number of targ
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -277,29 +278,34 @@ class _Validator:
             self.src.report_files.get("zh"),
         )
         for doc in self.src.targets:
-            structure, target = self.target_structure(doc)
-            self.out.extend(structure)
-            before = len(self.out)
-            raw = doc.value if isinstance(doc.value, dict) else {}
-            tid = raw.get("id")
-            if isinstance(tid, str):
-                if tid in seen:
-                    self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
-                seen[tid] = doc.file
-            hit = doc.memo.get("refs")  # (what the checks depended on, what they found)
-            if hit is not None and hit[0] == context:
-                self.out.extend(hit[1])
-            else:
+            # (context, problems, target, id): this file's checks, kept while it and what
+            # they depend on are the same objects (a `serve` rebuild skips 10,000 files)
+            hit = doc.memo.get("checked")
+            if hit is None or hit[0] != context:
+                structure, target = self.target_structure(doc)
+                raw = doc.value if isinstance(doc.value, dict) else {}
                 start = len(self.out)
                 self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections)
-                doc.memo["refs"] = (context, self.out[start:])
-            if target is None or any(p.severity == "error" for p in self.out[before:]):
+                refs = self.out[start:]
+                del self.out[start:]
+                ok = target is not None and not any(p.severity == "error" for p in refs)
+                tid = raw.get("id") if isinstance(raw.get("id"), str) else None
+                hit = doc.memo["checked"] = (context, structure + refs, target if ok else None, tid)
+            _, found, target, tid = hit
+            if found:
+                self.out.extend(found)
+            if tid is not None:
+                if tid in seen:
+                    self.at(doc, ("id",), f"duplicate target id '{tid}' (also in {seen[tid]})")
+                    target = None
+                seen[tid] = doc.file
+            if target is None:
                 failed = True
                 continue
             result.append(target)
         if failed or counties is None or sections is None:
             return None
-        return tuple(sorted(result, key=lambda t: t.id))
+        return tuple(sorted(result, key=operator.attrgetter("id")))
 
     @staticmethod
     def target_structure(doc: YamlDoc) -> tuple[list[Diagnostic], Target | None]:
