@@ -52,7 +52,7 @@ class Manifest:
     _QUOTE = json.JSONEncoder(ensure_ascii=False).encode
 
     def __init__(self, hashes: dict[str, str] | None = None):
-        self._lines: dict[str, str] = {}
+        self._lines: dict[str, bytes] = {}  # path → its line, UTF-8
         self._order: list[str] | None = None
         for path, digest in (hashes or {}).items():
             self[path] = digest
@@ -60,7 +60,7 @@ class Manifest:
     def __setitem__(self, path: str, digest: str) -> None:
         if path not in self._lines:
             self._order = None
-        self._lines[path] = f"  {self._QUOTE(path)}: {self._QUOTE(digest)}"
+        self._lines[path] = f"  {self._QUOTE(path)}: {self._QUOTE(digest)}".encode()
 
     def __delitem__(self, path: str) -> None:
         del self._lines[path]
@@ -70,14 +70,16 @@ class Manifest:
         if self._order is None:
             self._order = sorted(self._lines)
         lines = self._lines
-        files = ",\n".join([lines[p] for p in self._order])
-        return (
-            '{\n "files": '
-            + ("{\n" + files + "\n }" if files else "{}")
-            + ',\n "generator": "hedong-open",\n "source_commit": '
-            + self._QUOTE(commit)
-            + "\n}\n"
-        ).encode()
+        files = b",\n".join([lines[p] for p in self._order])
+        return b"".join(
+            (
+                b'{\n "files": ',
+                b"{\n" + files + b"\n }" if files else b"{}",
+                b',\n "generator": "hedong-open",\n "source_commit": ',
+                self._QUOTE(commit).encode(),
+                b"\n}\n",
+            )
+        )
 
 
 def stage(out_dir: Path, fill: Callable[[Path], None]) -> None:
