@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -97,7 +98,7 @@ def bin_label(low: float, high: float) -> str:
 
 def county_map(
     site: Any,
-    measures: list[CountyMeasure],
+    measures: Sequence[CountyMeasure],
     lang: str,
     from_file: str,
     highlight: str | None = None,
@@ -328,7 +329,7 @@ def _paths(geo_key: int, geo_json: str) -> tuple[tuple[str, str], ...]:
 
 def svg_map(
     site: Any,
-    measures: list[CountyMeasure],
+    measures: Sequence[CountyMeasure],
     lang: str,
     from_file: str,
     highlight: str | None = None,

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -217,7 +217,8 @@ def plan(
         )
     )
     section_charts = {lang: charts.sections_bar(site, ordered, lang) for lang in urls.LANGS}
-    measures = progress.county_measures(site.counties, site.targets)
+    # a tuple: every map's ChartData.rows is then this same object (render.py piece() keys)
+    measures = tuple(progress.county_measures(site.counties, site.targets))
     maps = {
         lang: charts.county_map(site, measures, lang, urls.page("home", lang))
         for lang in urls.LANGS
@@ -393,7 +394,7 @@ def _pages(
     common: dict[str, Any],
     ordered: list[TargetView],
     views: dict[str, TargetView],
-    measures: list[progress.CountyMeasure],
+    measures: Sequence[progress.CountyMeasure],
     county_map: charts.ChartData,
     section_chart: charts.ChartData,
     by_para: dict[str, list[TargetView]],
@@ -645,7 +646,7 @@ def _reader_pages(
     common: dict[str, Any],
     ordered: list[TargetView],
     county_map: charts.ChartData,
-    measures: list[progress.CountyMeasure],
+    measures: Sequence[progress.CountyMeasure],
     updates: list[tuple[Update, TargetView]],
     memo: _Memo,
 ) -> Iterator[Page]:
