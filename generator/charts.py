@@ -248,19 +248,36 @@ def _feature_name(geo: dict, code: str) -> str:
 
 
 def sections_bar(site: Any, views: list[Any], lang: str) -> ChartData:
-    words = _LABELS[lang]
     sections = site.sections
     counts = {s.id: {st: 0 for st in STATUS_ORDER} for s in sections}
     for v in views:
         counts[v.section.id][v.status] += 1
-    names = [f"{s.number(lang)} {_short_title(s, lang)}" for s in sections]
     chart_id = f"sections-{lang}"
-    bar = Bar(init_opts=opts.InitOpts(chart_id=chart_id, renderer="svg"))
-    bar.add_xaxis(names)
+    skeleton = _bar_skeleton(sections, lang)
+    option = {**skeleton, "series": [dict(series) for series in skeleton["series"]]}
+    for series, status in zip(option["series"], STATUS_ORDER, strict=True):
+        series["data"] = [counts[s.id][status] for s in sections]
+    rows = tuple((s, counts[s.id], sum(counts[s.id].values())) for s in sections)
+    return ChartData(chart_id, option, None, rows)
+
+
+_BARS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
+    """The sections chart's options apart from its counts, made by pyecharts once per
+    language and set of section names; callers copy the series they fill."""
+    names = tuple(f"{s.number(lang)} {_short_title(s, lang)}" for s in sections)
+    key = (lang, names)
+    if key in _BARS:
+        return _BARS[key]
+    words = _LABELS[lang]
+    bar = Bar(init_opts=opts.InitOpts(chart_id=f"sections-{lang}", renderer="svg"))
+    bar.add_xaxis(list(names))
     for status in STATUS_ORDER:
         bar.add_yaxis(
             words[status],
-            [counts[s.id][status] for s in sections],
+            [0 for _ in names],  # replaced by each chart's counts
             stack="status",
             color=STATUS_COLOURS[status],
             label_opts=opts.LabelOpts(is_show=False),
@@ -274,8 +291,8 @@ def sections_bar(site: Any, views: list[Any], lang: str) -> ChartData:
     option["tooltip"] = {"trigger": "axis", "axisPointer": {"type": "shadow"}, "confine": True}
     option["grid"] = {"left": 8, "right": 16, "top": 64, "bottom": 8, "containLabel": True}
     option["yAxis"][0]["inverse"] = True
-    rows = tuple((s, counts[s.id], sum(counts[s.id].values())) for s in sections)
-    return ChartData(chart_id, option, None, rows)
+    _BARS[key] = option
+    return option
 
 
 def _short_title(section: Any, lang: str) -> str:
