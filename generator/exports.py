@@ -152,26 +152,34 @@ class DataCache:
     """
 
     def __init__(self, keep: bool = True) -> None:
-        self._made: dict[str, tuple[Target, bytes, bytes, bytes]] = {}
+        self._made: dict[str, tuple[Target, bytes, bytes, bytes, str]] = {}
         self._keep = keep  # a one-off build needs no memory of its targets
 
-    def get(self, site: Site, t: Target) -> tuple[bytes, bytes, bytes]:
-        """(JSON, JSON file, CSV line) of one target, as UTF-8: the big files are joined
-        from bytes, never encoded again."""
-        hit = self._made.get(t.id)
-        if hit is None or hit[0] is not t:
-            text = json.dumps(
-                target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-            ).encode()
-            line = _csv_line(["" if v is None else v for v in _row(site, t).values()]).encode()
-            hit = (t, text, text + b"\n", line)
-            if self._keep:
-                self._made[t.id] = hit
-        return hit[1], hit[2], hit[3]
+    def all(
+        self, site: Site, targets: tuple[Target, ...]
+    ) -> list[tuple[Target, bytes, bytes, bytes, str]]:
+        """(target, JSON, JSON file, CSV line, file path) of each target, as UTF-8: the big
+        files are joined from bytes, never encoded again."""
+        made = self._made
+        out = []
+        for t in targets:
+            hit = made.get(t.id)
+            if hit is None or hit[0] is not t:
+                text = json.dumps(
+                    target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+                ).encode()
+                line = _csv_line(["" if v is None else v for v in _row(site, t).values()])
+                hit = (t, text, text + b"\n", line.encode(), f"data/targets/{t.id}.json")
+                if self._keep:
+                    made[t.id] = hit
+            out.append(hit)
+        return out
 
-    def forget_others(self, ids: set[str]) -> None:
-        for gone in set(self._made) - ids:
-            del self._made[gone]
+    def forget_others(self, targets: tuple[Target, ...]) -> None:
+        """Drop deleted targets (every target present has an entry, so equal sizes mean none)."""
+        if len(self._made) > len(targets):
+            for gone in set(self._made) - {t.id for t in targets}:
+                del self._made[gone]
 
 
 def _csv(lines: list[bytes]) -> bytes:
@@ -231,13 +239,12 @@ def iter_data_files(
     """Every data file as (path, bytes), made one at a time so a build can write each and
     forget it (at 10,000 targets they are 60 MB); a `serve` session's cache keeps them."""
     cache = cache or DataCache(keep=False)
-    texts, lines = [], []
-    for t in site.targets:
-        text, data, line = cache.get(site, t)
-        texts.append(text)
-        lines.append(line)
-        yield f"data/targets/{t.id}.json", data
-    cache.forget_others({t.id for t in site.targets})
+    made = cache.all(site, site.targets)
+    for hit in made:
+        yield hit[4], hit[2]
+    texts = [hit[1] for hit in made]
+    lines = [hit[3] for hit in made]
+    cache.forget_others(site.targets)
     fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).rstrip(b"\n")
     # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
     # from each target's text instead of encoding 10,000 targets again
