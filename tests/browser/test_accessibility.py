@@ -22,6 +22,7 @@ PAGES = [
     "about/",
     "glossary/",
     "changes/",
+    "changes/2021-12/",
     "data/",
     "search/?q=农田",
     "print/",

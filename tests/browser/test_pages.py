@@ -28,6 +28,7 @@ PAGES = {
     "about": "{lang}/about/",
     "glossary": "{lang}/glossary/",
     "changes": "{lang}/changes/",
+    "changes-month": "{lang}/changes/2021-12/",
     "data": "{lang}/data/",
     "search": "{lang}/search/",
     "print": "{lang}/print/",

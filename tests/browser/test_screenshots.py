@@ -16,6 +16,8 @@ SHOTS = {
     "commitment": "{lang}/targets/farmland-high-standard/",
     "county": "{lang}/counties/ruicheng/",
     "report": "{lang}/report/",
+    "changes": "{lang}/changes/",
+    "changes-month": "{lang}/changes/2021-12/",
 }
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
