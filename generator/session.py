@@ -47,6 +47,10 @@ class Rebuild:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 class Session:
     def __init__(
         self,
@@ -124,8 +128,9 @@ class Session:
         hashes = self.on_disk
         written: list[str] = []
         rendered = 0
-        # Hashing and writing run in a second thread while the next page renders (hashlib and
-        # file writes release the GIL): at 10,000 targets an edit rewrites ~60 MB.
+        # Hashing runs in a second thread while the next page renders (hashlib releases the
+        # GIL; at 10,000 targets an edit rehashes ~60 MB); files are written at the end, in
+        # this thread: a writer thread waited for the GIL after every system call.
         writer = ThreadPoolExecutor(max_workers=1)
         jobs = []
         old_pages, pages = self.pages, ready.plan.pages
@@ -152,15 +157,15 @@ class Session:
                 continue
             data = self.renderer.render(page.template, page.path, page.lang, page.context)
             rendered += 1
-            jobs.append(writer.submit(self._write, page.path, data, hashes, written))
+            jobs.append((page.path, data, writer.submit(_sha256, data)))
         timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
         for rel, data in ready.extra.items():
             if self.extra.get(rel) is not data:
-                jobs.append(writer.submit(self._write, rel, data, hashes, written))
+                jobs.append((rel, data, writer.submit(_sha256, data)))
         timings["extra"] = time.perf_counter() - clock
         writer.shutdown(wait=True)
-        for job in jobs:
-            job.result()  # an error writing is raised here
+        for rel, data, digest in jobs:
+            self._write(rel, data, hashes, written, digest.result())
         if not (same_list and by_path is None and len(ready.extra) == len(self.extra)):
             produced = {p.path for p in ready.plan.pages} | set(ready.extra)
             for rel in sorted(set(hashes) - produced):  # pages and files no longer made
@@ -191,8 +196,15 @@ class Session:
         if hashes is not self.on_disk:  # a full build: start the manifest again
             self.on_disk, self.manifest = hashes, Manifest(hashes)
 
-    def _write(self, rel: str, data: bytes, hashes: dict[str, str], written: list[str]) -> None:
-        digest = hashlib.sha256(data).hexdigest()
+    def _write(
+        self,
+        rel: str,
+        data: bytes,
+        hashes: dict[str, str],
+        written: list[str],
+        digest: str | None = None,
+    ) -> None:
+        digest = digest or _sha256(data)
         if hashes.get(rel) == digest:
             return
         path = safe_path(self.out, rel)
