@@ -247,11 +247,9 @@ def _feature_name(geo: dict, code: str) -> str:
 # -- status by section (bar) -------------------------------------------------------------------
 
 
-def sections_bar(site: Any, views: list[Any], lang: str) -> ChartData:
+def sections_bar(site: Any, counts: dict[str, dict[str, int]], lang: str) -> ChartData:
+    """Commitments by status in each part of the report; `counts` by section id, then status."""
     sections = site.sections
-    counts = {s.id: {st: 0 for st in STATUS_ORDER} for s in sections}
-    for v in views:
-        counts[v.section.id][v.status] += 1
     chart_id = f"sections-{lang}"
     skeleton = _bar_skeleton(sections, lang)
     option = {**skeleton, "series": [dict(series) for series in skeleton["series"]]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -128,6 +129,11 @@ def target_views(
     return views
 
 
+_TARGET_COUNTIES = operator.attrgetter("target.counties")
+_STATUS = operator.attrgetter("status")
+_OWN_PAGES = operator.itemgetter(1)
+
+
 def _all_updates(
     site: Site, views: dict[str, TargetView], previous: Plan | None
 ) -> list[tuple[Update, TargetView]]:
@@ -216,9 +222,17 @@ def plan(
             {**common, **_titles(site, "zh", "Page not found / 页面不存在")},
         )
     )
-    section_charts = {lang: charts.sections_bar(site, ordered, lang) for lang in urls.LANGS}
-    # a tuple: every map's ChartData.rows is then this same object (render.py piece() keys)
-    measures = tuple(progress.county_measures(site.counties, site.targets))
+    memo = _Memo(site)
+    by_section = memo.get("by", lambda: _by_section_and_status(ordered))[0]
+    section_counts = {
+        s.id: memo.get(("counts", s.id), lambda s=s: _counts(by_section[s.id]))
+        for s in site.sections
+    }
+    section_charts = {lang: charts.sections_bar(site, section_counts, lang) for lang in urls.LANGS}
+    # counted in C: (county ids, status) of every target; then a few hundred pairs remain.
+    # A tuple: every map's ChartData.rows is then this same object (render.py piece() keys)
+    tally = Counter(zip(map(_TARGET_COUNTIES, ordered), map(_STATUS, ordered), strict=True))
+    measures = tuple(progress.measures_from(site.counties, tally))
     maps = {
         lang: charts.county_map(site, measures, lang, urls.page("home", lang))
         for lang in urls.LANGS
@@ -232,7 +246,6 @@ def plan(
     marked = {key: m[2] for key, m in marks.items()}
     # the previous plan's lists where unchanged, so the report's cached paragraphs still match
     by_para.update((key, m[1]) for key, m in marks.items())
-    memo = _Memo(site)
     for lang in urls.LANGS:
         pages.extend(
             _pages(
@@ -251,8 +264,8 @@ def plan(
                 memo,
             )
         )
-    for v in ordered:
-        pages.extend(own[v.target.id][1])
+    # each target's own pages, in report order (views are keyed in that order)
+    pages.extend(itertools.chain.from_iterable(map(_OWN_PAGES, map(own.__getitem__, views))))
     return Plan(pages, views, updates, own, marks, themes)
 
 

@@ -102,16 +102,23 @@ def county_measures(
     counties: tuple[County, ...], targets: tuple[Target, ...]
 ) -> list[CountyMeasure]:
     """Every county's measure in one pass over the targets (13 passes took 0.2 s at 10,000)."""
+    return measures_from(counties, Counter((t.counties, t.status) for t in targets))
+
+
+def measures_from(
+    counties: tuple[County, ...], tally: Counter[tuple[tuple[str, ...], str]]
+) -> list[CountyMeasure]:
+    """The measures from how many targets have each (county ids, status) pair: the plan
+    counts those pairs in C (itertools over its views), then only a few hundred are left."""
     city: Counter[str] = Counter()
     named: dict[str, Counter[str]] = {c.id: Counter() for c in counties}
-    for t in targets:
-        status = t.updates[-1].status if t.updates else "no_update"
-        if "all" in t.counties:
-            city[status] += 1
+    for (ids, status), n in tally.items():
+        if "all" in ids:
+            city[status] += n
         else:
-            for cid in t.counties:
+            for cid in ids:
                 if cid in named:
-                    named[cid][status] += 1
+                    named[cid][status] += n
     measures = []
     for c in counties:
         both = city + named[c.id]
