@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,9 @@ class Loader:
         self.root = root
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
+        # folder → (its targets, index of each file name, their paths, the folder's mtime),
+        # kept while every file is a valid target (see _same_listing)
+        self._listings: dict[Path, tuple[list[YamlDoc], dict[str, int], set[Path], int]] = {}
 
     def load(self, changed: Iterable[Path] | None = None) -> Sources:
         """Read (or reuse) every content file.
@@ -253,7 +257,12 @@ class Loader:
         if not folder.is_dir():
             problems.append(Diagnostic(Pos(self.shown(folder)), "targets folder is missing"))
             return []
+        quick = self._same_listing(folder, problems)
+        if quick is not None:
+            return quick
+        self._listings.pop(folder, None)
         docs = []
+        listed_at = os.stat(folder).st_mtime_ns
         names = sorted(os.listdir(folder))
         if len(names) > MAX_TARGETS:
             problems.append(
@@ -293,6 +302,46 @@ class Loader:
             doc = self._yaml(path, problems)
             if doc is not None:
                 docs.append(doc)
+        paths = [known[n] for n in names if n in known]
+        if (
+            len(docs) == len(names) == len(paths)
+            and not any(self._cache[p][1][1] for p in paths if p in self._cache)
+            and time.time_ns() - listed_at > 2_000_000_000
+        ):  # every file is a target without problems, and the folder's time is not so recent
+            # that a change in the same clock tick could hide: the next load may patch this
+            self._listings[folder] = (
+                docs,
+                {n: i for i, n in enumerate(names)},
+                set(paths),
+                listed_at,
+            )
+        return docs
+
+    def _same_listing(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc] | None:
+        """The last load's targets with only the watcher's changed files read again, when the
+        folder's modification time says no file was added, removed or renamed since: then
+        10,000 names need not be listed and looked up again."""
+        last = self._listings.get(folder)
+        if last is None or self._changed is None or self._linked(folder):
+            return None
+        docs, index, paths, listed_at = last
+        if os.stat(folder).st_mtime_ns != listed_at:
+            return None  # a file was added, removed or renamed: list the folder
+        here = {os.path.abspath(folder), os.path.realpath(folder)}
+        touched = {os.path.basename(p) for p in self._changed if os.path.dirname(p) in here}
+        touched = {n for n in touched if not n.startswith(".") and not n.endswith("~")}
+        if any(n not in index or not os.path.isfile(folder / n) for n in touched):
+            return None  # a file was added or removed (or is not a file): list the folder
+        docs = list(docs)
+        known = self._known[folder]
+        for name in sorted(touched):
+            found: list[Diagnostic] = []
+            doc = self._yaml(known[name], found)
+            if doc is None or found:
+                return None  # the full path reports it in order
+            docs[index[name]] = doc
+        self._seen |= paths
+        self._listings[folder] = (docs, index, paths, listed_at)
         return docs
 
     def _geo(self, src: Sources) -> None:

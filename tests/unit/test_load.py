@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from generator.build import render_site
 from generator.load import load
 from generator.validate import validate
@@ -79,3 +81,31 @@ def test_a_watcher_list_of_changed_files_is_trusted_for_the_others(content):
     }
     assert {d.value["id"] for d in loader.load().targets} == set(seen)  # a full check
     assert "Not announced" in [d.value["title"]["en"] for d in loader.load().targets]
+
+
+def test_an_unchanged_folder_is_not_listed_again_but_a_new_file_is_noticed(content, monkeypatch):
+    """With the watcher's list, a folder whose modification time has not moved since the last
+    listing (nothing added, removed or renamed) is not listed again: 10,000 names at scale."""
+    from generator import load as load_module
+    from generator.load import Loader
+
+    folder = content / "targets"
+    an_hour_ago = (os.stat(folder).st_mtime_ns // 10**9 - 3600) * 10**9
+    os.utime(folder, ns=(an_hour_ago, an_hour_ago))  # not listed in the same clock tick
+    loader = Loader(content)
+    loader.load()
+    farmers = folder / "farmers.yaml"
+    farmers.write_text(farmers.read_text("utf-8").replace("6,000 farmers", "6,001 farmers"))
+    assert os.stat(folder).st_mtime_ns == an_hour_ago  # an edit in place
+
+    real_listdir = os.listdir
+    monkeypatch.setattr(load_module.os, "listdir", lambda p: pytest.fail(f"listed {p}"))
+    titles = {d.value["id"]: d.value["title"]["en"] for d in loader.load({farmers}).targets}
+    assert titles["farmers"] == "Train at least 6,001 farmers" and len(titles) == 3
+
+    monkeypatch.setattr(load_module.os, "listdir", real_listdir)
+    (folder / "ruicheng-acceptance.yaml").unlink()  # the watcher missed it; the folder's time
+    assert "ruicheng-acceptance" not in {d.value["id"] for d in loader.load(set()).targets}
+    new = folder / "farmers-two.yaml"
+    new.write_text(farmers.read_text("utf-8").replace("id: farmers", "id: farmers-two"), "utf-8")
+    assert "farmers-two" in {d.value["id"] for d in loader.load({new}).targets}
