@@ -43,6 +43,9 @@ class Sources:
     geo: Any = None
     geo_file: str = ""
     problems: list[Diagnostic] = field(default_factory=list)
+    # kept by the Loader from one load to the next, for later stages to remember what they
+    # worked out (validate.py: the last check of every target) in a `serve` session
+    memo: dict[str, Any] = field(default_factory=dict)
 
 
 def display_path(path: Path) -> str:
@@ -60,6 +63,7 @@ class Loader:
         self.root = root
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
+        self._memo: dict[str, Any] = {}
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
         # kept while every file is a valid target (see _same_listing)
         self._listings: dict[Path, tuple[list[YamlDoc], dict[str, int], set[Path], int]] = {}
@@ -72,7 +76,7 @@ class Loader:
         two system calls per file cost 0.4 s). Without it each file's mtime and size are checked.
         """
         root = self.root
-        src = Sources(root)
+        src = Sources(root, memo=self._memo)
         self._changed: set[str] | None = None
         if changed is not None:
             self._changed = set()
