@@ -237,9 +237,7 @@ def plan(
         lang: charts.county_map(site, measures, lang, urls.page("home", lang))
         for lang in urls.LANGS
     }
-    by_para: dict[str, list[TargetView]] = defaultdict(list)
-    for v in ordered:
-        by_para[v.target.paragraph].append(v)
+    by_para = _grouped(ordered, operator.attrgetter("target.paragraph"))
     updates = _all_updates(site, views, previous)
     own, themes = _own_pages(site, strings, common, ordered, previous)
     marks = _marks(site, strings, by_para, previous)
@@ -302,9 +300,7 @@ def _own_pages(
     """Each target's page and embed card in both languages (in page order), reused when its
     view and its related targets are the very objects of the previous plan; and the targets
     by theme, which decide the related lists."""
-    by_theme: dict[tuple[str, str], list[TargetView]] = defaultdict(list)
-    for v in ordered:
-        by_theme[(v.section.id, v.theme.id)].append(v)
+    by_theme = _grouped(ordered, operator.attrgetter("section.id", "theme.id"))
     old_own = previous.own if previous else {}
     old_views = previous.views if previous else {}
     old_themes = previous.themes if previous else {}
@@ -779,12 +775,19 @@ class _Memo:
 def _by_section_and_status(
     ordered: list[TargetView],
 ) -> tuple[dict[str, list[TargetView]], dict[str, list[TargetView]]]:
-    by_section: dict[str, list[TargetView]] = defaultdict(list)
-    by_status: dict[str, list[TargetView]] = defaultdict(list)
-    for v in ordered:
-        by_section[v.section.id].append(v)
-        by_status[v.status].append(v)
-    return by_section, by_status
+    return (
+        _grouped(ordered, operator.attrgetter("section.id")),
+        _grouped(ordered, operator.attrgetter("status")),
+    )
+
+
+def _grouped(views: list[TargetView], key: Callable[[Any], Any]) -> defaultdict[Any, list[Any]]:
+    """Views by key, each list in report order: a stable sort and groupby, both in C (three
+    Python loops over 10,000 views were a tenth of an incremental rebuild)."""
+    groups: defaultdict[Any, list[Any]] = defaultdict(list)
+    for k, run in itertools.groupby(sorted(views, key=key), key):
+        groups[k].extend(run)
+    return groups
 
 
 def _themes(section: Section, chunk: list[TargetView]) -> list[tuple[Theme, list[TargetView]]]:
