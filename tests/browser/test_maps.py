@@ -105,6 +105,10 @@ def test_clicking_a_county_opens_its_page(page: Page, base_url: str, path: str) 
     # county before the click (a click on a chart still settling after layout can be lost).
     page.mouse.move(*point)
     expect(page.locator(TOOLTIP)).to_contain_text(name_of(info, county))
+    # A click sent in the frames right after the tooltip shows (while ECharts redraws the
+    # hovered county) was sometimes not reported as a click (about 1 run in 20, cause not
+    # established). Pausing as a reader's hand does made 18 of 18 runs pass.
+    page.wait_for_timeout(300)
     page.mouse.click(*point)
     page.wait_for_url(f"{base_url}{lang}/counties/{county}/**")
     assert page.url == f"{base_url}{lang}/counties/{county}/", "not the clean directory URL"
