@@ -1,7 +1,7 @@
 """A build that stays in memory between edits: the engine behind `serve` and the benchmark.
 
-`full()` builds everything (like `build`) and remembers the plan and the SHA-256 of every file
-it wrote. `rebuild(changed)` then does only the work the changed files can affect:
+`full()` builds everything (like `build`) and remembers the plan and the manifest (the SHA-256
+of every file it wrote). `rebuild(changed)` then does only the work the changed files can affect:
 
 - loading re-reads only the changed files (the watcher names them);
 - when only target files changed, the plan reuses every unchanged target's view and own pages
@@ -70,8 +70,7 @@ class Session:
         self.plan: Plan | None = None
         self.pages: list[Page] = []  # the last build's pages
         self.extra: dict[str, bytes] = {}  # the last build's data files and assets
-        self.on_disk: dict[str, str] = {}  # path → sha256 of every file written, manifest aside
-        self.manifest = Manifest()
+        self.manifest = Manifest()  # what is on disk, manifest.json aside
         self._folders: set[Path] = set()  # output folders known to exist
         self._known_commit: str | None = ""  # "" = not asked yet; None = not a git checkout
 
@@ -86,7 +85,8 @@ class Session:
         _ = ready.extra  # made now and kept: the next rebuild compares its data files with these
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
         hashes = publish(ready, self.renderer, self.out, self._commit(), result)
-        self._remember(ready, hashes)
+        self.manifest = Manifest(hashes)
+        self._remember(ready)
         return Rebuild(
             time.perf_counter() - started, len(ready.plan.pages), sorted(hashes), ready.warnings
         )
@@ -96,9 +96,9 @@ class Session:
 
         Raises ContentError (and changes nothing on disk) when the content is invalid.
         """
-        # The writer thread takes the GIL back after every hash and write; with CPython's
-        # 5 ms switch interval it waits behind the rendering thread (measured: 30 ms of a
-        # 10,000-target rebuild). A shorter interval only while rebuilding.
+        # The hashing thread takes the GIL back after every file; with CPython's 5 ms switch
+        # interval it waits behind the rendering thread (measured: 30 ms of a 10,000-target
+        # rebuild). A shorter interval only while rebuilding.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(min(interval, 0.0005))
         try:
@@ -125,7 +125,6 @@ class Session:
 
         timings = ready.timings
         clock = time.perf_counter()
-        hashes = self.on_disk
         written: list[str] = []
         rendered = 0
         # Hashing runs in a second thread while the next page renders (hashlib releases the
@@ -165,18 +164,17 @@ class Session:
         timings["extra"] = time.perf_counter() - clock
         writer.shutdown(wait=True)
         for rel, data, digest in jobs:
-            self._write(rel, data, hashes, written, digest.result())
+            self._write(rel, data, written, digest.result())
         if not (same_list and by_path is None and len(ready.extra) == len(self.extra)):
             produced = {p.path for p in ready.plan.pages} | set(ready.extra)
-            for rel in sorted(set(hashes) - produced):  # pages and files no longer made
+            for rel in sorted(set(self.manifest.hashes) - produced):  # no longer made
                 self._remove(rel)
-                del hashes[rel]
                 del self.manifest[rel]
                 written.append(rel)
         timings["data"], clock = time.perf_counter() - clock, time.perf_counter()
         if written:
-            self._write(MARKER, self.manifest.bytes(self._commit()), {}, [])
-        self._remember(ready, hashes)
+            self._put(MARKER, self.manifest.bytes(self._commit()))
+        self._remember(ready)
         timings["manifest"] = time.perf_counter() - clock
         return Rebuild(
             time.perf_counter() - started, rendered, sorted(written), ready.warnings, timings
@@ -189,24 +187,21 @@ class Session:
             self.loader, self.renderer, self.base_url, self.vendor, previous, self.data, changed
         )
 
-    def _remember(self, ready: Prepared, hashes: dict[str, str]) -> None:
+    def _remember(self, ready: Prepared) -> None:
         self.plan = ready.plan
         self.pages = ready.plan.pages
         self.extra = ready.extra
-        if hashes is not self.on_disk:  # a full build: start the manifest again
-            self.on_disk, self.manifest = hashes, Manifest(hashes)
 
-    def _write(
-        self,
-        rel: str,
-        data: bytes,
-        hashes: dict[str, str],
-        written: list[str],
-        digest: str | None = None,
-    ) -> None:
-        digest = digest or _sha256(data)
-        if hashes.get(rel) == digest:
+    def _write(self, rel: str, data: bytes, written: list[str], digest: str) -> None:
+        """Write a file whose SHA-256 is `digest`, unless the disk already holds those bytes."""
+        if self.manifest.get(rel) == digest:
             return
+        self._put(rel, data)
+        self.manifest[rel] = digest
+        written.append(rel)
+
+    def _put(self, rel: str, data: bytes) -> None:
+        """Replace one file at once (a reader of the preview never sees half of it)."""
         path = safe_path(self.out, rel)
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,10 +209,6 @@ class Session:
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
-        hashes[rel] = digest
-        if rel != MARKER:
-            self.manifest[rel] = digest
-        written.append(rel)
 
     def _remove(self, rel: str) -> None:
         path = safe_path(self.out, rel)

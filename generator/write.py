@@ -46,23 +46,30 @@ class Manifest:
 
     The bytes are those of json.dumps(doc, sort_keys=True, indent=1), written line by line:
     with an indent, json falls back to its pure-Python encoder (0.3 s for 50,000 files). A
-    `serve` session keeps one and changes only the lines of the files it rewrote.
+    `serve` session keeps one as its record of what is on disk, and changes only the lines of
+    the files it rewrote.
     """
 
     _QUOTE = json.JSONEncoder(ensure_ascii=False).encode
 
     def __init__(self, hashes: dict[str, str] | None = None):
+        self.hashes: dict[str, str] = {}  # path → sha256
         self._lines: dict[str, bytes] = {}  # path → its line, UTF-8
         self._order: list[str] | None = None
         for path, digest in (hashes or {}).items():
             self[path] = digest
 
+    def get(self, path: str) -> str | None:
+        return self.hashes.get(path)
+
     def __setitem__(self, path: str, digest: str) -> None:
         if path not in self._lines:
             self._order = None
+        self.hashes[path] = digest
         self._lines[path] = f"  {self._QUOTE(path)}: {self._QUOTE(digest)}".encode()
 
     def __delitem__(self, path: str) -> None:
+        del self.hashes[path]
         del self._lines[path]
         self._order = None
 
@@ -98,45 +105,6 @@ def stage(out_dir: Path, fill: Callable[[Path], None]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def write(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write every file (already rendered in memory) into out_dir, all at once or not at all."""
-
-    def fill(tmp: Path) -> None:
-        for rel in sorted(files):
-            path = safe_path(tmp, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[rel])
-
-    stage(out_dir, fill)
-
-
-def update_in_place(files: dict[str, bytes], out_dir: Path, previous: dict[str, str]) -> list[str]:
-    """Incremental write for `serve`: only files whose bytes changed, and remove vanished ones.
-
-    `previous` maps path → sha256 of what is on disk. Returns the paths that changed.
-    """
-    changed = []
-    for rel, data in sorted(files.items()):
-        digest = hashlib.sha256(data).hexdigest()
-        if previous.get(rel) != digest:
-            path = safe_path(out_dir, rel)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-            changed.append(rel)
-    for rel in sorted(set(previous) - set(files)):
-        path = safe_path(out_dir, rel)
-        if path.exists():
-            path.unlink()
-            changed.append(rel)
-            parent = path.parent
-            while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()  # a deleted target leaves no empty folders behind
-                parent = parent.parent
-    return changed
 
 
 def _check_replaceable(out_dir: Path) -> None:
