@@ -219,16 +219,6 @@ def datapackage(site: Site) -> dict[str, Any]:
 FEED_LIMIT = 100  # newest updates in each Atom feed; the changes pages and data hold them all
 
 
-def data_files(
-    site: Site,
-    the_plan: Any,
-    renderer: Any,
-    base_url: str | None,
-    cache: DataCache | None = None,
-) -> dict[str, bytes]:
-    return dict(iter_data_files(site, the_plan, renderer, base_url, cache))
-
-
 def iter_data_files(
     site: Site,
     the_plan: Any,
