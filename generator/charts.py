@@ -11,7 +11,6 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -309,18 +308,10 @@ _LAST_GEO: list[Any] = [None, ()]  # the map object last projected, and its path
 
 
 def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
-    """_paths for this map object; the loader hands out the same object while the file is
-    unchanged, so a rebuild does not serialise the map again to look it up."""
-    if _LAST_GEO[0] is not geo:
-        geo_json = json.dumps(geo, sort_keys=True)
-        _LAST_GEO[:] = [geo, _paths(hash(geo_json), geo_json)]
-    return _LAST_GEO[1]
-
-
-@lru_cache(maxsize=8)
-def _paths(geo_key: int, geo_json: str) -> tuple[tuple[str, str], ...]:
-    """(code, SVG path d) per county, projected once per map file (equirectangular, cos φ)."""
-    geo = json.loads(geo_json)
+    """(code, SVG path d) per county, projected once per map object (equirectangular, cos φ):
+    the loader hands out the same object while the file is unchanged."""
+    if _LAST_GEO[0] is geo:
+        return _LAST_GEO[1]  # type: ignore[no-any-return]
     rings: list[tuple[str, list[list[list[float]]]]] = []
     for f in geo["features"]:
         code = str(f.get("id") or (f.get("properties") or {}).get("code"))
@@ -329,17 +320,20 @@ def _paths(geo_key: int, geo_json: str) -> tuple[tuple[str, str], ...]:
         rings.append((code, [ring for poly in polys for ring in poly]))
     xs = [p[0] for _, rs in rings for r in rs for p in r]
     ys = [p[1] for _, rs in rings for r in rs for p in r]
-    k = math.cos(math.radians((min(ys) + max(ys)) / 2))
-    scale = WIDTH / ((max(xs) - min(xs)) * k)
+    left, top = min(xs), max(ys)
+    k = math.cos(math.radians((min(ys) + top) / 2))
+    scale = WIDTH / ((max(xs) - left) * k)
     out = []
     for code, rs in rings:
         parts = []
         for r in rs:
-            pts = [f"{(x - min(xs)) * k * scale:.1f},{(max(ys) - y) * scale:.1f}" for x, y in r]
+            pts = [f"{(x - left) * k * scale:.1f},{(top - y) * scale:.1f}" for x, y in r]
             parts.append("M" + "L".join(pts) + "Z")
         out.append((code, "".join(parts)))
-    height = (max(ys) - min(ys)) * scale
-    return tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
+    height = (top - min(ys)) * scale
+    paths = tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
+    _LAST_GEO[:] = [geo, paths]
+    return paths
 
 
 def svg_map(
