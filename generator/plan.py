@@ -874,7 +874,8 @@ def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Mar
     markup; quotes that span a tag boundary (rare) stay unmarked and are listed under the
     paragraph instead.
     """
-    html = block.html
+    # plain str: concatenating onto Markup would escape the marks we add (the raw-HTML bug)
+    html = str(block.html)
     done: set[str] = set()
     for v in sorted(views, key=lambda v: -len(v.target.quote)):
         quote = str(escape(v.target.quote))
