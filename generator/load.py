@@ -37,6 +37,11 @@ class Sources:
     sections: YamlDoc | None = None
     not_targets: YamlDoc | None = None
     glossary: YamlDoc | None = None
+    publishers: YamlDoc | None = None
+    # source documents that updates quote as evidence: id → (document.yaml, zh.md blocks, file)
+    documents: dict[str, tuple[YamlDoc | None, list[Block] | None, str]] = field(
+        default_factory=dict
+    )
     targets: list[YamlDoc] = field(default_factory=list)
     report: dict[str, list[Block]] = field(default_factory=dict)
     report_files: dict[str, str] = field(default_factory=dict)
@@ -100,6 +105,8 @@ class Loader:
         src.sections = self._yaml(root / "sections.yaml", src.problems)
         src.not_targets = self._yaml(root / "not-targets.yaml", src.problems, optional=True)
         src.glossary = self._yaml(root / "glossary.yaml", src.problems, optional=True)
+        src.publishers = self._yaml(root / "publishers.yaml", src.problems, optional=True)
+        self._documents(root / "documents", src)
         for lang in ("zh", "en"):
             path = root / "report" / f"{lang}.md"
             src.report_files[lang] = self.shown(path)
@@ -347,6 +354,20 @@ class Loader:
         self._seen |= paths
         self._listings[folder] = (docs, index, paths, listed_at)
         return docs
+
+    def _documents(self, folder: Path, src: Sources) -> None:
+        """Each folder of content/documents/: its document.yaml and its Chinese text (a few
+        files, so the folder is listed on every load)."""
+        if not folder.is_dir() or not self._safe(folder, src.problems):
+            return
+        for name in sorted(os.listdir(folder)):
+            here = folder / name
+            if name.startswith(".") or not here.is_dir():
+                continue
+            meta = self._yaml(here / "document.yaml", src.problems)
+            text = here / "zh.md"
+            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, _parse_report)
+            src.documents[name] = (meta, blocks, self.shown(text))
 
     def _geo(self, src: Sources) -> None:
         if src.site is None or not isinstance(src.site.value, dict):

@@ -107,6 +107,31 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"^targets folder is missing$", "缺少 targets 文件夹"),
     (r"^content directory not found$", "找不到内容文件夹"),
     (r"^template error: (.+)$", r"模板错误：\1"),
+    (r"^this update has no source$", "这条进展没有注明来源"),
+    (rf"^unknown document {Q}$", r"未知的文件“\1”"),
+    (rf"^unknown paragraph {Q} in document (\S+)$", r"文件 \2 中没有段落“\1”"),
+    (r"^date (\S+) is in the future$", r"日期 \1 还没有到"),
+    (r"^date (\S+) is before the report's year (\d+)$", r"日期 \1 早于报告年份 \2 年"),
+    (
+        r"^the source's web site is not in content/publishers.yaml$",
+        "来源网站不在发布者名录 content/publishers.yaml 中",
+    ),
+    (
+        r"^(\S+) is a copy, forum or aggregator site \((.+)\); it is never a source$",
+        r"\1 是转载、论坛或聚合网站（\2），不能作为来源",
+    ),
+    (
+        r"^status is achieved, but the figure (\S+) does not meet the target "
+        r"\((at least|at most|more than) (\S+)\)$",
+        r"状态为“已完成”，但数值 \1 未达到目标（\2 \3）",
+    ),
+    (
+        r"^status is (\w+), but the figure (\S+) meets the target "
+        r"\((at least|at most|more than) (\S+)\)$",
+        r"状态为 \1，但数值 \2 已达到目标（\3 \4）",
+    ),
+    (rf"^id {Q} does not match the folder name {Q}$", r"编号“\1”与文件夹名“\2”不一致"),
+    (rf"^duplicate publisher domain {Q}$", r"发布者域名“\1”重复"),
     (r"^the chart library has not been built$", "图表库尚未构建"),
 ]
 
@@ -183,6 +208,35 @@ _HINTS: list[tuple[str, str]] = [
         "请重新输入：从某些程序复制粘贴会带入这些字符",
     ),
     (r"^shorten it$", "请缩短"),
+    (
+        r"^add source: \{title, url\} or evidence: \{document, paragraph, quote, en\}$",
+        "请添加 source: {title, url}，或 evidence: {document, paragraph, quote, en}",
+    ),
+    (r"^documents are in content/documents/$", "文件放在 content/documents/ 中"),
+    (
+        r"^check the year: an update records something that has happened$",
+        "请检查年份：进展记录的是已经发生的事",
+    ),
+    (r"^check the year$", "请检查年份"),
+    (
+        r"^cite a government body or official media, or add the publisher to the register "
+        r"with its kind$",
+        "请引用政府部门或官方媒体，或把该发布者连同类别加入名录",
+    ),
+    (
+        r"^cite the original publisher \(the government or official media\)$",
+        "请引用原始发布者（政府或官方媒体）",
+    ),
+    (
+        r"^the nearest words in the paragraph are “(.*)”; copy them exactly$",
+        r"段落中最接近的文字是“\1”，请逐字复制",
+    ),
+    (
+        r"^use in_progress, at_risk or missed, or correct the figure$",
+        "请改用 in_progress、at_risk 或 missed，或更正数值",
+    ),
+    (r"^check the status and the figure$", "请核对状态和数值"),
+    (r"^set id: (\S+)$", r"请把 id 改为 \1"),
     (r"^split it or shorten it$", "请拆分或缩短"),
     (r"^split or shorten it$", "请拆分或缩短"),
     (r"^simplify the structure$", "请简化结构"),

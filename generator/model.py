@@ -73,6 +73,45 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """The city's own words for an outcome: a quote from a paragraph of a source document."""
+
+    document: str  # a Document id
+    paragraph: str
+    quote: str
+    en: str  # an English rendering of the quoted words
+
+
+@dataclass(frozen=True)
+class Document:
+    """A primary source kept in content/documents/ (a later government work report), so that
+    updates can quote it and readers can follow the quote to its paragraph."""
+
+    id: str
+    title: Text
+    date: dt.date
+    publisher: Text
+    blocks: tuple[Block, ...]
+    file: str
+    session: Text | None = None
+    speaker: Text | None = None
+    archive_url: str | None = None
+    archive_label: Text | None = None
+
+    def block(self, paragraph: str) -> Block | None:
+        return next((b for b in self.blocks if b.id == paragraph), None)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One entry of content/publishers.yaml: who stands behind a web domain."""
+
+    domain: str
+    name: Text
+    kind: str  # government | official_media | trade_press | archive | refused
+
+
+@dataclass(frozen=True)
 class Metric:
     kind: str  # quantity | milestone | qualitative
     target: float | None = None
@@ -89,6 +128,7 @@ class Update:
     counties: tuple[tuple[str, float], ...] = ()
     note: Text | None = None
     source: Source | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +144,9 @@ class Target:
     counties: tuple[str, ...]  # ("all",) or county ids
     deadline: dt.date
     updates: tuple[Update, ...]
+    checked: dt.date | None = None  # when someone last compared the record with the sources
+    search_zh: tuple[str, ...] = ()  # extra search words readers use
+    search_en: tuple[str, ...] = ()
 
     @property
     def last(self) -> Update | None:
@@ -111,8 +154,24 @@ class Target:
 
     @property
     def status(self) -> str:
-        """The recorded status of the last update; 'no_update' when none was reported."""
-        return self.updates[-1].status if self.updates else "no_update"
+        """The status the site shows: the last update's, except that a completion reported
+        for a date after the deadline is 'achieved_late' (staff write 'achieved'; lateness
+        comes from the dates); 'no_update' when nothing was reported."""
+        if not self.updates:
+            return "no_update"
+        last = self.updates[-1]
+        if last.status == "achieved" and last.date > self.deadline:
+            return "achieved_late"
+        return last.status
+
+    @property
+    def at_deadline(self) -> Update | None:
+        """The last update dated on or before the deadline: the record at the deadline."""
+        due = [u for u in self.updates if u.date <= self.deadline]
+        return due[-1] if due else None
+
+    def keywords(self, lang: Lang) -> tuple[str, ...]:
+        return self.search_zh if lang == "zh" else self.search_en
 
     def concerns(self, county_id: str) -> bool:
         return "all" in self.counties or county_id in self.counties
@@ -148,6 +207,33 @@ class Site:
     targets: tuple[Target, ...]  # sorted by id
     geo: dict = field(hash=False, compare=False, repr=False)
     glossary: tuple[GlossaryEntry, ...] = ()
+    documents: tuple[Document, ...] = ()
+    publishers: tuple[Publisher, ...] = ()
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def publisher(self, url: str) -> Publisher | None:
+        """The register entry whose domain is the URL's host or a parent of it."""
+        return publisher_of(self.publishers, url)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
+
+
+def publisher_of(publishers: tuple[Publisher, ...], url: str) -> Publisher | None:
+    """The most specific entry for the URL: a domain matches itself and its subdomains; an
+    entry may name a path too (github.com/lawtext), which must then begin the URL's path."""
+    rest = url.split("://", 1)[-1].lower()
+    host, _, path = rest.partition("/")
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]
+    best: Publisher | None = None
+    for p in publishers:
+        d_host, _, d_path = p.domain.lower().strip("/").partition("/")
+        if host != d_host and not host.endswith("." + d_host):
+            continue
+        if d_path and not (path == d_path or path.startswith(d_path + "/")):
+            continue
+        if best is None or len(p.domain) > len(best.domain):
+            best = p
+    return best

@@ -111,6 +111,8 @@ def _object(obj: spec.Obj) -> dict[str, Any]:
         out["required"] = required
     if obj.rules:
         out["allOf"] = [_rule(rule) for rule in obj.rules]
+    if obj.one_of_required:
+        out["anyOf"] = [{"required": [name]} for name in obj.one_of_required]
     return out
 
 

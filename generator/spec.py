@@ -13,7 +13,8 @@ from typing import Any
 LANGS = ("zh", "en")
 STATUSES = ("not_started", "in_progress", "on_track", "at_risk", "achieved", "missed")
 KINDS = ("quantity", "milestone", "qualitative")
-COMPARATORS = ("at_least", "at_most", "exactly", "increase_pct")
+COMPARATORS = ("at_least", "more_than", "at_most", "exactly", "increase_pct")
+PUBLISHER_KINDS = ("government", "official_media", "trade_press", "archive", "refused")
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARAGRAPH_PATTERN = r"^[a-z]+(?:-[a-z0-9]+)+$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -90,6 +91,8 @@ class RequireWhen:
 class Obj(Spec):
     keys: tuple[Key, ...] = ()
     rules: tuple[RequireWhen, ...] = ()
+    # at least one of these keys must be present (checked by validate.py, stated in the schema)
+    one_of_required: tuple[str, ...] = ()
 
     def key(self, name: str) -> Key | None:
         return next((k for k in self.keys if k.name == name), None)
@@ -118,6 +121,22 @@ SOURCE = Obj(
     ),
 )
 
+EVIDENCE = Obj(
+    doc="The city's own words for this outcome: a quote from a document in content/documents/ "
+    "/ 证据：引用 content/documents/ 中文件的原话",
+    keys=(
+        Key("document", Str(doc="Document id, e.g. yuncheng-2022 / 文件编号", pattern=ID_PATTERN)),
+        Key(
+            "paragraph",
+            Str(
+                doc="Paragraph id in the document, e.g. p-1-3 / 段落编号", pattern=PARAGRAPH_PATTERN
+            ),
+        ),
+        Key("quote", Str(doc="Exact words of that paragraph / 原文（须逐字一致）", max_len=1_000)),
+        Key("en", Str(doc="The quote in English / 引文的英文译文", max_len=2_000)),
+    ),
+)
+
 UPDATE = Obj(
     doc="One progress report, oldest first / 一次进展更新（按时间先后）",
     keys=(
@@ -131,15 +150,9 @@ UPDATE = Obj(
         ),
         Key("note", text("Explanation / 说明", max_len=4_000), required=False),
         Key("source", SOURCE, required=False),
+        Key("evidence", EVIDENCE, required=False),
     ),
-    rules=(
-        RequireWhen(
-            "status",
-            ("achieved", "missed"),
-            require=("source",),
-            hint="achieved and missed need a published source: add source: {title, url}",
-        ),
-    ),
+    one_of_required=("source", "evidence"),
 )
 
 METRIC = Obj(
@@ -150,7 +163,9 @@ METRIC = Obj(
         Key(
             "comparator",
             Str(
-                doc="at_least (以上/突破/达到) | at_most | exactly | increase_pct", enum=COMPARATORS
+                doc="at_least (以上/不少于/达到) | more_than (突破/超过) | at_most | exactly | "
+                "increase_pct",
+                enum=COMPARATORS,
             ),
             required=False,
         ),
@@ -220,6 +235,22 @@ TARGET = Obj(
         ),
         Key("deadline", Date(doc="Date the commitment is due, YYYY-MM-DD / 完成期限")),
         Key(
+            "checked",
+            Date(doc="When the record was last compared with the sources / 最后核查日期"),
+            required=False,
+        ),
+        Key(
+            "search",
+            Obj(
+                doc="Extra search words readers use / 搜索关键词（读者常用的说法）",
+                keys=(
+                    Key("zh", List(item=Str(max_len=40), max_items=30), required=False),
+                    Key("en", List(item=Str(max_len=60), max_items=30), required=False),
+                ),
+            ),
+            required=False,
+        ),
+        Key(
             "updates",
             List(
                 doc="Progress reports, oldest first / 进展（按时间先后）",
@@ -281,6 +312,39 @@ SITE = Obj(
         ),
         Key("geo", Str(pattern=r"^[A-Za-z0-9_./-]+\.geojson$")),
         Key("licence", Obj(keys=(Key("id", Str()), Key("url", Str(pattern=URL_PATTERN))))),
+    )
+)
+
+PUBLISHER = Obj(
+    keys=(
+        Key(
+            "domain",
+            Str(
+                doc="Web domain, optionally with a path: people.com.cn, github.com/lawtext",
+                pattern=r"^[a-z0-9.-]+\.[a-z]{2,}(/[A-Za-z0-9._~/-]+)?$",
+                hint="write the domain alone, e.g. people.com.cn",
+            ),
+        ),
+        Key("name", text(max_len=200)),
+        Key("kind", Str(enum=PUBLISHER_KINDS)),
+        Key("note", text(max_len=500), required=False),
+    )
+)
+PUBLISHERS = List(item=PUBLISHER, max_items=5_000)
+
+DOCUMENT = Obj(
+    keys=(
+        Key("id", Str(pattern=ID_PATTERN)),
+        Key("title", text(max_len=300)),
+        Key("date", Date()),
+        Key("session", text(max_len=300), required=False),
+        Key("speaker", text(max_len=200), required=False),
+        Key("publisher", text(max_len=200)),
+        Key(
+            "archive",
+            Obj(keys=(Key("url", Str(pattern=URL_PATTERN)), Key("label", text(max_len=300)))),
+            required=False,
+        ),
     )
 )
 

@@ -22,8 +22,11 @@ from generator.load import Sources
 from generator.model import (
     Block,
     County,
+    Document,
+    Evidence,
     GlossaryEntry,
     Metric,
+    Publisher,
     Report,
     Section,
     Site,
@@ -34,15 +37,17 @@ from generator.model import (
     Theme,
     Update,
 )
+from generator.model import publisher_of as model_publisher_of
 from generator.yamlnodes import Path, YamlDoc
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Structure checks and the Target built from an unchanged file are reused (serve, incremental).
 
 
-def validate(src: Sources) -> tuple[Site | None, list[Diagnostic]]:
-    """Check everything; build the model only when there is no error."""
-    v = _Validator(src)
+def validate(src: Sources, today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
+    """Check everything; build the model only when there is no error. `today` is the build
+    date: no update may be dated after it."""
+    v = _Validator(src, today or dt.date.today())
     site = v.run()
     problems = sorted(set(v.out))
     if any(p.severity == "error" for p in problems):
@@ -55,9 +60,13 @@ def _text(value: dict[str, str]) -> Text:
 
 
 class _Validator:
-    def __init__(self, src: Sources):
+    def __init__(self, src: Sources, today: dt.date):
         self.src = src
+        self.today = today
         self.out: list[Diagnostic] = list(src.problems)
+        self.first_year: int | None = None  # the report's year: no update may be older
+        self.documents: dict[str, Document] = {}
+        self.publishers: tuple[Publisher, ...] = ()
 
     def at(
         self,
@@ -84,6 +93,10 @@ class _Validator:
     def run(self) -> Site | None:
         src = self.src
         site_value = self.checked(src.site, spec.SITE)
+        if site_value is not None:
+            self.first_year = dt.date.fromisoformat(site_value["report"]["date"]).year
+        self.publishers = self.publisher_register()
+        self.documents = self.source_documents()
         counties = self.counties()
         sections = self.sections()
         report = self.report()
@@ -127,9 +140,63 @@ class _Validator:
             licence_id=site_value["licence"]["id"],
             licence_url=site_value["licence"]["url"],
         )
-        return Site(info, counties, sections, report, targets, geo, glossary)
+        return Site(
+            info,
+            counties,
+            sections,
+            report,
+            targets,
+            geo,
+            glossary,
+            tuple(self.documents.values()),
+            self.publishers,
+        )
 
     # -- reference files ---------------------------------------------------------------------
+
+    def publisher_register(self) -> tuple[Publisher, ...]:
+        doc = self.src.publishers
+        value = self.checked(doc, spec.PUBLISHERS)
+        if value is None or doc is None:
+            return ()
+        seen: dict[str, int] = {}
+        result = []
+        for i, item in enumerate(value):
+            domain = item["domain"].lower()
+            if domain in seen:
+                self.at(doc, (i, "domain"), f"duplicate publisher domain '{domain}'")
+            seen[domain] = i
+            result.append(Publisher(domain, _text(item["name"]), item["kind"]))
+        return tuple(result)
+
+    def source_documents(self) -> dict[str, Document]:
+        result: dict[str, Document] = {}
+        for name, (meta, blocks, file) in self.src.documents.items():
+            value = self.checked(meta, spec.DOCUMENT)
+            if value is None or meta is None or blocks is None:
+                continue
+            if value["id"] != name:
+                self.at(
+                    meta,
+                    ("id",),
+                    f"id '{value['id']}' does not match the folder name '{name}'",
+                    f"set id: {name}",
+                )
+                continue
+            archive = value.get("archive")
+            result[name] = Document(
+                id=name,
+                title=_text(value["title"]),
+                date=dt.date.fromisoformat(value["date"]),
+                publisher=_text(value["publisher"]),
+                blocks=tuple(blocks),
+                file=file,
+                session=_text(value["session"]) if "session" in value else None,
+                speaker=_text(value["speaker"]) if "speaker" in value else None,
+                archive_url=archive["url"] if archive else None,
+                archive_label=_text(archive["label"]) if archive else None,
+            )
+        return result
 
     def counties(self) -> tuple[County, ...] | None:
         doc = self.src.counties
@@ -278,6 +345,10 @@ class _Validator:
             self.src.sections,
             self.src.report.get("zh"),
             self.src.report_files.get("zh"),
+            self.src.publishers,
+            tuple((k, v[0], v[1]) for k, v in self.src.documents.items()),
+            self.first_year,
+            self.today,
         )
 
         def check(doc: YamlDoc) -> tuple[Any, list[Diagnostic], Target | None, str | None]:
@@ -463,6 +534,9 @@ class _Validator:
                         "list updates oldest first",
                     )
                 previous = date
+                self.update_date(doc, i, dt.date.fromisoformat(date))
+            self.update_sources(doc, i, up)
+            self.update_status(doc, i, up, metric)
             if "value" in up and kind in ("milestone", "qualitative"):
                 self.at(
                     doc,
@@ -500,6 +574,115 @@ class _Validator:
                         "check the figures",
                         severity="warning",
                     )
+
+    def update_date(self, doc: YamlDoc, i: int, date: dt.date) -> None:
+        """No fact from the future of the build, none from before the report's year."""
+        if date > self.today:
+            self.at(
+                doc,
+                ("updates", i, "date"),
+                f"date {date} is in the future",
+                "check the year: an update records something that has happened",
+            )
+        elif self.first_year is not None and date.year < self.first_year:
+            self.at(
+                doc,
+                ("updates", i, "date"),
+                f"date {date} is before the report's year {self.first_year}",
+                "check the year",
+            )
+
+    def update_sources(self, doc: YamlDoc, i: int, up: dict[str, Any]) -> None:
+        """Every update has a source or the city's own words; quotes are exact; sources come
+        from publishers the register accepts."""
+        if "source" not in up and "evidence" not in up:
+            self.at(
+                doc,
+                ("updates", i),
+                "this update has no source",
+                "add source: {title, url} or evidence: {document, paragraph, quote, en}",
+            )
+        evidence = up.get("evidence")
+        if isinstance(evidence, dict):
+            self.evidence(doc, i, evidence)
+        source = up.get("source")
+        url = source.get("url") if isinstance(source, dict) else None
+        if isinstance(url, str) and self.src.publishers is not None:
+            found = model_publisher_of(self.publishers, url)
+            if found is None:
+                self.at(
+                    doc,
+                    ("updates", i, "source", "url"),
+                    "the source's web site is not in content/publishers.yaml",
+                    "cite a government body or official media, or add the publisher to the "
+                    "register with its kind",
+                    severity="warning",
+                )
+            elif found.kind == "refused":
+                self.at(
+                    doc,
+                    ("updates", i, "source", "url"),
+                    f"{found.domain} is a copy, forum or aggregator site ({found.name.en}); it "
+                    "is never a source",
+                    "cite the original publisher (the government or official media)",
+                )
+
+    def evidence(self, doc: YamlDoc, i: int, ev: dict[str, Any]) -> None:
+        doc_id, pid, quote = ev.get("document"), ev.get("paragraph"), ev.get("quote")
+        if not isinstance(doc_id, str):
+            return
+        document = self.documents.get(doc_id)
+        if document is None:
+            self.at(
+                doc,
+                ("updates", i, "evidence", "document"),
+                f"unknown document '{doc_id}'",
+                did_you_mean(doc_id, self.documents) or "documents are in content/documents/",
+            )
+            return
+        if not isinstance(pid, str):
+            return
+        block = document.block(pid)
+        if block is None:
+            self.at(
+                doc,
+                ("updates", i, "evidence", "paragraph"),
+                f"unknown paragraph '{pid}' in document {doc_id}",
+                did_you_mean(pid, {b.id for b in document.blocks}),
+            )
+        elif isinstance(quote, str) and quote.strip() and quote not in block.text:
+            self.at(
+                doc,
+                ("updates", i, "evidence", "quote"),
+                f"quote not found in paragraph {pid} ({document.file}:{block.line})",
+                _nearest_hint(quote, block.text),
+            )
+
+    def update_status(
+        self, doc: YamlDoc, i: int, up: dict[str, Any], metric: dict[str, Any]
+    ) -> None:
+        """A quantity is 'achieved' only when its figure meets the promise, and a figure that
+        meets it contradicts 'missed'."""
+        value, target = up.get("value"), metric.get("target")
+        if metric.get("kind") != "quantity" or not _number(value) or not _number(target):
+            return
+        met = _meets(value, target, metric.get("comparator"))
+        if up.get("status") == "achieved" and not met:
+            self.at(
+                doc,
+                ("updates", i, "status"),
+                f"status is achieved, but the figure {value:g} does not meet the target "
+                f"({_comparator_words(metric.get('comparator'))} {target:g})",
+                "use in_progress, at_risk or missed, or correct the figure",
+            )
+        elif up.get("status") in ("missed", "not_started") and met:
+            self.at(
+                doc,
+                ("updates", i, "status"),
+                f"status is {up.get('status')}, but the figure {value:g} meets the target "
+                f"({_comparator_words(metric.get('comparator'))} {target:g})",
+                "check the status and the figure",
+            )
 
     # -- map ---------------------------------------------------------------------------------
 
@@ -564,6 +747,30 @@ def _feature_code(feature: Any) -> str | None:
     return None
 
 
+def _meets(value: float, target: float, comparator: str | None) -> bool:
+    if comparator == "at_most":
+        return value <= target
+    if comparator == "more_than":
+        return value > target
+    return value >= target  # at_least, exactly ("build ten" is met by ten or more), increase_pct
+
+
+def _comparator_words(comparator: str | None) -> str:
+    return {"at_most": "at most", "more_than": "more than"}.get(comparator or "", "at least")
+
+
+def _nearest_hint(quote: str, text: str) -> str:
+    """The passage of the paragraph closest to the quote, to copy from."""
+    size = len(quote)
+    best, best_score = "", -1.0
+    for start in range(0, max(1, len(text) - size + 1)):
+        window = text[start : start + size]
+        score = sum(a == b for a, b in zip(window, quote, strict=False))
+        if score > best_score:
+            best, best_score = window, score
+    return f"the nearest words in the paragraph are “{best}”; copy them exactly"
+
+
 def _is_date(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -597,11 +804,14 @@ def _target(doc: YamlDoc, v: dict[str, Any]) -> Target:
         counties=tuple(v["counties"]),
         deadline=dt.date.fromisoformat(v["deadline"]),
         updates=tuple(_update(u) for u in v.get("updates") or ()),
+        checked=dt.date.fromisoformat(v["checked"]) if "checked" in v else None,
+        search_zh=tuple(w.strip() for w in (v.get("search") or {}).get("zh") or ()),
+        search_en=tuple(w.strip() for w in (v.get("search") or {}).get("en") or ()),
     )
 
 
 def _update(u: dict[str, Any]) -> Update:
-    src = u.get("source")
+    src, ev = u.get("source"), u.get("evidence")
     return Update(
         date=dt.date.fromisoformat(u["date"]),
         status=u["status"],
@@ -610,6 +820,9 @@ def _update(u: dict[str, Any]) -> Update:
         note=_text(u["note"]) if "note" in u else None,
         source=Source(src["title"].strip(), src["url"].strip(), src.get("publisher"))
         if src
+        else None,
+        evidence=Evidence(ev["document"], ev["paragraph"], ev["quote"], ev["en"].strip())
+        if ev
         else None,
     )
 
