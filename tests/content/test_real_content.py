@@ -45,7 +45,15 @@ def test_every_part_of_the_report_has_commitments():
 
 
 def test_achieved_and_missed_always_cite_a_source():
-    for t in real_site().targets:
+    """A web source, or the city's own words: a quote found in that paragraph of a document."""
+    site = real_site()
+    for t in site.targets:
         for u in t.updates:
-            if u.status in ("achieved", "missed"):
+            if u.status not in ("achieved", "missed"):
+                continue
+            if u.evidence is None:
                 assert u.source and u.source.url.startswith(("http://", "https://")), t.id
+                continue
+            doc = site.document(u.evidence.document)
+            block = doc.block(u.evidence.paragraph) if doc else None
+            assert block is not None and u.evidence.quote in block.text, t.id
