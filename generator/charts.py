@@ -21,18 +21,22 @@ from generator import urls
 from generator.progress import STATUS_ORDER, CountyMeasure
 from generator.render import number
 
-# Colour-blind-safe sequential blues (ColorBrewer Blues, 5 classes) for the county measure.
+# Colour-blind-safe sequential blues (ColorBrewer Blues) for the county measure; the lightest is
+# dark enough to stand apart from the page, and counties are outlined in dark grey.
 BINS: tuple[tuple[float, float, str], ...] = (
-    (0, 20, "#eff3ff"),
-    (20, 40, "#bdd7e7"),
+    (0, 20, "#c6dbef"),
+    (20, 40, "#9ecae1"),
     (40, 60, "#6baed6"),
     (60, 80, "#3182bd"),
     (80, 100.01, "#08519c"),
 )
-NO_DATA = "#d9d9d9"
+NO_DATA = "#d9d9d9"  # the county has commitments of its own, none with a report
+NO_OWN = "#f4f4f4"  # no commitment names the county (drawn hatched)
+DARK_FILLS = ("#3182bd", "#08519c")  # labels on these are white
 # Okabe–Ito based status colours; the words and icons carry the meaning, colour only helps.
 STATUS_COLOURS = {
     "achieved": "#009E73",
+    "achieved_late": "#7FCBB5",
     "on_track": "#0072B2",
     "in_progress": "#56B4E9",
     "at_risk": "#E69F00",
@@ -43,29 +47,38 @@ STATUS_COLOURS = {
 _LABELS = {
     "zh": {
         "achieved": "已完成",
+        "achieved_late": "逾期完成",
         "on_track": "进展顺利",
         "in_progress": "推进中",
         "at_risk": "存在风险",
         "missed": "未完成",
         "not_started": "未启动",
         "no_update": "尚无进展报告",
-        "no_data": "无数据",
-        "measure": "已完成或进展顺利",
-        "commitments": "涉及承诺",
+        "no_data": "本县承诺均未找到进展报告",
+        "no_own": "没有点名本县的承诺",
+        "measure": "点名本县的承诺中已完成的比例（含逾期完成，不含全市性承诺）",
+        "done": "已完成",
+        "commitments": "点名本县的承诺",
+        "citywide": "另有全市性承诺",
         "reported": "有进展报告",
         "items": "项",
     },
     "en": {
         "achieved": "Achieved",
+        "achieved_late": "Achieved late",
         "on_track": "On track",
         "in_progress": "In progress",
         "at_risk": "At risk",
         "missed": "Missed",
         "not_started": "Not started",
         "no_update": "No update reported yet",
-        "no_data": "No data",
-        "measure": "Achieved or on track",
-        "commitments": "Commitments",
+        "no_data": "No report found for its commitments",
+        "no_own": "No commitment names this county",
+        "measure": "Share of the commitments naming the county that are done (late ones "
+        "included; city-wide commitments not counted)",
+        "done": "Done",
+        "commitments": "Commitments naming the county",
+        "citywide": "City-wide commitments also apply",
         "reported": "With a progress report",
         "items": "",
     },
@@ -86,6 +99,31 @@ def bin_colour(share: float | None) -> str:
     if share is None:
         return NO_DATA
     return next(colour for low, high, colour in BINS if low <= share < high)
+
+
+def fill_of(m: CountyMeasure) -> str:
+    """The county's colour: no commitment of its own, none reported, or the share done."""
+    return NO_OWN if m.total == 0 else bin_colour(m.share)
+
+
+def short_name(county: Any, lang: str) -> str:
+    """The name printed on the map: 盐湖区; Yanhu (English names drop District/County/City)."""
+    name = county.name(lang)
+    return name if lang == "zh" else name.split(" ")[0]
+
+
+def map_label(m: CountyMeasure, lang: str) -> str:
+    """Name and done/own commitments, e.g. '永济市 1/3'; a county with none shows '–'."""
+    return f"{short_name(m.county, lang)}\n{f'{m.done}/{m.total}' if m.total else '–'}"
+
+
+def measure_words(m: CountyMeasure, lang: str) -> str:
+    words = _LABELS[lang]
+    if m.total == 0:
+        return words["no_own"]
+    if m.share is None:
+        return f"{words['no_data']} (0/{m.total})"
+    return f"{words['done']} {m.done}/{m.total} ({m.share:g}%)"
 
 
 def bin_label(low: float, high: float) -> str:
@@ -109,19 +147,27 @@ def county_map(
     for m in measures:
         c = m.county
         share = m.share
+        fill = fill_of(m)
         tip = [
             c.name(lang),
             f"{words['commitments']}: {m.total}",
             f"{words['reported']}: {m.reported}",
-            f"{words['measure']}: "
-            + (f"{m.good}/{m.total} ({share:g}%)" if share is not None else words["no_data"]),
+            measure_words(m, lang),
         ]
         tip += [f"{words[s]}: {n}" for s, n in m.counts.items() if n and s != "no_update"]
+        tip.append(f"{words['citywide']}: {m.citywide}")
         item: dict[str, Any] = {
             "name": name_of[c.code],
-            "value": -1 if share is None else share,
+            "value": -2 if m.total == 0 else (-1 if share is None else share),
             "tip": tip,
             "url": urls.page("county", lang, c.id).removesuffix("index.html"),
+            "label": {
+                "show": True,
+                "formatter": map_label(m, lang).replace("{", "").replace("}", ""),
+                "color": "#fff" if fill in DARK_FILLS else "#1a1a1a",
+                "fontSize": 12,
+                "lineHeight": 15,
+            },
         }
         if highlight == c.id:
             item["itemStyle"] = {"borderColor": "#111", "borderWidth": 3}
@@ -135,7 +181,11 @@ def county_map(
     series.pop("mapType", None)
     series["map"] = "yuncheng"
     series["selectedMode"] = False
-    series["emphasis"] = {"label": {"show": True}, "itemStyle": {"areaColor": "#fdd49e"}}
+    series["emphasis"] = {
+        "label": {"show": True},
+        "itemStyle": {"borderColor": "#111", "borderWidth": 2.5},
+    }
+    series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
     option.update(_common(lang, words["measure"]))
     option.pop("legend", None)
     svg = svg_map(site, measures, lang, from_file, highlight)
@@ -168,6 +218,7 @@ def _map_skeleton(site: Any, lang: str, names: tuple[tuple[str, str], ...]) -> d
         for low, high, colour in BINS
     ]
     pieces.insert(0, {"value": -1, "label": words["no_data"], "color": NO_DATA})
+    pieces.insert(0, {"value": -2, "label": words["no_own"], "color": NO_OWN})
     chart.set_global_opts(
         visualmap_opts=opts.VisualMapOpts(is_piecewise=True, pieces=pieces, is_show=False),
         tooltip_opts=opts.TooltipOpts(trigger="item"),
@@ -336,14 +387,46 @@ def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
     return paths
 
 
+_LAST_CENTRES: list[Any] = [None, {}]
+
+
+def _centres(geo: Any) -> dict[str, tuple[float, float]]:
+    """Where each county's label goes: the area centroid of its largest ring, projected the
+    same way as the paths (so names sit inside their county)."""
+    if _LAST_CENTRES[0] is geo:
+        return _LAST_CENTRES[1]  # type: ignore[no-any-return]
+    paths = dict(_geo_paths(geo))
+    paths.pop("__height__")
+    centres = {}
+    for code, d in paths.items():
+        best: tuple[float, float, float] = (0.0, 0.0, 0.0)
+        for ring in d.split("M")[1:]:
+            pts = [tuple(map(float, p.split(","))) for p in ring.rstrip("Z").split("L")]
+            area = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
+                cross = x0 * y1 - x1 * y0
+                area += cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
+            if area and abs(area) > abs(best[2]):
+                best = (cx / (3 * area), cy / (3 * area), area)
+        centres[code] = (best[0], best[1])
+    _LAST_CENTRES[:] = [geo, centres]
+    return centres
+
+
 def svg_map(
     site: Any,
     measures: Sequence[CountyMeasure],
     lang: str,
     from_file: str,
     highlight: str | None = None,
+    new_tab: bool = False,
 ) -> Markup:
-    """The map as inline SVG: one link per county, a <title> with its name and measure."""
+    """The map as inline SVG: one link per county, a <title> with its name and measure.
+
+    `new_tab`: the links open a new tab (the embedded map must not load the site inside the
+    frame of the page that embeds it)."""
     paths = dict(_geo_paths(site.geo))
     height = paths.pop("__height__")
     words = _LABELS[lang]
@@ -354,22 +437,35 @@ def svg_map(
         '<defs><pattern id="nodata" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e8e8e8"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2"/></pattern>'
+        '<pattern id="noown" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f4f4f4"/>'
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="#c8c8c8" stroke-width="1.5"/></pattern>'
         "</defs>",
     ]
+    centres = _centres(site.geo)
+    labels = []
     for code, d in paths.items():
         m = by_code.get(code)
         if m is None:
             continue
-        share = m.share
-        fill = "url(#nodata)" if share is None else bin_colour(share)
-        label = f"{m.county.name(lang)}: {words['measure']} " + (
-            f"{m.good}/{m.total} ({share:g}%)" if share is not None else words["no_data"]
-        )
+        fill = fill_of(m)
+        label = f"{m.county.name(lang)}: {measure_words(m, lang)}"
         cls = "county" + (" current" if highlight == m.county.id else "")
         href = urls.href(from_file, urls.page("county", lang, m.county.id))
         parts.append(
             f'<a class="{cls}" href="{escape(href)}">'
-            f'<title>{escape(label)}</title><path d="{d}" fill="{fill}"/></a>'
+            f'<title>{escape(label)}</title><path d="{d}" fill="'
+            + ("url(#noown)" if m.total == 0 else fill)
+            + '"/></a>'
         )
+        x, y = centres[code]
+        ink = "#fff" if fill in DARK_FILLS else "#1a1a1a"
+        name, count = map_label(m, lang).split("\n")
+        labels.append(
+            f'<text x="{x:.0f}" y="{y:.0f}" fill="{ink}"><tspan x="{x:.0f}">{escape(name)}'
+            f'</tspan><tspan x="{x:.0f}" dy="1.15em" class="map-count">{escape(count)}'
+            "</tspan></text>"
+        )
+    parts.append(f'<g class="map-labels" aria-hidden="true">{"".join(labels)}</g>')
     parts.append("</svg>")
     return Markup("".join(parts))

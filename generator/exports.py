@@ -8,12 +8,13 @@ Everything is derived from the model and sorted, with no build timestamps: the f
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
-from generator import progress, urls
+from generator import hosting, progress, urls
 from generator.model import Site, Target
 
 FIELDS: list[tuple[str, str, str, str]] = [
@@ -42,8 +43,8 @@ FIELDS: list[tuple[str, str, str, str]] = [
     (
         "comparator",
         "string",
-        "比较方式：at_least / at_most / exactly / increase_pct",
-        "How the figure is compared: at_least, at_most, exactly, increase_pct",
+        "比较方式：at_least / more_than / at_most / exactly / increase_pct",
+        "How the figure is compared: at_least, more_than, at_most, exactly, increase_pct",
     ),
     ("unit_zh", "string", "单位（中文）", "Unit in Chinese"),
     ("unit_en", "string", "单位（英文）", "Unit in English"),
@@ -57,10 +58,23 @@ FIELDS: list[tuple[str, str, str, str]] = [
     (
         "status",
         "string",
-        "最新状态；no_update 表示尚无进展报告",
-        "Latest status; no_update = no progress reported yet",
+        "最新状态；achieved_late 表示晚于期限完成，no_update 表示尚无进展报告",
+        "Latest status; achieved_late = done after the deadline, no_update = nothing reported",
     ),
     ("status_date", "date", "最新状态的日期", "Date of the latest status"),
+    (
+        "status_at_deadline",
+        "string",
+        "完成期限时的状态（期限当日或之前的最后一条进展）；no_update 表示期限前无报告",
+        "Status at the deadline (the last update dated on or before it); no_update = none",
+    ),
+    (
+        "deadline_passed_open",
+        "boolean",
+        "期限已过，且没有报告说明已完成或未完成",
+        "The deadline has passed and no report says it was done or missed",
+    ),
+    ("checked", "date", "最后核查日期（对照公开来源）", "Date last checked against the sources"),
     ("value", "number", "最新数值", "Latest figure reported"),
     ("percent", "number", "完成比例（%），由本站计算", "Share of the target reached (%), computed"),
     (
@@ -99,6 +113,9 @@ def _row(site: Site, t: Target) -> dict[str, Any]:
         "deadline": t.deadline.isoformat(),
         "status": t.status,
         "status_date": last.date.isoformat() if last else None,
+        "status_at_deadline": t.at_deadline.status if t.at_deadline else "no_update",
+        "deadline_passed_open": progress.overdue(t, dt.date.today()),
+        "checked": t.checked.isoformat() if t.checked else None,
         "value": last.value if last else None,
         "percent": progress.percent(t),
         "schedule": progress.schedule(t, site.info.report_date),
@@ -121,6 +138,14 @@ def target_json(site: Site, t: Target) -> dict[str, Any]:
             "note_en": u.note.en if u.note else None,
             "source_title": u.source.title if u.source else None,
             "source_url": u.source.url if u.source else None,
+            "evidence": {
+                "document": u.evidence.document,
+                "paragraph": u.evidence.paragraph,
+                "quote": u.evidence.quote,
+                "quote_en": u.evidence.en,
+            }
+            if u.evidence
+            else None,
         }
         for u in t.updates
     ]
@@ -247,7 +272,7 @@ def iter_data_files(
     del lines
     yield "data/datapackage.json", _json(datapackage(site))
     yield "robots.txt", _robots(base_url)
-    yield "_headers", _HEADERS.encode()
+    yield "_headers", hosting.headers_file()
     from generator.schema import schema_bytes
 
     yield "schema/target.json", schema_bytes()
@@ -280,16 +305,25 @@ def iter_data_files(
         )
 
 
+# Atom ids (RFC 4151 tag URIs) name the tracker, not the host it happens to be served from:
+# moving the site or setting base_url later must not make every entry look new to a reader.
+FEED_TAG = "tag:hedong-open.yuncheng,2021:"
+
+
 def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:
     entries = the_plan.updates[:FEED_LIMIT]
     newest = entries[0][0].date if entries else site.info.report_date
-    host = base_url.split("//", 1)[1].split("/", 1)[0] if base_url else "hedong-open.invalid"
+    # an entry's id: its language, target and place in the target's history (1 = oldest);
+    # updates are only ever added after the last one, so the number of an update never moves
+    numbered = [
+        (u, v, next(n for n, w in enumerate(v.target.updates, 1) if w is u)) for u, v in entries
+    ]
     return {
         "site": site.info,
-        "entries": entries,
+        "entries": numbered,
         "updated": newest,
         "base_url": base_url,
-        "tag": f"tag:{host},2021:",
+        "tag": FEED_TAG,
     }
 
 
@@ -298,14 +332,3 @@ def _robots(base_url: str | None) -> bytes:
     if base_url:
         text += f"Sitemap: {base_url}sitemap.xml\n"
     return text.encode()
-
-
-# Headers a host should send (Netlify/Cloudflare Pages read this file; README shows nginx and
-# Apache). The <meta> CSP in every page already applies without them.
-_HEADERS = """/*
-  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *
-  Strict-Transport-Security: max-age=31536000; includeSubDomains
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  Permissions-Policy: geolocation=(), camera=(), microphone=(), interest-cohort=()
-"""

@@ -54,6 +54,7 @@ class TargetView:
     citywide: bool
     updated_iso: str
     county_values: tuple[tuple[County, float], ...] = field(default=())
+    overdue: bool = False  # deadline passed with no report of it done or missed
 
 
 @dataclass
@@ -69,9 +70,11 @@ class Plan:
 
 
 def target_views(
-    site: Site, previous: dict[str, TargetView] | None = None
+    site: Site, previous: dict[str, TargetView] | None = None, today: dt.date | None = None
 ) -> dict[str, TargetView]:
-    """One view per target; an unchanged target keeps its previous view (and cached rows)."""
+    """One view per target; an unchanged target keeps its previous view (and cached rows).
+    `today` decides which deadlines have passed (the build date)."""
+    today = today or dt.date.today()
     theme_of = {(s.id, t.id): (s, t) for s in site.sections for t in s.themes}
     county_of = {c.id: c for c in site.counties}
     para_order = {b.id: i for i, b in enumerate(site.report.zh)}
@@ -107,6 +110,7 @@ def target_views(
             citywide=citywide,
             updated_iso=last.date.isoformat() if last else "",
             county_values=values,
+            overdue=progress.overdue(t, today),
         )
 
     if previous and len(previous) == len(site.targets):
@@ -195,7 +199,14 @@ def plan(
     views = target_views(site, previous.views if previous else None)
     ordered = list(views.values())  # made in report order
     pages: list[Page] = []
-    common = {"site": site.info, "base_url": base_url, "bins": charts.BINS, "pager": None}
+    common = {
+        "site": site.info,
+        "base_url": base_url,
+        "bins": charts.BINS,
+        "pager": None,
+        "documents": {d.id: d for d in site.documents},
+        "publishers": _source_publishers(site),
+    }
     pages.append(
         Page(
             urls.page("choose"),
@@ -219,7 +230,11 @@ def plan(
             urls.page("404"),
             "404.html",
             "zh",
-            {**common, **_titles(site, "zh", "Page not found / 页面不存在")},
+            {
+                **common,
+                **_titles(site, "zh", "Page not found / 页面不存在"),
+                "notfound": _notfound(strings),
+            },
         )
     )
     memo = _Memo(site)
@@ -368,9 +383,6 @@ def _target_context(
     para_of: dict[str, dict[str, Block]],
 ) -> dict[str, Any]:
     tg = v.target
-    base_url = common["base_url"]
-    path = urls.page("target", lang, tg.id)
-    embed = urls.page("embed-target", lang, tg.id)
     desc = f"{strings['status.' + v.status][lang]} · {v.section.title(lang)}"
     return {
         **common,
@@ -381,10 +393,17 @@ def _target_context(
         "para_zh": para_of["zh"].get(tg.paragraph),
         "para_en": para_of["en"].get(tg.paragraph),
         "related": list(related),
-        "page_url": urls.absolute(base_url, path) or "/" + path.removesuffix("index.html"),
-        "embed_url": urls.absolute(base_url, embed) or urls.href(path, embed),
         "county_chart": charts.target_county_map(site, v, lang) if v.county_values else None,
     }
+
+
+def _notfound(strings: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The 404 page's words in both languages, and its inline script with the CSP hash."""
+    from generator import hosting
+
+    words = {k: strings[f"notfound.{k}"] for k in ("title", "lead", "home", "targets", "search")}
+    script, digest = Markup(hosting.notfound_script()), Markup(hosting.notfound_hash())
+    return {**words, "script": script, "hash": digest}
 
 
 def _titles(site: Site, lang: str, title: str, description: str | None = None) -> dict[str, str]:
@@ -568,6 +587,20 @@ def _pages(
         },
     )
 
+    for document in site.documents:
+        yield Page(
+            urls.page("document", lang, document.id),
+            "document.html",
+            lang,
+            {
+                **common,
+                **_titles(site, lang, document.title(lang)),
+                "nav_current": "report",
+                "document": document,
+                "cited": _cited_paragraphs(document.id, updates),
+            },
+        )
+
     yield Page(
         urls.page("about", lang),
         "about.html",
@@ -679,7 +712,9 @@ def _reader_pages(
             {
                 "@type": "DataDownload",
                 "encodingFormat": fmt,
-                "contentUrl": urls.absolute(base_url, path) or path,
+                # relative to the data page itself when the public address is unknown
+                "contentUrl": urls.absolute(base_url, path)
+                or urls.href(urls.page("data", lang), path),
             }
             for fmt, path in (
                 ("text/csv", "data/targets.csv"),
@@ -711,7 +746,9 @@ def _reader_pages(
             **_titles(site, lang, t("search.title")),
             "nav_current": "",
             # Pagefind compiles WebAssembly: allowed here only, never inline script
-            "csp_script_extra": " 'wasm-unsafe-eval'",
+            "csp_script_extra": Markup(" 'wasm-unsafe-eval'"),
+            "statuses": STATUS_ORDER,
+            "search_counties": site.counties,
         },
     )
     as_of = updates[0][0].date if updates else site.info.report_date  # newest first
@@ -731,7 +768,7 @@ def _reader_pages(
     embed_map = charts.ChartData(
         county_map.id,
         county_map.option,
-        charts.svg_map(site, measures, lang, urls.page("embed-map", lang)),
+        charts.svg_map(site, measures, lang, urls.page("embed-map", lang), new_tab=True),
         county_map.rows,
     )
     yield Page(
@@ -865,6 +902,30 @@ def _section_rows(
         )
         for s in site.sections
     ]
+
+
+def _source_publishers(site: Site) -> dict[str, Any]:
+    """The register's entry for every source URL cited (pages name the publisher)."""
+    found = {}
+    for tg in site.targets:
+        for u in tg.updates:
+            if u.source is not None and u.source.url not in found:
+                found[u.source.url] = site.publisher(u.source.url)
+    return found
+
+
+def _cited_paragraphs(
+    doc_id: str, updates: list[tuple[Update, TargetView]]
+) -> dict[str, list[TargetView]]:
+    """For each paragraph of a document, the commitments whose updates quote it."""
+    cited: dict[str, list[TargetView]] = defaultdict(list)
+    for u, v in reversed(updates):  # oldest first, so lists follow the report's own order
+        ev = u.evidence
+        if ev is not None and ev.document == doc_id and v not in cited[ev.paragraph]:
+            cited[ev.paragraph].append(v)
+    for views in cited.values():
+        views.sort(key=operator.attrgetter("order"))
+    return dict(cited)
 
 
 def mark_quotes(block: Block, views: list[TargetView], lang: str, t: Any) -> Markup:

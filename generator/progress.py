@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from generator.model import County, Target
 
-# Display order of statuses; "no_update" is the absence of any report, never a status of its own.
+# Display order of statuses; "no_update" is the absence of any report, never a status of its own,
+# and "achieved_late" is derived from the dates (a completion reported after the deadline).
 STATUS_ORDER = (
     "achieved",
+    "achieved_late",
     "on_track",
     "in_progress",
     "at_risk",
@@ -22,6 +24,13 @@ STATUS_ORDER = (
     "no_update",
 )
 GOOD = ("achieved", "on_track")
+DONE = ("achieved", "achieved_late")
+CLOSED = ("achieved", "achieved_late", "missed")  # nothing is still owed after these
+
+
+def overdue(target: Target, today: dt.date) -> bool:
+    """The deadline has passed and no report says the commitment was done or missed."""
+    return target.deadline < today and target.status not in CLOSED
 TOLERANCE = 0.05  # within ±5 percentage points of the time elapsed counts as on schedule
 
 
@@ -44,6 +53,8 @@ def met(target: Target) -> bool | None:
         return last.value <= m.target
     if m.comparator == "exactly":
         return last.value >= m.target  # "build ten" is met by ten or more
+    if m.comparator == "more_than":
+        return last.value > m.target  # 突破200家: 200 is not yet more than 200
     return last.value >= m.target
 
 
@@ -82,20 +93,30 @@ def status_counts(targets: list[Target] | tuple[Target, ...]) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class CountyMeasure:
-    """The map's measure for one county: the share of its commitments achieved or on track."""
+    """The map's measure for one county, over the commitments that name it.
+
+    City-wide commitments (counties: [all]) are not counted: they would give every county the
+    same figure, and the map would say nothing. `citywide` is shown beside the measure.
+    """
 
     county: County
-    total: int  # commitments that name the county or apply to all
+    total: int  # commitments whose counties: list names this county
     reported: int  # of those, with at least one update
-    good: int  # of those, achieved or on track at the last update
+    done: int  # of those, achieved (on time or late)
     counts: dict[str, int]
+    citywide: int = 0  # city-wide commitments, which also apply here
 
     @property
     def share(self) -> float | None:
-        """None means "no data": nothing reported yet — never drawn as 0%."""
+        """Share of the county's own commitments done, in %; None when none has a report
+        (never drawn as 0 %)."""
         if self.reported == 0 or self.total == 0:
             return None
-        return round(self.good / self.total * 100, 1)
+        return round(self.done / self.total * 100, 1)
+
+    @property
+    def good(self) -> int:
+        return self.done
 
 
 def county_measures(
@@ -110,27 +131,31 @@ def measures_from(
 ) -> list[CountyMeasure]:
     """The measures from how many targets have each (county ids, status) pair: the plan
     counts those pairs in C (itertools over its views), then only a few hundred are left."""
-    city: Counter[str] = Counter()
+    citywide = 0
     named: dict[str, Counter[str]] = {c.id: Counter() for c in counties}
     for (ids, status), n in tally.items():
         if "all" in ids:
-            city[status] += n
+            citywide += n
         else:
             for cid in ids:
                 if cid in named:
                     named[cid][status] += n
     measures = []
     for c in counties:
-        both = city + named[c.id]
-        counts = {s: both.get(s, 0) for s in STATUS_ORDER}
+        counts = {s: named[c.id].get(s, 0) for s in STATUS_ORDER}
         total = sum(counts.values())
-        good = sum(counts[s] for s in GOOD)
-        measures.append(CountyMeasure(c, total, total - counts["no_update"], good, counts))
+        done = sum(counts[s] for s in DONE)
+        measures.append(
+            CountyMeasure(c, total, total - counts["no_update"], done, counts, citywide)
+        )
     return measures
 
 
 def county_measure(county: County, targets: tuple[Target, ...]) -> CountyMeasure:
-    mine = [t for t in targets if t.concerns(county.id)]
+    mine = [t for t in targets if county.id in t.counties]
     reported = [t for t in mine if t.updates]
-    good = [t for t in reported if t.status in GOOD]
-    return CountyMeasure(county, len(mine), len(reported), len(good), status_counts(mine))
+    done = [t for t in reported if t.status in DONE]
+    citywide = sum(1 for t in targets if "all" in t.counties)
+    return CountyMeasure(
+        county, len(mine), len(reported), len(done), status_counts(mine), citywide
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator import urls
 from generator.errors import Diagnostic, Pos, TemplateProblem
@@ -205,7 +205,19 @@ class Renderer:
                 out.append(hit[1])
             return Markup("".join(out))
 
-        def rows(views: Any, show_section: bool = True) -> Markup:
+        def rows(views: Any, show_section: bool = True, condense: bool = False) -> Markup:
+            """A list of commitments; with `condense`, those with no report at all follow
+            the others in a collapsed group, so a long list shows first what is known."""
+            if condense:
+                quiet = [v for v in views if v.status == "no_update"]
+                if quiet and len(quiet) < len(views):
+                    told = [v for v in views if v.status != "no_update"]
+                    summary = t("targets.quiet_group", n=len(quiet))
+                    return Markup(
+                        f"{rows(told, show_section)}\n"
+                        f'<details class="quiet-group"><summary>{escape(summary)}</summary>\n'
+                        f"{rows(quiet, show_section)}\n</details>"
+                    )
             body = "\n".join(row(v, show_section) for v in views)
             return Markup(f'<ul class="target-list">\n{body}\n</ul>')
 
@@ -218,8 +230,11 @@ class Renderer:
         def status_macro(name: str) -> Any:
             return getattr(self.template("macros/status.html").module, name)
 
-        def badge(status: str) -> Markup:
-            return cached(("badge", lang, status), lambda: status_macro("badge")(status, t))
+        def badge(status: str, overdue: bool = False) -> Markup:
+            return cached(
+                ("badge", lang, status, overdue),
+                lambda: status_macro("badge")(status, t, overdue),
+            )
 
         def icon(status: str) -> Markup:
             return cached(("icon", status), lambda: status_macro("icon")(status))

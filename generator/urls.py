@@ -27,6 +27,7 @@ def page(kind: str, lang: str | None = None, key: str = "") -> str:
         "counties": f"{prefix}counties/index.html",
         "county": f"{prefix}counties/{key}/index.html",
         "report": f"{prefix}report/index.html",
+        "document": f"{prefix}documents/{key}/index.html",  # a source document (evidence)
         "about": f"{prefix}about/index.html",
         "glossary": f"{prefix}glossary/index.html",
         "changes": f"{prefix}changes/index.html",
