@@ -749,6 +749,7 @@ def _reader_pages(
             "csp_script_extra": Markup(" 'wasm-unsafe-eval'"),
             "statuses": STATUS_ORDER,
             "search_counties": site.counties,
+            "search_sections": site.sections,
         },
     )
     as_of = updates[0][0].date if updates else site.info.report_date  # newest first
