@@ -10,14 +10,29 @@ from playwright.sync_api import Page
 
 from tests.browser.support import DESKTOP, PHONE, save_screenshot, wait_for_charts
 
+# One page of every type (and the commitment page in its four states), both languages.
 SHOTS = {
     "home": "{lang}/",
     "commitments": "{lang}/targets/",
-    "commitment": "{lang}/targets/farmland-high-standard/",
+    "commitment": "{lang}/targets/afforestation-167000-mu/",
+    "commitment-late": "{lang}/targets/linyi-yellow-river-bridge/",
+    "commitment-empty": "{lang}/targets/fifth-kindergarten-opens/",
+    "commitment-missed": "{lang}/targets/ruicheng-general-airport/",
+    "section": "{lang}/sections/three-strong-cities/",
+    "status": "{lang}/status/achieved/",
+    "counties": "{lang}/counties/",
     "county": "{lang}/counties/ruicheng/",
     "report": "{lang}/report/",
+    "document": "{lang}/documents/yuncheng-2022/",
     "changes": "{lang}/changes/",
     "changes-month": "{lang}/changes/2021-12/",
+    "search": "{lang}/search/?q=%E6%9C%BA%E5%9C%BA",
+    "about": "{lang}/about/",
+    "glossary": "{lang}/glossary/",
+    "data": "{lang}/data/",
+    "print": "{lang}/print/",
+    "embed-target": "{lang}/embed/targets/linyi-yellow-river-bridge/",
+    "embed-map": "{lang}/embed/map/",
 }
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 

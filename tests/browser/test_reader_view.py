@@ -1,0 +1,134 @@
+"""What a reader sees, read back from Chromium: the report's words exactly as the city wrote
+them, and a county map whose colours and names say something."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from generator.load import load
+from generator.validate import validate
+from tests.browser.support import CONTENT, PHONE, wait_for_charts
+
+# innerText of each paragraph, without what is not the report's words: the § anchor and the
+# screen-reader-only status labels inside the marks.
+PARAGRAPHS = """() => Array.from(document.querySelectorAll('.report-para')).map(div => {
+  const p = div.querySelector('p').cloneNode(true);
+  p.querySelectorAll('a.anchor, .visually-hidden').forEach(e => e.remove());
+  document.body.appendChild(p);
+  const text = p.innerText;
+  p.remove();
+  return [div.id, text, div.querySelectorAll('p mark.commitment').length];
+})"""
+
+FORBIDDEN = ["<mark", "</a>", "<span", "{{", "}}", "YYYY", "D Month", "undefined", "NaN", "TODO"]
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    site, _ = validate(load(CONTENT))
+    assert site is not None
+    texts = {
+        lang: {b.id: b.text for b in site.report.blocks(lang) if b.kind == "paragraph"}
+        for lang in ("zh", "en")
+    }
+    # quotes to mark: distinct per paragraph, and not inside a longer quote of the same one
+    quotes: dict[str, set[str]] = {}
+    for t in site.targets:
+        quotes.setdefault(t.paragraph, set()).add(t.quote)
+    marked = sum(
+        1
+        for qs in quotes.values()
+        for q in qs
+        if not any(q != other and q in other for other in qs)
+    )
+    return {**texts, "marked": marked}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_report_paragraph_reads_exactly_as_the_source(
+    new_page: Callable[..., Page], base_url: str, report: dict, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    page.goto(f"{base_url}{lang}/report/")
+    shown = page.evaluate(PARAGRAPHS)
+    assert [pid for pid, _, _ in shown] == list(report[lang])
+    for pid, text, _ in shown:
+        assert squash(text) == squash(report[lang][pid]), pid
+    if lang == "zh":  # each commitment's words are marked in the Chinese text, as a link
+        assert sum(marks for _, _, marks in shown) == report["marked"]
+        assert page.locator("mark.commitment a").count() == report["marked"]
+    body = page.inner_text("body")
+    assert not [token for token in FORBIDDEN if token in body]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_deep_link_lands_on_readable_words(
+    new_page: Callable[..., Page], base_url: str, report: dict, lang: str
+) -> None:
+    """Every commitment page links to its paragraph; the paragraph there is plain words."""
+    page = new_page(viewport=PHONE)
+    page.goto(f"{base_url}{lang}/targets/afforestation-167000-mu/")
+    page.locator('a[href*="report/#p-"]').first.click()
+    page.wait_for_url("**/report/#p-*")
+    pid, text, _ = page.evaluate(PARAGRAPHS.replace(".report-para", ".report-para:target"))[0]
+    assert "<" not in text and "&lt;" not in text
+    assert squash(text) == squash(report[lang][pid])
+
+
+MAP_STATE = """() => {
+  const live = document.querySelector('.map-figure .chart.is-live .chart-live svg');
+  const fills = Array.from(live.querySelectorAll('path'))
+    .filter(p => (p.getAttribute('d') || '').split('L').length > 50)
+    .map(p => p.getAttribute('fill'));
+  const texts = Array.from(live.querySelectorAll('text')).map(t => t.textContent);
+  return {fills, texts};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_live_map_names_every_county_and_their_colours_differ(
+    new_page: Callable[..., Page], base_url: str, lang: str
+) -> None:
+    site, _ = validate(load(CONTENT))
+    assert site is not None
+    page = new_page()
+    page.goto(f"{base_url}{lang}/counties/")
+    wait_for_charts(page)
+    state = page.evaluate(MAP_STATE)
+    assert len(state["fills"]) == 13
+    assert len(set(state["fills"])) >= 3, state["fills"]
+    labels = " ".join(state["texts"])
+    for county in site.counties:
+        short = county.name(lang) if lang == "zh" else county.name(lang).split(" ")[0]
+        assert short in labels, county.id
+    # the legend says what is measured, and that city-wide commitments are not in it
+    legend = page.inner_text(".map-figure")
+    assert ("点名本县" in legend) if lang == "zh" else ("naming the county" in legend)
+    assert ("全市性承诺" in legend) if lang == "zh" else ("city-wide" in legend)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_javascript_the_drawn_map_names_every_county(
+    new_page: Callable[..., Page], base_url: str, lang: str
+) -> None:
+    site, _ = validate(load(CONTENT))
+    assert site is not None
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{base_url}{lang}/counties/")
+    svg = page.locator(".map-figure svg.map-svg")
+    assert svg.is_visible()
+    labels = svg.locator(".map-labels text")
+    assert labels.count() == 13
+    names = " ".join(labels.all_text_contents())
+    for county in site.counties:
+        short = county.name(lang) if lang == "zh" else county.name(lang).split(" ")[0]
+        assert short in names, county.id
+    fills = {svg.locator("a.county path").nth(i).get_attribute("fill") for i in range(13)}
+    assert len(fills) >= 3, fills
