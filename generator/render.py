@@ -79,6 +79,23 @@ def number(value: float | int | None, lang: str) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.10g}"
 
 
+def figure(value: float | int | None, unit: Any, lang: str) -> str:
+    """A figure with its unit as a reader says it: 3000 亿元 is "300 billion yuan" in English,
+    never "3,000 100 million yuan" (figures in 亿元 are stored as written in the report)."""
+    if value is None:
+        return "—"
+    if unit is None:
+        return number(value, lang)
+    name = unit(lang)
+    if lang == "en" and name.startswith("100 million "):
+        rest, yuan = name.removeprefix("100 million "), value * 100_000_000
+        if yuan >= 1_000_000_000:
+            return f"{yuan / 1_000_000_000:,.10g} billion {rest}"
+        return f"{yuan / 1_000_000:,.10g} million {rest}"
+    joiner = "" if lang == "zh" or name.startswith("%") else " "
+    return f"{number(value, lang)}{joiner}{name}"
+
+
 def date(value: dt.date | None, lang: str) -> str:
     if value is None:
         return "—"
@@ -118,7 +135,9 @@ class Renderer:
             auto_reload=False,  # a build never sees templates change; serve makes a new Renderer
             bytecode_cache=jinja2.FileSystemBytecodeCache(str(_bytecode_dir())),
         )
-        self.env.filters.update(number=number, date=date, month=month, tojson=to_json)
+        self.env.filters.update(
+            number=number, figure=figure, date=date, month=month, tojson=to_json
+        )
         self.env.globals.update(urls=urls)
         self._cache: dict[str, jinja2.Template] = {}
         self._rows: dict[tuple[int, str, int, bool], tuple[Any, Markup]] = {}

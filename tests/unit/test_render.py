@@ -43,3 +43,19 @@ def test_every_string_used_in_templates_exists_in_both_languages():
 def test_no_template_marks_content_safe():
     for path in Path(TEMPLATES).rglob("*.html"):
         assert "|safe" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_a_figure_reads_as_a_reader_says_it():
+    """亿元 figures are stored as the report writes them (3000); English says 300 billion."""
+    from generator.model import Text
+    from generator.render import figure
+
+    yi = Text("亿元", "100 million yuan")
+    assert figure(3000, yi, "en") == "300 billion yuan"
+    assert figure(3291.4, yi, "en") == "329.14 billion yuan"
+    assert figure(5, yi, "en") == "500 million yuan"
+    assert figure(3000, yi, "zh") == "3000亿元"
+    assert figure(167000, Text("亩", "mu"), "en") == "167,000 mu"
+    assert figure(167000, Text("亩", "mu"), "zh") == "16.7万亩"
+    assert figure(10, Text("%", "%"), "en") == "10%"
+    assert figure(None, yi, "en") == "—"
