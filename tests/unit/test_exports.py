@@ -29,7 +29,8 @@ def test_atom_feed_per_language_newest_first_with_stable_ids(output):
         assert dates == sorted(dates, reverse=True)
         assert feed.find(f"{ATOM}updated").text == dates[0] == "2021-12-31T00:00:00Z"
         ids = [e.find(f"{ATOM}id").text for e in entries]
-        assert len(set(ids)) == 3 and all(i.startswith("tag:example.org,2021:target/") for i in ids)
+        prefix = f"tag:hedong-open.yuncheng,2021:{lang}/targets/"
+        assert len(set(ids)) == 3 and all(i.startswith(prefix) for i in ids)
         link = entries[0].find(f"{ATOM}link").get("href")
         assert link == f"https://example.org/t/{lang}/targets/farmland/"
 
