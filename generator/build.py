@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import assets, exports, parallel, search
-from generator.errors import ContentError, Diagnostic
+from generator.errors import ContentError, Diagnostic, Pos
 from generator.load import Loader
 from generator.model import Site
 from generator.plan import Plan, plan
@@ -76,6 +76,21 @@ def quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
+def publishing_warnings(site: Site, site_file: str) -> list[Diagnostic]:
+    """What readers of the built site will miss (not content errors): printed by every build."""
+    if site.info.contact is None:
+        return [
+            Diagnostic(
+                Pos(site_file or "content/site.yaml"),
+                "no contact in site.yaml: the pages say that corrections to this site have no "
+                "channel yet, and send questions about a commitment to the 12345 hotline",
+                "add contact: with email: or url: once someone reads what arrives there",
+                severity="warning",
+            )
+        ]
+    return []
+
+
 def prepare(
     loader: Loader,
     renderer: Renderer,
@@ -117,6 +132,7 @@ def _prepare(
     lap("validate")
     if site is None:
         raise ContentError(warnings)
+    warnings = warnings + publishing_warnings(site, sources.site.file if sources.site else "")
     the_plan = plan(site, renderer.strings.data, base_url, previous)
     lap("plan")
     static = assets.collect(renderer.templates, site.geo, vendor)

@@ -133,6 +133,12 @@ _MESSAGES: list[tuple[str, str]] = [
     (rf"^id {Q} does not match the folder name {Q}$", r"编号“\1”与文件夹名“\2”不一致"),
     (rf"^duplicate publisher domain {Q}$", r"发布者域名“\1”重复"),
     (r"^the chart library has not been built$", "图表库尚未构建"),
+    (
+        r"^no contact in site\.yaml: the pages say that corrections to this site have no channel "
+        r"yet, and send questions about a commitment to the 12345 hotline$",
+        "site.yaml 中没有联系方式：网页上会说明本站暂无纠错渠道，并请读者就承诺本身的问题"
+        "拨打12345热线",
+    ),
 ]
 
 _HINTS: list[tuple[str, str]] = [
@@ -190,6 +196,11 @@ _HINTS: list[tuple[str, str]] = [
     (r"^add (\S+): with zh: and en: lines below it$", r"请添加 \1:，并在下面写 zh: 和 en: 两行"),
     (r"^add (\S+):$", r"请添加 \1:"),
     (r"^use a full http:// or https:// address$", "请使用完整的 http:// 或 https:// 网址"),
+    (r"^an address such as (\S+)$", r"例如 \1"),
+    (
+        r"^add contact: with email: or url: once someone reads what arrives there$",
+        "有人负责查看后，请添加 contact:，并填写 email: 或 url:",
+    ),
     (r"^a full address ending in '/', e\.g\. (\S+)$", r"以“/”结尾的完整网址，如 \1"),
     (
         r"^achieved and missed need a published source: add source: \{title, url\}$",

@@ -184,6 +184,19 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """How readers reach the publisher (content/site.yaml `contact:`); any part may be absent."""
+
+    email: str | None = None
+    url: str | None = None
+    name: Text | None = None
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.email or self.url)
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     title: Text
     report_title: Text
@@ -194,6 +207,7 @@ class SiteInfo:
     geo_file: str
     licence_id: str
     licence_url: str
+    contact: Contact | None = None  # None: no channel for corrections yet (the build warns)
 
 
 @dataclass(frozen=True)

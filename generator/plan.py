@@ -394,7 +394,36 @@ def _target_context(
         "para_en": para_of["en"].get(tg.paragraph),
         "related": list(related),
         "county_chart": charts.target_county_map(site, v, lang) if v.county_values else None,
+        "contact_href": contact_href(site, strings, lang, tg, common["base_url"]),
     }
+
+
+def contact_href(
+    site: Site, strings: dict[str, dict[str, str]], lang: str, tg: Target, base_url: str | None
+) -> str | None:
+    """"Report a source or a correction" for one commitment: a mailto: with its id and title in
+    the subject and body, or the contact page with them as query parameters; None while
+    site.yaml names no contact (the page then says so and points to the 12345 hotline)."""
+    from urllib.parse import quote, urlencode
+
+    contact = site.info.contact
+    if contact is None:
+        return None
+    title = tg.title(lang)
+
+    def say(key: str, **values: str) -> str:
+        return strings[key][lang].format(**values)
+
+    if contact.email:
+        page = urls.absolute(base_url, urls.page("target", lang, tg.id))
+        lines = [say("contact.body_commitment", title=title), say("contact.body_id", id=tg.id)]
+        lines += [say("contact.body_page", url=page)] if page else []
+        lines += ["", say("contact.body_prompt"), ""]
+        subject = quote(say("contact.subject", title=title, id=tg.id))
+        body = quote("\r\n".join(lines))  # RFC 6068: line breaks in a mailto body are CRLF
+        return f"mailto:{quote(contact.email, safe='@')}?subject={subject}&body={body}"
+    query = urlencode({"commitment": tg.id, "title": title, "lang": lang})
+    return f"{contact.url}{'&' if '?' in (contact.url or '') else '?'}{query}"
 
 
 def _notfound(strings: dict[str, dict[str, str]]) -> dict[str, Any]:

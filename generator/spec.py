@@ -19,6 +19,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARAGRAPH_PATTERN = r"^[a-z]+(?:-[a-z0-9]+)+$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
+EMAIL_PATTERN = r"^[^\s@<>\"'(),;:\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,37 @@ SITE = Obj(
             ),
         ),
         Key("publisher", text(max_len=200)),
+        Key(
+            "contact",
+            Obj(
+                doc="How readers reach the publisher with a source or a correction; each field "
+                "is optional. Never write an address nobody reads / 读者提供来源或纠错的联系方式，"
+                "各项均可省略；不要填写无人查看的地址",
+                keys=(
+                    Key(
+                        "email",
+                        Str(
+                            doc="E-mail address / 电子邮箱",
+                            pattern=EMAIL_PATTERN,
+                            max_len=254,
+                            hint="an address such as editors@example.org",
+                        ),
+                        required=False,
+                    ),
+                    Key(
+                        "url",
+                        Str(
+                            doc="A contact or feedback page, http(s) / 联系或留言网页",
+                            pattern=URL_PATTERN,
+                            hint="use a full http:// or https:// address",
+                        ),
+                        required=False,
+                    ),
+                    Key("name", text("Who answers / 由谁答复", max_len=200), required=False),
+                ),
+            ),
+            required=False,
+        ),
         Key(
             "base_url",
             Str(

@@ -21,6 +21,7 @@ from generator.errors import Diagnostic, Pos, did_you_mean
 from generator.load import Sources
 from generator.model import (
     Block,
+    Contact,
     County,
     Document,
     Evidence,
@@ -57,6 +58,18 @@ def validate(src: Sources, today: dt.date | None = None) -> tuple[Site | None, l
 
 def _text(value: dict[str, str]) -> Text:
     return Text(value["zh"].strip(), value["en"].strip())
+
+
+def _contact(value: dict[str, Any] | None) -> Contact | None:
+    """site.yaml `contact:`, or None when it names no way to reach anyone."""
+    if not value:
+        return None
+    contact = Contact(
+        email=value["email"].strip() if "email" in value else None,
+        url=value["url"].strip() if "url" in value else None,
+        name=_text(value["name"]) if "name" in value else None,
+    )
+    return contact if contact.reachable else None
 
 
 class _Validator:
@@ -139,6 +152,7 @@ class _Validator:
             geo_file=site_value["geo"],
             licence_id=site_value["licence"]["id"],
             licence_url=site_value["licence"]["url"],
+            contact=_contact(site_value.get("contact")),
         )
         return Site(
             info,
