@@ -452,8 +452,9 @@ def svg_map(
         label = f"{m.county.name(lang)}: {measure_words(m, lang)}"
         cls = "county" + (" current" if highlight == m.county.id else "")
         href = urls.href(from_file, urls.page("county", lang, m.county.id))
+        tab = ' target="_blank" rel="noopener"' if new_tab else ""
         parts.append(
-            f'<a class="{cls}" href="{escape(href)}">'
+            f'<a class="{cls}" href="{escape(href)}"{tab}>'
             f'<title>{escape(label)}</title><path d="{d}" fill="'
             + ("url(#noown)" if m.total == 0 else fill)
             + '"/></a>'

@@ -35,7 +35,13 @@
     });
     if (!isMap) { return; }
     var data = option.series[0].data || [];
-    function go(item) { if (item && item.url) { window.location.href = root + item.url; } }
+    // Inside another site's iframe (the embedded map) a county opens in a new tab, never
+    // inside the frame; on the site itself it opens in place.
+    var framed = window.self !== window.top;
+    function go(item) {
+      if (!item || !item.url) { return; }
+      if (framed) { window.open(root + item.url, "_blank", "noopener"); } else { window.location.href = root + item.url; }
+    }
     chart.on("click", function (p) { go(p.data); });
     // Keyboard: the map is one tab stop; arrows move between counties, Enter opens one.
     var index = -1;
