@@ -307,7 +307,8 @@ try:
         text = target.read_text("utf-8")
         update = (f"  - date: 2022-02-{k + 1:02d}\\n    status: {status}\\n    note:\\n"
                   f"      zh: 第{k + 1}次增量构建测试。\\n"
-                  f"      en: \\"Incremental build test {k + 1}.\\"\\n")
+                  f"      en: \\"Incremental build test {k + 1}.\\"\\n"
+                  f"    source: {{title: 测试来源, url: \\"https://www.yuncheng.gov.cn/b/{k}\\"}}\\n")
         if "updates: []" in text:
             text = text.replace("updates: []", "updates:\\n" + update.rstrip("\\n"))
         else:

@@ -753,14 +753,13 @@ class _Maker:
                     )
             if rng.random() < 0.85:
                 up["note"] = self.note(t, up)
-            if status in ("achieved", "missed") or rng.random() < 0.7:
-                src = rng.choice(SOURCES)
-                up["source"] = (
-                    f"{src}：{t['zh'][:18]}",
-                    f"https://www.yuncheng.gov.cn/doc/"
-                    f"{up['date'][:4]}/{up['date'][5:7]}/{up['date'][8:]}/"
-                    f"{rng.randrange(100_000, 999_999)}.shtml",
-                )
+            src = rng.choice(SOURCES)  # every update has a source (validation requires one)
+            up["source"] = (
+                f"{src}：{t['zh'][:18]}",
+                f"https://www.yuncheng.gov.cn/doc/"
+                f"{up['date'][:4]}/{up['date'][5:7]}/{up['date'][8:]}/"
+                f"{rng.randrange(100_000, 999_999)}.shtml",
+            )
             out.append(up)
         last = out[-1]
         if (
