@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
@@ -71,11 +72,59 @@ def test_without_javascript_filters_are_links_to_static_pages(
     assert links == expected
     for link in links:
         assert page.request.get(link, max_redirects=0).status == 200, link
-    # Nothing is hidden, and the form still works as a plain GET form.
-    expect(page.locator(VISIBLE_ROWS)).to_have_count(page.locator(ROWS).count())
-    expect(page.locator("#filters button[type=submit]")).to_be_visible()
+    # The selects, which only the script can apply, are not offered (a button that reloads the
+    # same static page would do nothing), and the links are visible.
+    expect(page.locator("#filters fieldset")).to_be_hidden()
+    expect(page.locator("#filters button")).to_have_count(1)  # the clear control, hidden
+    expect(page.locator("#filter-clear")).to_be_hidden()
+    expect(page.locator(".filter-links").first).to_be_visible()
     # The large-type switch needs JavaScript, so it is not offered.
     expect(page.locator(".large-type-toggle")).to_be_hidden()
+    # Nothing is hidden.
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(page.locator(ROWS).count())
+
+
+def test_a_shared_filter_link_without_javascript_says_filtering_needs_it(
+    new_page: Callable[..., Page], base_url: str
+) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(base_url + "zh/targets/?county=yongji")
+    note = page.locator(".filters .nojs-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("筛选需要启用JavaScript")
+    yongji = page.locator(".filter-links a", has_text="永济市")
+    expect(yongji).to_be_visible()
+    yongji.click()
+    page.wait_for_url(base_url + "zh/counties/yongji/")
+
+
+def test_clear_filters_shows_everything_again(page: Page, base_url: str) -> None:
+    page.goto(base_url + "en/targets/?county=yongji&sort=deadline")
+    clear = page.locator("#filter-clear")
+    expect(clear).to_be_visible()
+    expect(page.locator(".nojs-note")).to_be_hidden()
+    clear.click()
+    expect(page.locator(VISIBLE_ROWS)).to_have_count(page.locator(ROWS).count())
+    assert urlsplit(page.url).query == ""
+    expect(page.locator("#f-county")).to_have_value("")
+    expect(page.locator("#f-sort")).to_have_value("")
+    expect(clear).to_be_hidden()
+    page.locator("#f-status").select_option("achieved")
+    expect(clear).to_be_visible()
+
+
+def test_the_list_links_the_printable_list_and_the_download(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zh/targets/")
+    tools = page.locator(".list-tools")
+    tools.get_by_role("link", name="打印版").click()
+    page.wait_for_url(base_url + "zh/print/")
+    expect(page.locator("thead th").first).to_have_text("承诺")
+    first_title = page.locator("tbody th").first
+    assert re.fullmatch(r"[^a-z]+", first_title.inner_text()), first_title.inner_text()
+    page.go_back()
+    csv = tools.get_by_role("link", name=re.compile("CSV"))
+    response = page.request.get(csv.evaluate("a => a.href"))
+    assert response.status == 200 and response.body().startswith(b"\xef\xbb\xbfid,")
 
 
 def test_large_type_toggle_is_remembered(page: Page, base_url: str) -> None:

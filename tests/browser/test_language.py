@@ -70,3 +70,24 @@ def test_the_language_switch_is_remembered_by_the_root(page: Page, base_url: str
     page.wait_for_url(base_url + "en/" + COMMITMENT)
     page.goto(base_url)
     page.wait_for_url(base_url + "en/")
+
+
+def test_switch_keeps_the_filters_of_the_list(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zh/targets/?county=yongji")
+    page.locator("#f-status").select_option("no_update")
+    shown = page.locator(".target-row:visible").count()
+    page.locator("a.lang-link").click()
+    page.wait_for_url(base_url + "en/targets/?status=no_update&county=yongji")
+    expect(page.locator("#f-county")).to_have_value("yongji")
+    expect(page.locator("#f-status")).to_have_value("no_update")
+    expect(page.locator(".target-row:visible")).to_have_count(shown)
+
+
+def test_switch_keeps_the_search_terms(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zh/search/?q=%E6%9C%BA%E5%9C%BA")  # 机场
+    expect(page.locator("a.lang-link")).to_have_attribute(
+        "href", "../../en/search/?q=%E6%9C%BA%E5%9C%BA"
+    )
+    page.locator("a.lang-link").click()
+    page.wait_for_url(base_url + "en/search/?q=%E6%9C%BA%E5%9C%BA")
+    expect(page.locator("#search-q")).to_have_value("机场")
