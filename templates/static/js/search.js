@@ -176,6 +176,22 @@
     });
   }
 
+  // Text with every occurrence of the given words in <mark>.
+  function marked(text, terms, into) {
+    var list = terms.filter(Boolean).sort(function (x, y) { return y.length - x.length; }).map(escapeRe);
+    var parts = list.length ? text.split(new RegExp("(" + list.join("|") + ")", "gi")) : [text];
+    parts.forEach(function (part, i) {
+      if (!part) { return; }
+      if (i % 2) {
+        var m = document.createElement("mark");
+        m.textContent = part;
+        into.appendChild(m);
+      } else {
+        into.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
   // The page in this site's language: a Chinese result shown on the English site links to
   // the English page of the same commitment.
   function localUrl(url) {
@@ -186,7 +202,7 @@
 
   function first(values) { return values && values.length ? values[0] : ""; }
 
-  function addCommitment(d, fromZh) {
+  function addCommitment(d, fromZh, chinese) {
     var li = document.createElement("li");
     var h = document.createElement("h2");
     var a = document.createElement("a");
@@ -208,10 +224,19 @@
     }
     li.appendChild(meta);
     var p = document.createElement("p");
-    p.className = "result-excerpt";
-    if (fromZh) { p.lang = "zh-Hans"; }
-    excerpt(d.excerpt || "", p);
-    li.appendChild(p);
+    var title = (d.meta.title || "").toLowerCase();
+    if (d.meta.quote && chinese) {
+      // the report's own words, with the words of the query marked
+      p.className = "result-quote";
+      p.lang = "zh-Hans";
+      marked(d.meta.quote, state.look.terms.concat(state.look.phrases), p);
+      li.appendChild(p);
+    } else if (!state.look.terms.every(function (w) { return title.indexOf(w) >= 0; })) {
+      // the words matched elsewhere than in the title (keywords, theme, county): show where
+      p.className = "result-excerpt";
+      excerpt(d.excerpt || "", p);
+      li.appendChild(p);
+    }
     list.appendChild(li);
   }
 
@@ -280,7 +305,7 @@
     return step().then(function () {
       if (mine !== run) { return; }
       found.sort(function (a, b) { return (b.close - a.close) || (a.order - b.order); });
-      found.forEach(function (f) { addCommitment(f.data, state.fromZh); });
+      found.forEach(function (f) { addCommitment(f.data, state.fromZh, state.chinese); });
       state.shown += found.length;
       say();
     });
@@ -346,6 +371,7 @@
         shown: 0,
         pages: 0,
         fromZh: lang === "en" && chinese,
+        chinese: chinese,
         look: { phrases: phrases(named.rest), terms: all }
       };
       showCounty(named.counties);
