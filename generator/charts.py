@@ -62,6 +62,7 @@ _LABELS = {
         "citywide": "另有全市性承诺",
         "reported": "有进展报告",
         "items": "项",
+        "by_section": "各部分承诺状态",
     },
     "en": {
         "achieved": "Achieved",
@@ -81,6 +82,7 @@ _LABELS = {
         "citywide": "City-wide commitments also apply",
         "reported": "With a progress report",
         "items": "",
+        "by_section": "Status of the commitments by part of the report",
     },
 }
 
@@ -310,12 +312,18 @@ def sections_bar(site: Any, counts: dict[str, dict[str, int]], lang: str) -> Cha
 
 
 _BARS: dict[tuple[Any, ...], dict[str, Any]] = {}
+# the site's own type (site.css --font), so chart labels match the page
+FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'
 
 
 def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
     """The sections chart's options apart from its counts, made by pyecharts once per
-    language and set of section names; callers copy the series they fill."""
-    names = tuple(f"{s.number(lang)} {_short_title(s, lang)}" for s in sections)
+    language and set of section names; callers copy the series they fill.
+
+    Bars are labelled with each part's short plain-language label (sections.yaml `short:`), so
+    no label is cut on a phone; the value axis has whole-number ticks that hide rather than
+    overlap; the legend is the page's own (HTML, beside the no-JS bars), not the chart's."""
+    names = tuple(s.label(lang) for s in sections)
     key = (lang, names)
     if key in _BARS:
         return _BARS[key]
@@ -332,22 +340,23 @@ def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
         )
     bar.reversal_axis()
     bar.set_global_opts(
-        legend_opts=opts.LegendOpts(pos_top="top"), tooltip_opts=opts.TooltipOpts(trigger="axis")
+        legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis")
     )
     option = _options(bar)
-    option.update(_common(lang, words["measure"]))
+    option.update(_common(lang, words["by_section"]))
     option["tooltip"] = {"trigger": "axis", "axisPointer": {"type": "shadow"}, "confine": True}
-    option["grid"] = {"left": 8, "right": 16, "top": 64, "bottom": 8, "containLabel": True}
-    option["yAxis"][0]["inverse"] = True
+    option["grid"] = {"left": 4, "right": 20, "top": 8, "bottom": 4, "containLabel": True}
+    option["textStyle"] = {"fontFamily": FONT}
+    y_axis = option["yAxis"][0]
+    y_axis["inverse"] = True
+    y_axis["axisTick"] = {"show": False}
+    y_axis["axisLabel"] = {"fontSize": 13, "color": "#1a1a1a", "margin": 10}
+    x_axis = option["xAxis"][0]
+    x_axis["minInterval"] = 1
+    x_axis["splitNumber"] = 4
+    x_axis["axisLabel"] = {"fontSize": 12, "color": "#444444", "hideOverlap": True}
     _BARS[key] = option
     return option
-
-
-def _short_title(section: Any, lang: str) -> str:
-    title = section.title(lang)
-    if lang == "zh":
-        return title.split(" ")[0]
-    return title if len(title) <= 38 else title[:36] + "…"
 
 
 # -- the no-JS SVG map -------------------------------------------------------------------------

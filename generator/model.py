@@ -42,6 +42,11 @@ class Section:
     paragraph: str
     title: Text
     themes: tuple[Theme, ...]
+    short: Text | None = None  # a plain-language label for charts and groups ("Industry")
+
+    def label(self, lang: Lang) -> str:
+        """The short label, or the title when the section has none."""
+        return self.short(lang) if self.short else self.title(lang)
 
 
 @dataclass(frozen=True)

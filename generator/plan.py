@@ -474,6 +474,7 @@ def _pages(
         "sourced": sourced,
         "map": county_map,
         "sections_chart": section_chart,
+        "status_colours": charts.STATUS_COLOURS,
         "recent": updates[:8],
         "section_rows": memo.get(
             "section_rows",

@@ -284,6 +284,11 @@ SECTION = Obj(
         Key("number", text(max_len=20)),
         Key("paragraph", Str(pattern=PARAGRAPH_PATTERN)),
         Key("title", text(max_len=200)),
+        Key(
+            "short",
+            text("Plain-language label for charts and groups / 简称（图表、分组用）", max_len=24),
+            required=False,
+        ),
         Key("themes", List(item=THEME, min_items=1, max_items=100)),
     )
 )

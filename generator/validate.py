@@ -259,6 +259,7 @@ class _Validator:
                     item["paragraph"],
                     _text(item["title"]),
                     tuple(themes),
+                    _text(item["short"]) if "short" in item else None,
                 )
             )
         return tuple(result)

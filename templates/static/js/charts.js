@@ -22,6 +22,7 @@
     var live = document.createElement("div");
     live.className = "chart-live";
     live.style.height = height + "px";
+    el.style.setProperty("--chart-h", height + "px");  // the figure is as tall as its chart
     el.appendChild(live);
     var isMap = option.series && option.series[0] && option.series[0].type === "map";
     if (isMap) { option.tooltip = Object.assign({}, option.tooltip, { formatter: tipFormatter }); }
