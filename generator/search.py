@@ -1,8 +1,19 @@
 """Search: Pagefind (extended build, with Chinese word segmentation) indexes the written site.
 
 It runs on the finished files in the temporary folder, before the swap, so the index always
-matches the pages; one index per `<html lang>` (zh-hans, en), page bodies only
-(`data-pagefind-body` on <main>). The binary comes from the locked npm package `pagefind`.
+matches the pages; one index per `<html lang>` (zh-hans, en). The binary comes from the locked
+npm package `pagefind`.
+
+What is indexed is marked in the templates with `data-pagefind-body`, so every other page (home,
+lists, report, print, status, changes, data, embeds) is left out:
+- a commitment page (target.html, partials/search_terms.html): its title (weight 10, and the
+  `title` meta, which Pagefind boosts), its quote (Chinese pages, weight 2), the target file's
+  `search:` keywords (weight 8), its part and theme and its counties' names (weight 2); filters
+  `status`, `theme` and `county` (a county id, or `all`); on Chinese pages the metas `quote` and
+  `title_en` (for English results of a Chinese query);
+- the name of each county (county.html) and of each part and theme (section.html).
+How the search page reads the index (commitments first, whole Chinese words, counties named in
+the query, Chinese queries on the English site) is described in templates/static/js/search.js.
 """
 
 from __future__ import annotations
