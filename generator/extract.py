@@ -104,7 +104,7 @@ _QUANTITY = re.compile(
     r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
 )
 _RANGE_TAIL = re.compile(
-    r"(?:至|到|-|~|～)(?:\d+(?:\.\d+)?|"
+    r"(?:至|到|-|—|–|~|～)(?:\d+(?:\.\d+)?|"
     + _CN_NUM
     + r")[万亿]?(?P<unit>"
     + "|".join(re.escape(u) for u in _UNITS)
@@ -118,10 +118,15 @@ _AIM = re.compile(
     "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|"
     "[新改扩][(（]?[^，,。；]{0,5}?建"  # 新建, 改扩建, 新(改、扩)建
 )
-_AT_LEAST_BEFORE = re.compile("不少于|不低于|至少|突破|达到|达|超过")
-_RAISE_BY = re.compile("提高[到至]?$")  # 每人每月再提高20元: at least 20 more
-_AT_MOST_BEFORE = re.compile("不超过|不高于|控制在|低于|以内")
-_GROWTH_BEFORE = re.compile("增长|增幅|提高|上涨")
+# The comparator word nearest before the figure decides (docs/content.md): 突破 and 超过 are
+# strictly more (more_than); 达到, 不少于 and a level to raise to (提高到20%) are at_least.
+_BEFORE = re.compile(
+    "(?P<at_most>不超过|不高于|控制在|低于|以内)|(?P<more_than>突破|超过|高于|超)|"
+    "(?P<at_least>不少于|不低于|至少|达到|达|(?:提高|提升|增加|扩大|恢复)[到至])"
+)
+# A growth rate: 增长8%, 分别增长5%和16%, 增长超过30%; not 提高到20% (a level).
+_GROWTH_BEFORE = re.compile("(?:增长|增幅|增速|上涨|提高|提升)(?![到至])[^，,。；：:]{0,12}$")
+_RANGE_HEAD = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:-|—|–|~|～|至|到)$")  # 1-2个: from 1
 
 # Milestones: the first verb found names the proposal's id (…-start, …-acceptance).
 _MILESTONES: tuple[tuple[str, str], ...] = (
@@ -252,7 +257,7 @@ class Proposal:
     id: str  # suggested target id, unique within one extract() run
     number: float | None = None  # quantities: the figure, 万/亿 applied (50万亩 → 500000 亩)
     unit: str | None = None  # 亩, 人次, 亿元 (money keeps 万元/亿元 and is not scaled)
-    comparator: str | None = None  # at_least | at_most | exactly | increase_pct
+    comparator: str | None = None  # at_least | more_than | at_most | exactly | increase_pct
     figure: str = ""  # the figure as written: "50万亩"; the milestone verb for milestones
     counties: tuple[str, ...] = ()  # county ids named in the clause; () means the whole city
     context: str = field(default="", repr=False, compare=False)  # the paragraph's text
@@ -514,28 +519,37 @@ def _quantity(
         if value is None:
             return None
     stop = b
-    comparator = "exactly"
+    ranged = False
     range_m = _RANGE_TAIL.match(text, b)
     if range_m and range_m.end() <= end:
-        stop, comparator = range_m.end(), "at_least"  # 1所至2所: at least the lower figure
+        stop, ranged = range_m.end(), True  # 1所至2所: at least the lower figure
+    low = _RANGE_HEAD.search(text, start, a)
+    if low and num[0].isdigit() and not re.match(r"[\d.]", text[low.start() - 1 : low.start()]):
+        a, ranged = low.start(), True  # 1-2个: at least 1
+        value = float(low.group("low")) * (value / float(num))
     tail = text[stop : stop + 2]
     head = text[start:a]
-    if unit in ("%", "％") and _GROWTH_BEFORE.search(head[-8:]):
-        comparator = "increase_pct"
-    elif tail == "以上" or m.group("approx"):
-        comparator = "at_least"
-    elif tail in ("以下", "以内"):
-        comparator = "at_most"
-    elif comparator == "exactly" and (
-        _AT_LEAST_BEFORE.search(head[-12:]) or _RAISE_BY.search(head)
-    ):
-        comparator = "at_least"
-    elif comparator == "exactly" and _AT_MOST_BEFORE.search(head[-12:]):
-        comparator = "at_most"
-    if tail in ("以上", "以下", "以内"):
+    comparator = _comparator(head, tail, unit, ranged or bool(m.group("approx")))
+    if tail in ("以上", "以下", "以内", "左右"):
         stop += 2
     value = int(value) if float(value).is_integer() else round(value, 6)
     return _Q(a, stop, value, unit, comparator, text[a:b])
+
+
+def _comparator(head: str, tail: str, unit: str, at_least: bool) -> str:
+    """head: the clause before the figure; tail: the two characters after it (and its range).
+    The nearest word decides; a growth rate in per cent is increase_pct."""
+    if unit in ("%", "％") and _GROWTH_BEFORE.search(head):
+        return "increase_pct"  # 增长8%, 增长8%以上, 增长8%左右
+    if tail == "以上" or at_least:
+        return "at_least"  # 50万亩以上, 10余所, 1至2所
+    if tail in ("以下", "以内"):
+        return "at_most"
+    words = list(_BEFORE.finditer(head[-12:]))
+    nearest = words[-1].lastgroup if words else None
+    if tail == "左右":  # about: a level, unless it is a ceiling (控制在3%左右)
+        return "at_most" if nearest == "at_most" else "exactly"
+    return nearest or "exactly"
 
 
 def _slogan(text: str, after_unit: int) -> bool:

@@ -309,6 +309,64 @@ def table(scores: list[CityScore], label: str = "") -> list[str]:
     return lines
 
 
+def markdown(scores: list[CityScore], before: list[CityScore] | None = None) -> list[str]:
+    """The table as Markdown; with `before`, each figure as before → now."""
+
+    def cells(s: CityScore) -> list[str]:
+        q, m = s.kinds["quantity"], s.kinds["milestone"]
+        return [
+            _ratio(q.precision),
+            _ratio(q.recall),
+            _ratio(m.precision),
+            _ratio(m.recall),
+            f"{len(s.wrong)}/{q.matched}",
+        ]
+
+    def total(scores: list[CityScore]) -> CityScore:
+        kinds = {k: KindScore() for k in KINDS}
+        for s in scores:
+            for k in KINDS:
+                t, v = kinds[k], s.kinds[k]
+                t.labelled += v.labelled
+                t.proposed += v.proposed
+                t.ignored += v.ignored
+                t.matched += v.matched
+        wrong = [w for s in scores for w in s.wrong]
+        city = City("all", "all", "", "", "", {}, [], [])
+        return CityScore(city, kinds, wrong)
+
+    rows = [
+        "| city | province | paragraphs | labelled Q | labelled M | borderline | Q precision "
+        "| Q recall | M precision | M recall | fields wrong |",
+        "|---|---|---:|---:|---:|---:|---|---|---|---|---|",
+    ]
+    pairs = list(zip(before or [None] * len(scores), scores, strict=True))
+    if len(scores) > 1:
+        pairs.append((total(before) if before else None, total(scores)))
+    for old, new in pairs:
+        c = new.city
+        now = cells(new)
+        shown = (
+            [f"{a} → {b}" if a != b else b for a, b in zip(cells(old), now, strict=True)]
+            if old
+            else now
+        )
+        n_para = (
+            sum(len(s.city.paragraphs) for s in scores) if c.key == "all" else len(c.paragraphs)
+        )
+        n_q = new.kinds["quantity"].labelled
+        n_m = new.kinds["milestone"].labelled
+        n_b = sum(len(s.city.borderline) for s in scores) if c.key == "all" else len(c.borderline)
+        name = c.name + (" (held out)" if c.role == "held-out" else "")
+        province = c.province.split()[1] if c.province else ""
+        rows.append(
+            f"| {name} | {province} | {n_para} | {n_q} | {n_m} | {n_b} | "
+            + " | ".join(shown)
+            + " |"
+        )
+    return rows
+
+
 def details(s: CityScore) -> list[str]:
     out = [f"== {s.city.name}"]
     for kind in KINDS:
@@ -332,10 +390,16 @@ def main(argv: list[str] | None = None) -> int:
         "--details", action="store_true", help="list misses, false proposals, wrong fields"
     )
     ap.add_argument("--city", action="append", help="only this city (file name, e.g. zunyi)")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = ap.parse_args(argv)
     chosen = cities(args.held_out)
     if args.city:
         chosen = [c for c in chosen if c.key in args.city]
+    if args.markdown:
+        before = [score(c, extract_module(args.rev)) for c in chosen] if args.rev else None
+        now = [score(c, extract_module()) for c in chosen]
+        print("\n".join(markdown(now, before)))
+        return 0
     if args.rev:
         before = [score(c, extract_module(args.rev)) for c in chosen]
         print("\n".join(table(before, f"before: generator/extract.py at {args.rev}")))

@@ -52,7 +52,7 @@ EXPECTED = [
         None,
         ("xinjiang", "jiangxian"),
     ),
-    ("p-1-3", "quantity", "高新技术企业突破二百五十家", 250, "家", "at_least", ()),
+    ("p-1-3", "quantity", "高新技术企业突破二百五十家", 250, "家", "more_than", ()),
     ("p-1-3", "quantity", "全社会研发投入增长12%以上", 12, "%", "increase_pct", ()),
     ("p-1-3", "quantity", "全年竣工1000万元以上工业项目80个", 80, "个", "exactly", ()),
     ("p-1-5", "quantity", "城镇新增就业4.5万人", 45000, "人", "exactly", ()),
@@ -131,13 +131,35 @@ def test_numbers_units_and_comparators_are_read():
         p = extract(clause, COUNTIES)[0]
         return p.number, p.unit, p.comparator
 
-    assert first("销售收入突破400亿元。") == (400, "亿元", "at_least")  # money keeps 亿元
-    assert first("市场主体总量突破40万户。") == (400000, "户", "at_least")
+    assert first("销售收入突破400亿元。") == (400, "亿元", "more_than")  # money keeps 亿元
+    assert first("市场主体总量突破40万户。") == (400000, "户", "more_than")  # 突破: strictly more
     assert first("完成434.8公里“四好农村路”建设。") == (434.8, "公里", "exactly")
-    assert first("城乡居民最低生活保障标准每人每月再提高20元。") == (20, "元", "at_least")
+    # a plain figure to deliver, as content/targets/minimum-living-allowance-raise.yaml has it
+    assert first("城乡居民最低生活保障标准每人每月再提高20元。") == (20, "元", "exactly")
     assert first("规上工业企业研发经费投入增长10%以上。") == (10, "%", "increase_pct")
     assert first("实施两万名妇女居家灵活就业技能培训。") == (20000, "名", "exactly")
     assert first("中心城区建设河东驿站十座。") == (10, "座", "exactly")
+
+
+def test_comparators_follow_the_content_format():
+    def read(clause: str) -> list[tuple]:
+        return [(p.number, p.unit, p.comparator) for p in extract(clause, COUNTIES)]
+
+    # a level to raise to is at_least; only a growth rate is increase_pct
+    assert read("力争战略性新兴产业产值占工业比重提高到20%。") == [(20, "%", "at_least")]
+    assert read("年内科技服务业收入增长超过30%。") == [(30, "%", "increase_pct")]
+    assert read("城乡居民人均可支配收入分别增长9%和10%。") == [
+        (9, "%", "increase_pct"),
+        (10, "%", "increase_pct"),
+    ]
+    # 左右: about the figure, unless it is a ceiling
+    assert read("制造业增加值占地区生产总值比重达36%左右。") == [(36, "%", "exactly")]
+    assert read("居民消费价格指数涨幅控制在3%左右。") == [(3, "%", "at_most")]
+    assert read("地区生产总值增长9%左右。") == [(9, "%", "increase_pct")]
+    # 超过 and 突破 are strictly more; a range is at least its lower end
+    assert read("“百年百项”完工率超过80%。") == [(80, "%", "more_than")]
+    assert read("培育1-2个省级智慧商圈。") == [(1, "个", "at_least")]
+    assert [p.figure for p in extract("培育1-2个省级智慧商圈。", COUNTIES)] == ["1-2个"]
 
 
 def test_noise_is_not_proposed():
