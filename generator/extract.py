@@ -82,8 +82,15 @@ _UNITS = sorted(
         "辆",
         "吨",
         "千瓦",
+        "千瓦时",
         "兆瓦",
         "倍",
+        "美元",
+        "立方米",
+        "微克/立方米",
+        "头",
+        "次",
+        "场",
         "张",
         "间",
         "栋",
@@ -115,7 +122,8 @@ _RANGE_TAIL = re.compile(
 _AIM = re.compile(
     "以上|不少于|不低于|至少|突破|达到|达|超过|提高|提升|增长|增加|新增|完成|新建|建设|建成|"
     "改造|培育|打造|压缩|压减|降低|下降|减少|控制在|实施|开展|筹集|开工|竣工|转移|引进|扶持|"
-    "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|"
+    "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|实现|发展|盘活|形成|建好|安排|投资|腾出|"
+    "计划|关停|清理|打通|"
     "[新改扩][(（]?[^，,。；]{0,5}?建"  # 新建, 改扩建, 新(改、扩)建
 )
 # The comparator word nearest before the figure decides (docs/content.md): 突破 and 超过 are
@@ -188,8 +196,17 @@ _UNIT_EN = {
     "辆": "vehicles",
     "吨": "tonnes",
     "千瓦": "kW",
+    "千瓦时": "kWh",
     "兆瓦": "MW",
     "倍": "times",
+    "美元": "US dollars",
+    "万美元": "10,000 US dollars",
+    "亿美元": "100 million US dollars",
+    "立方米": "m³",
+    "微克/立方米": "µg/m³",
+    "头": "head",
+    "次": "times",
+    "场": "events",
     "张": "items",
     "间": "rooms",
     "栋": "buildings",
@@ -230,8 +247,17 @@ _UNIT_SLUG = {
     "辆": "vehicles",
     "吨": "tonnes",
     "千瓦": "kw",
+    "千瓦时": "kwh",
     "兆瓦": "mw",
     "倍": "times",
+    "美元": "usd",
+    "万美元": "10k-usd",
+    "亿美元": "100m-usd",
+    "立方米": "m3",
+    "微克/立方米": "ug-m3",
+    "头": "head",
+    "次": "times",
+    "场": "events",
     "张": "items",
     "间": "rooms",
     "栋": "buildings",
@@ -462,8 +488,16 @@ def _blocked(text: str, noise: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# 投资和产值均突破亿元: a bare 万元/亿元 after 突破, 超过 or 达到 at the end of the phrase is one.
+_BARE_MONEY = re.compile(r"(?<=突破|超过|达到)(?P<unit>[万亿](?:元|美元))(?=[，,。；;、]|$)")
+
+
 def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Q]:
     found: list[_Q] = []
+    for m in _BARE_MONEY.finditer(text, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in blocked):
+            comparator = _comparator(text[start : m.start()], "", "", False)
+            found.append(_Q(m.start(), m.end(), 1, m.group("unit"), comparator, m.group()))
     pos = start
     while True:
         m = _QUANTITY.search(text, pos, end)
@@ -475,16 +509,59 @@ def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]])
             continue
         found.append(q)
         pos = max(pos, q.end)
-    # a figure with 以上 that qualifies a later one is a threshold, not an aim
-    return [
-        q
-        for i, q in enumerate(found)
-        if not (
-            i + 1 < len(found)
-            and text[q.end - 2 : q.end] in ("以上", "以下")
-            and _CJK.match(text, q.end)
-        )
-    ]
+    found.sort(key=lambda q: q.start)
+    return [q for i, q in enumerate(found) if _is_aim(text, start, q, found[:i], found[i + 1 :])]
+
+
+# Units that count things delivered (20家, 5所, 3万人); the others measure a size (3万吨,
+# 10亿元, 20万亩), and a size in front of a noun usually describes the thing (3万吨酱香系列酒).
+_COUNT_UNITS = frozenset(
+    "家 个 所 项 座 条 处 套 张 间 栋 台 辆 件 户 名 人 人次 次 场 眼 床 棵 株 头".split()
+)
+# The last verb before a figure in front of a noun says whether the figure is delivered
+# (新建12个公园, 打造10万亩基地) or the clause only pushes work along (推进551项重大项目建设,
+# 深化12个领域改革, 加快建设3个基地): a verb right after a push word is pushed too.
+_CUE = re.compile(
+    "(?P<push>(?:加快|抓紧|积极|谋划|争取|统筹|有序|稳步)(?:推进|建设|推动|实施|打造)?|推进|推动|"
+    "深化|抓好|完善|提升|巩固|加强|优化|做好|联动|依托|围绕|聚焦)|"
+    "(?P<deliver>新建|改建|扩建|建设|建成|建好|实施|完成|新增|培育|引进|引入|打造|创建|改造|"
+    "开工|竣工|启动|关停|清理|打通|治理|认定|认证|形成|安排|投资|腾出|盘活|发展|实现|开展|组织|"
+    "筹集|筹措|转移|扶持|培训|签约|续建)"
+)
+_BEFORE_NOUN = re.compile(r"[\u3400-\u9fff]")  # the figure is followed by a word, not 、，。
+_LIST = "、和及与并或"
+
+
+def _is_aim(text: str, start: int, q: _Q, earlier: list[_Q], later: list[_Q]) -> bool:
+    """Whether a figure states an aim. One at the end of its phrase (新增就业5万人, 达到70家,
+    60家、300家) does; one in front of a noun may only describe it:
+    - a threshold: 500万元以上工业项目, 10亿元以上项目…评选 (a size with 以上/以下), or any figure
+      with 以上 that qualifies a later figure of the same phrase;
+    - a size its verb does not deliver: 推进3万吨酱香系列酒项目建设, 20万亩国家储备林等项目列入;
+    - a count the clause only pushes along: 深化12个领域改革, 推进551项重大项目建设."""
+    if any(p.unit in ("%", "％") and text[p.end : p.end + 1] == "的" for p in earlier):
+        return False  # 80%以上的村经常性收入达到150万元: 150万元 says which villages
+    after = text[q.end : q.end + 1]
+    if not _BEFORE_NOUN.match(after) or after in _LIST or text.startswith("用于", q.end):
+        return True  # 新增就业5万人, 60家、300家, 34条67公里, 筹措100亿元用于…
+    if q.unit in ("%", "％", "个百分点", "百分点"):
+        return True  # 80%以上的村…
+    count = q.unit in _COUNT_UNITS
+    if text[q.end - 2 : q.end] in ("以上", "以下"):
+        if not count:
+            return False  # 500万元以上工业项目
+        return not any(
+            not any(ch in _LIST + "，," for ch in text[q.end : r.start]) for r in later
+        )  # 1家以上国家级企业技术中心、190家以上…: both aims
+    # 深化规划设计、…、乡村治理等12个领域: the verb is before the list the count closes
+    stop = q.start
+    if text[q.start - 1 : q.start] == "等" and "、" in text[start : q.start]:
+        stop = text.index("、", start, q.start)
+    cues = list(_CUE.finditer(text, start, stop))
+    last = cues[-1].lastgroup if cues else None
+    if count:
+        return last != "push"
+    return last == "deliver"
 
 
 def _quantity(
@@ -506,15 +583,15 @@ def _quantity(
         return None  # an ordinal
     if num[0].isdigit():
         value = float(num)
-        if unit == "元" and mult:
-            unit = mult + "元"  # money stays in 万元/亿元, as the report writes it
+        if unit in ("元", "美元") and mult:
+            unit = mult + unit  # money stays in 万元/亿元, as the report writes it
         elif mult:
             value *= 10_000 if mult == "万" else 100_000_000
     else:
-        if num == "一":
-            return None  # 一个核心区, 一批: not a count that anyone tracks
-        if unit == "个" and _slogan(text, b):
-            return None  # 三个强市, 四个运城
+        if num == "一" and "每" not in text[start:a]:
+            return None  # 一个核心区, 一批: not a count that anyone tracks (每个城区建设一个…is)
+        if _slogan(text, b):
+            return None  # 三个强市, 四个运城, 两条底线
         value = _cn_number(num)
         if value is None:
             return None

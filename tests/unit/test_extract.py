@@ -162,6 +162,45 @@ def test_comparators_follow_the_content_format():
     assert [p.figure for p in extract("培育1-2个省级智慧商圈。", COUNTIES)] == ["1-2个"]
 
 
+def test_a_figure_in_front_of_a_noun_is_an_aim_only_when_its_verb_delivers_it():
+    def figures(text: str) -> list[tuple]:
+        return [(p.figure, p.number, p.unit) for p in extract(text, COUNTIES)]
+
+    # sizes that describe a project, thresholds, counts of what a push covers: not aims
+    assert figures("推进茅台201厂3万吨酱香系列酒、习酒公司1.9万吨习酒技改等重点项目建设。") == []
+    assert figures("开展10亿元以上项目“领跑者”评选。") == []
+    assert figures("深化规划设计、基础设施、乡村治理等12个领域改革实践。") == []
+    assert figures("加快晋昌源煤业年产120万吨捣固炼焦等90项重点项目建设。") == []
+    # delivered: the verb before the figure builds, forms, frees or spends it
+    assert figures("形成100万平方米产业规模。") == [("100万平方米", 1000000, "平方米")]
+    assert figures("腾出40万吨标煤空间。") == [("40万吨", 400000, "吨")]
+    assert figures("安排2000万元科创基金用于发展战略性新兴产业。") == [("2000万元", 2000, "万元")]
+    assert figures("建设12个城市公园。") == [("12个", 12, "个")]
+    assert figures("200个授权发明专利实现产业化。") == [("200个", 200, "个")]
+    # two aims with 以上 in one list; a share of villages, not the income that qualifies them
+    assert figures("培育认定1家以上国家级企业技术中心、190家以上国家高新技术企业。") == [
+        ("1家", 1, "家"),
+        ("190家", 190, "家"),
+    ]
+    assert figures("争取80%以上的村经常性收入达到150万元、经营性收入超过50万元。") == [
+        ("80%", 80, "%")
+    ]
+
+
+def test_money_in_dollars_bare_amounts_and_one_per_place():
+    def read(text: str) -> list[tuple]:
+        return [(p.number, p.unit, p.comparator) for p in extract(text, COUNTIES)]
+
+    assert read("实际利用外资确保28亿美元、力争30亿美元。") == [
+        (28, "亿美元", "exactly"),
+        (30, "亿美元", "exactly"),
+    ]
+    assert read("确保市区PM2.5浓度低于32微克/立方米。") == [(32, "微克/立方米", "at_most")]
+    assert read("力争凹凸棒石产业园固定资产投资和产值均突破亿元。") == [(1, "亿元", "more_than")]
+    assert read("每个城区建设一个老年活动中心。") == [(1, "个", "exactly")]
+    assert read("牢牢守好发展和生态两条底线。") == []  # a slogan, like 三个强市
+
+
 def test_noise_is_not_proposed():
     noise = (
         "实施“111”“1331”“136”等创新工程,新建“5G”基站。"  # programme names in quotes
