@@ -24,15 +24,16 @@ def test_atom_feed_per_language_newest_first_with_stable_ids(output):
     for lang in ("zh", "en"):
         feed = ET.fromstring(output[f"{lang}/feed.xml"])
         entries = feed.findall(f"{ATOM}entry")
-        assert len(entries) == 3  # one per update in the fixture
+        assert len(entries) == 4  # one per update in the fixture
         dates = [e.find(f"{ATOM}updated").text for e in entries]
         assert dates == sorted(dates, reverse=True)
-        assert feed.find(f"{ATOM}updated").text == dates[0] == "2021-12-31T00:00:00Z"
+        assert feed.find(f"{ATOM}updated").text == dates[0] == "2022-06-01T00:00:00Z"
         ids = [e.find(f"{ATOM}id").text for e in entries]
         prefix = f"tag:hedong-open.yuncheng,2021:{lang}/targets/"
-        assert len(set(ids)) == 3 and all(i.startswith(prefix) for i in ids)
+        assert len(set(ids)) == 4 and all(i.startswith(prefix) for i in ids)
+        assert ids[0] == prefix + "ruicheng-acceptance/2"  # its second update
         link = entries[0].find(f"{ATOM}link").get("href")
-        assert link == f"https://example.org/t/{lang}/targets/farmland/"
+        assert link == f"https://example.org/t/{lang}/targets/ruicheng-acceptance/"
 
 
 def test_sitemap_lists_both_languages_with_alternates(output):
