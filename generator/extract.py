@@ -136,33 +136,56 @@ _BEFORE = re.compile(
 _GROWTH_BEFORE = re.compile("(?:增长|增幅|增速|上涨|提高|提升)(?![到至])[^，,。；：:]{0,12}$")
 _RANGE_HEAD = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:-|—|–|~|～|至|到)$")  # 1-2个: from 1
 
-# Milestones: the first verb found names the proposal's id (…-start, …-acceptance).
+# Milestones: the first verb found names the proposal's id (…-start, …-acceptance). A verb
+# inside quotation marks is part of a name (“十大新开工项目”, “上市100”) and does not count.
 _MILESTONES: tuple[tuple[str, str], ...] = (
-    (r"投入使用|交付使用|建成投用|投用", "in-use"),
-    (r"通过[^，,。；]{0,4}验收", "acceptance"),
+    (r"投入使用|交付使用|建成投用|投用|启用|投运", "in-use"),
+    (r"通过[^，,。；]{0,4}验收|(?:终期|竣工)验收|验收合格", "acceptance"),
     (r"获批", "approval"),
-    (r"挂牌|上市", "listing"),
+    (r"挂牌|(?<!具有)上市(?!潜力|公司|后备)", "listing"),
+    (r"(?:纳入|列入)[^，,。；]{0,30}?(?:试点|名录|清单|范围|项目库|目录)", "inclusion"),
     (r"全覆盖", "full-coverage"),
     (r"清零", "zero"),
-    (r"建成", "completion"),
-    (r"竣工", "completion"),
-    (r"开工(?!率)", "start"),
-    (r"投产", "production"),
-    (r"正式开放|开通|通车", "opening"),
+    (r"创建成功|成功创建|创建为|创成", "title"),
+    (r"(?<!创)建成", "completion"),  # not 巩固…创建成果
+    (r"竣工(?!率|达产率)|完工", "completion"),
+    (r"开工(?!率)|开建", "start"),
+    (r"投产|(?:实现|开始)[^，,。；]{0,20}?生产", "production"),
+    (r"正式开放|口岸[^，,。；]{0,4}开放|开通|通车|招生|开学|开业|开园|开馆", "opening"),
     (r"创建[^，,。；]{0,6}A级", "a-level"),
     (r"迁建", "relocation"),
     (r"启动", "launch"),
-    (r"举办", "event"),
-    (r"设立|(?<!构)建立", "establishment"),  # not 构建立体化
+    (r"举办|承办|办好[^，,。；]{0,30}?(?:会|节|赛|展)", "event"),
+    (r"设立|(?<!构)建立(?!健全)", "establishment"),  # not 构建立体化, 建立健全
     (r"实现突破", "breakthrough"),
-    (r"全面推行|全面实行|全部实行", "rollout"),
+    (r"全面推行|全面实行|全部实行|全市域推行|全域推行", "rollout"),
     (r"全面禁止", "ban"),
-    (r"完成[^，,。；0-9]{0,12}(?:任务|目标)", "completion"),
-    (r"法规制定|制定出台", "regulation"),
-    (r"建设[^，,。；]{0,16}(?:中心|实验室|基地)", "construction"),
-    (r"(?:厂|站|馆|院|场|广场”?|道路|大道|公路|桥|机场)建设", "construction"),
+    (r"完成(?!率)", "completion"),  # 完成…编制, 完成…工程, 完成…任务, 完成省下达目标
+    (
+        r"法规制定|制定出台|出台|印发|制定[^，,。；]{0,20}?(?:政策|意见|办法|方案|规划|计划|条例|措施|细则)|"
+        r"(?:规划|方案)编制|编制[^，,。；]{0,20}?(?:规划|方案)|形成[^，,。；]{0,20}?(?:规划|方案)",
+        "document",
+    ),
+    # 建设 a named national or provincial centre or laboratory (高水平建设省级区域医疗中心)
+    (
+        r"建设[^，,。；]{0,8}?(?:国家|省级|省|自治区|区域)[^，,。；]{0,12}?(?:中心|实验室|基地)",
+        "construction",
+    ),
 )
 _MILESTONE = re.compile("|".join(f"(?:{p})" for p, _ in _MILESTONES))
+# These verbs promise an event only when no push word comes before them in the clause:
+# 加快市疾控中心迁建, 推进…全覆盖, 加快建立…体系, 加强…规划编制 are "speed up / push" pledges
+# (qualitative in this project's content), while 加快…，确保年底建成 has its own clause.
+_WEAK = frozenset(
+    {"construction", "establishment", "relocation", "full-coverage", "document", "a-level"}
+)
+_PUSH = re.compile("加快|推进|推动|抓紧|积极|统筹|探索|深化|持续|加强|引进|按照|谋划|有序")
+# A clause that opens with a preposition and closes with what it frames (从…行业着手,
+# 按照…模式, 以…为重点) promises no event itself.
+_FRAME = re.compile(
+    "(?:从|按照|以|围绕|依托|对标|对照|结合)[^，,。；：]*"
+    "(?:着手|入手|为重点|为抓手|为主线|为导向|为核心|为引领|为目标|模式|要求|原则|思路)$"
+)
 
 _UNIT_EN = {
     "亩": "mu",
@@ -355,10 +378,17 @@ def paragraphs(
             problems.extend(found)
         return blocks
     chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
-    return [
-        (f"p-auto-{i}", "paragraph", "".join(line.strip() for line in c.splitlines()))
-        for i, c in enumerate(chunks, 1)
+    blocks = [
+        (f"p-auto-{i}", "".join(x.strip() for x in c.splitlines())) for i, c in enumerate(chunks, 1)
     ]
+    return [(pid, "heading" if _HEADING.match(body) else "paragraph", body) for pid, body in blocks]
+
+
+# A plain-text block that starts with a part or task number and has no full stop is a heading
+# (三、2021年主要工作, （五）着力开建先进制造新体系): it names a part, it does not promise.
+_HEADING = re.compile(
+    r"^\s*(?:\**[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^。！？!?]*$"
+)
 
 
 # -- extraction ---------------------------------------------------------------------------------
@@ -398,8 +428,10 @@ def _paragraph(
                 for q in qs:
                     found.append(_quantity_proposal(pid, text, s, e, q, names))
             continue
-        for s, e in _split_milestones(text, start, end):
-            cue = _MILESTONE.search(text, s, e)
+        if _FRAME.match(text, start, end):
+            continue
+        for s, e in _split_milestones(text, start, end, blocked):
+            cue = _milestone_cue(text, s, e, blocked)
             if cue:
                 found.append(
                     Proposal(
@@ -417,7 +449,27 @@ def _paragraph(
     return found
 
 
-def _split_milestones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _milestone_cue(
+    text: str, start: int, end: int, blocked: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first milestone verb of text[start:end] outside quotation marks; a weak one (建立,
+    迁建, 全覆盖, 编制 …) only when no push word (加快, 推进 …) comes before it."""
+    for m in _MILESTONE.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        if _slug(m.group()) in _WEAK and _PUSH.search(text, start, m.start()):
+            continue
+        return m
+    return None
+
+
+def _slug(cue: str) -> str:
+    return next((slug for pattern, slug in _MILESTONES if re.search(pattern, cue)), "milestone")
+
+
+def _split_milestones(
+    text: str, start: int, end: int, blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Split at 、 where each side has its own milestone verb:
     争取芮城通用机场建成、万荣通用机场开工 → two milestones."""
     parts, a, depth = [], start, 0
@@ -430,8 +482,8 @@ def _split_milestones(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif (
             ch == "、"
             and depth == 0
-            and _MILESTONE.search(text, a, i)
-            and _MILESTONE.search(text, i + 1, end)
+            and _milestone_cue(text, a, i, blocked)
+            and _milestone_cue(text, i + 1, end, blocked)
         ):
             parts.append(_trim(text, a, i))
             a = i + 1
@@ -785,9 +837,7 @@ def _with_unique_id(p: Proposal, used: set[str]) -> Proposal:
     if p.kind == "quantity" and p.number is not None:
         tail = f"{_slug_number(p.number)}-{_UNIT_SLUG.get(p.unit or '', 'units')}"
     else:
-        verb = next(
-            (slug for pattern, slug in _MILESTONES if re.search(pattern, p.figure)), "milestone"
-        )
+        verb = _slug(p.figure)
         tail = "-".join([*p.counties[:2], verb])
     base = re.sub(r"[^a-z0-9]+", "-", f"{p.paragraph}-{tail}".lower()).strip("-")
     pid, n = base, 2

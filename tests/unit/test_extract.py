@@ -201,6 +201,50 @@ def test_money_in_dollars_bare_amounts_and_one_per_place():
     assert read("牢牢守好发展和生态两条底线。") == []  # a slogan, like 三个强市
 
 
+def test_milestones_need_an_event_verb_not_a_push():
+    def cues(text: str) -> list[tuple[str, str]]:
+        return [(p.quote, p.figure) for p in extract(text, COUNTIES) if p.kind == "milestone"]
+
+    # events: completion, documents, events held, listings, titles won, opening
+    assert cues("完成市县国土空间总体规划编制。") == [("完成市县国土空间总体规划编制", "完成")]
+    assert cues("出台公路养护市场化改革试点指导意见。")[0][1] == "出台"
+    assert cues("高质量办好茶博会、辣博会、竹博会等。")[0][1] == "办好茶博会"
+    assert cues("争取开建沪平城际。") == [("争取开建沪平城际", "开建")]
+    assert cues("争取列入国家跨境电商进口试点城市。")[0][1] == "列入国家跨境电商进口试点"
+    assert cues("力争成功创建国家生态文明建设示范市。")[0][1] == "成功创建"
+    assert cues("全面启用新市民中心。")[0][1] == "启用"
+    assert cues("清华附中、世外高中招生办学。")[0][1] == "招生"
+    # "speed up / push" pledges, as the content audit settled them: qualitative
+    for text in (
+        "加快市第二医院迁建。",
+        "加快建立国土空间规划体系。",
+        "建立健全城乡融合发展体制机制。",
+        "加快户籍法定人员基本养老保险全覆盖。",
+        "推进赤水、湄潭、仁怀城北客运站建设。",
+        "加快建设河西区域医疗中心。",
+        "建设农机研发制造基地。",
+    ):
+        assert cues(text) == [], text
+    # a verb inside a word, a name or a frame is no event
+    for text in (
+        "巩固全国文明城市创建成果。",
+        "强化项目开工率和竣工达产率指标考核。",
+        "全力推进“十大新开工项目”。",
+        "引进一批具有上市潜力的“硬科技”企业。",
+        "从全市前十大传统行业和列入省级转型升级试点五大行业着手，逐行逐业进行提升。",
+    ):
+        assert cues(text) == [], text
+
+
+def test_a_numbered_line_without_a_full_stop_is_a_heading_in_plain_text():
+    text = "（五）着力开建先进制造新体系\n\n力争开工建设永民高速公路。\n"
+    assert [(b[0], b[1]) for b in paragraphs(text, "txt")] == [
+        ("p-auto-1", "heading"),
+        ("p-auto-2", "paragraph"),
+    ]
+    assert [p.paragraph for p in extract(text, COUNTIES, fmt="txt")] == ["p-auto-2"]
+
+
 def test_noise_is_not_proposed():
     noise = (
         "实施“111”“1331”“136”等创新工程,新建“5G”基站。"  # programme names in quotes
