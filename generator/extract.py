@@ -310,6 +310,8 @@ class Proposal:
     figure: str = ""  # the figure as written: "50万亩"; the milestone verb for milestones
     counties: tuple[str, ...] = ()  # county ids named in the clause; () means the whole city
     context: str = field(default="", repr=False, compare=False)  # the paragraph's text
+    figure_start: int = -1  # where `figure` is in the paragraph's text
+    why: str = ""  # the words that made it a proposal, for the reviewer
 
 
 @dataclass(frozen=True)
@@ -423,10 +425,11 @@ def _paragraph(
     for start, end in _clauses(text):
         clause = text[start:end]
         quantities = _quantities(text, start, end, blocked)
-        if quantities and _AIM.search(clause):
+        aim = _AIM.search(clause)
+        if quantities and aim:
             for s, e, qs in _split_lists(text, start, end, quantities):
                 for q in qs:
-                    found.append(_quantity_proposal(pid, text, s, e, q, names))
+                    found.append(_quantity_proposal(pid, text, s, e, q, names, aim.group()))
             continue
         if _FRAME.match(text, start, end):
             continue
@@ -444,6 +447,8 @@ def _paragraph(
                         figure=cue.group(),
                         counties=_counties(text[s:e], names),
                         context=text,
+                        figure_start=cue.start(),
+                        why=f"event verb {cue.group()} ({_slug(cue.group())})",
                     )
                 )
     return found
@@ -530,6 +535,7 @@ class _Q:
     unit: str
     comparator: str
     figure: str
+    because: str = ""  # the words the comparator was read from
 
 
 def _blocked(text: str, noise: list[str]) -> list[tuple[int, int]]:
@@ -548,8 +554,8 @@ def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]])
     found: list[_Q] = []
     for m in _BARE_MONEY.finditer(text, start, end):
         if not any(s < m.end() and m.start() < e for s, e in blocked):
-            comparator = _comparator(text[start : m.start()], "", "", False)
-            found.append(_Q(m.start(), m.end(), 1, m.group("unit"), comparator, m.group()))
+            comparator, because = _comparator(text[start : m.start()], "", "", False)
+            found.append(_Q(m.start(), m.end(), 1, m.group("unit"), comparator, m.group(), because))
     pos = start
     while True:
         m = _QUANTITY.search(text, pos, end)
@@ -658,27 +664,34 @@ def _quantity(
         value = float(low.group("low")) * (value / float(num))
     tail = text[stop : stop + 2]
     head = text[start:a]
-    comparator = _comparator(head, tail, unit, ranged or bool(m.group("approx")))
+    approx = "a range" if ranged else m.group("approx")
+    comparator, because = _comparator(head, tail, unit, approx or "")
     if tail in ("以上", "以下", "以内", "左右"):
         stop += 2
     value = int(value) if float(value).is_integer() else round(value, 6)
-    return _Q(a, stop, value, unit, comparator, text[a:b])
+    return _Q(a, stop, value, unit, comparator, text[a:b], because)
 
 
-def _comparator(head: str, tail: str, unit: str, at_least: bool) -> str:
-    """head: the clause before the figure; tail: the two characters after it (and its range).
+def _comparator(head: str, tail: str, unit: str, at_least: str) -> tuple[str, str]:
+    """(comparator, the words it was read from). head: the clause before the figure; tail:
+    the two characters after it (and its range); at_least: 多/余 after the number, or "a range".
     The nearest word decides; a growth rate in per cent is increase_pct."""
-    if unit in ("%", "％") and _GROWTH_BEFORE.search(head):
-        return "increase_pct"  # 增长8%, 增长8%以上, 增长8%左右
+    growth = _GROWTH_BEFORE.search(head) if unit in ("%", "％") else None
+    if growth:
+        return "increase_pct", growth.group()[:2]  # 增长8%, 增长8%以上, 增长8%左右
     if tail == "以上" or at_least:
-        return "at_least"  # 50万亩以上, 10余所, 1至2所
+        return "at_least", at_least or tail  # 50万亩以上, 10余所, 1至2所
     if tail in ("以下", "以内"):
-        return "at_most"
+        return "at_most", tail
     words = list(_BEFORE.finditer(head[-12:]))
-    nearest = words[-1].lastgroup if words else None
+    nearest = words[-1] if words else None
     if tail == "左右":  # about: a level, unless it is a ceiling (控制在3%左右)
-        return "at_most" if nearest == "at_most" else "exactly"
-    return nearest or "exactly"
+        if nearest and nearest.lastgroup == "at_most":
+            return "at_most", f"{nearest.group()}…左右"
+        return "exactly", tail
+    if nearest:
+        return str(nearest.lastgroup), nearest.group()
+    return "exactly", ""
 
 
 def _slogan(text: str, after_unit: int) -> bool:
@@ -748,7 +761,13 @@ def _inside_quote(text: str, start: int, i: int) -> bool:
 
 
 def _quantity_proposal(
-    pid: str, text: str, s: int, e: int, q: _Q, names: tuple[re.Pattern[str], dict[str, str]] | None
+    pid: str,
+    text: str,
+    s: int,
+    e: int,
+    q: _Q,
+    names: tuple[re.Pattern[str], dict[str, str]] | None,
+    aim: str = "",
 ) -> Proposal:
     return Proposal(
         pid,
@@ -763,6 +782,9 @@ def _quantity_proposal(
         figure=q.figure,
         counties=_counties(text[s:e], names),
         context=text,
+        figure_start=q.start,
+        why=f"figure {q.figure}; aim word {aim}; {q.comparator}: "
+        + (q.because or "a plain figure"),
     )
 
 
@@ -996,48 +1018,78 @@ def place_of(p: Proposal, where: Mapping[str, list[tuple[int, Place]]]) -> Place
     return found
 
 
-def stub(p: Proposal, place: Place | None, deadline: str) -> str:
-    """A target file for the proposal. It validates once title.en (and unit.en for a
-    quantity) is written; every guess is marked # TODO check."""
+def first_place(sections: Iterable[Any]) -> Place | None:
+    """The first section of sections.yaml and its first theme: the guess for a clause that
+    comes before every section's paragraph."""
+    for s in sections:
+        if isinstance(s, Mapping):
+            themes = [t.get("id") for t in s.get("themes") or [] if isinstance(t, Mapping)]
+            sid = s.get("id")
+        else:
+            themes, sid = [t.id for t in s.themes], s.id
+        if isinstance(sid, str) and themes and isinstance(themes[0], str):
+            return Place(sid, themes[0])
+    return None
+
+
+def stub(p: Proposal, place: Place | None, deadline: str, guessed: bool = False) -> str:
+    """A draft target file for the proposal. It validates as it is (moved into targets/), so
+    the reviewer starts from a working file; every guess is marked `# TODO check`, and the
+    English title is the Chinese one until someone translates it (`validate --report` lists
+    it as missing English)."""
     q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
+
+    def zh(text: str | None) -> str:
+        return q(text or "", ensure_ascii=False)
+
+    where = (
+        "the first part: no part of sections.yaml starts before it"
+        if guessed
+        else ("from sections.yaml: the part this paragraph is in")
+    )
     lines = [
         SCHEMA_LINE,
-        "# PROPOSAL written by `python -m generator extract --write`. Not published: the build",
-        "# reads content/targets/ only. Check every line marked TODO, write the English title,",
-        f"# then move it: git mv content/{PROPOSALS}/{p.id}.yaml content/targets/{p.id}.yaml",
+        "# DRAFT written by `python -m generator extract --write`. Not published: the build reads",
+        "# content/targets/ only. Check every line marked TODO, translate the title, then move it:",
+        f"# git mv content/{PROPOSALS}/{p.id}.yaml content/targets/{p.id}.yaml",
+        f"# Proposed because: {p.why}" if p.why else "# Proposed by extract",
         f"id: {p.id}",
-        f"section: {q(place.section if place else '', ensure_ascii=False)}"
-        "  # TODO check (guessed from sections.yaml)",
-        f"theme: {q(place.theme if place else '', ensure_ascii=False)}  # TODO check",
+        f"section: {zh(place.section if place else '')}  # TODO check ({where})",
+        f"theme: {zh(place.theme if place else '')}  # TODO check",
         "title:",
-        f"  zh: {q(p.quote, ensure_ascii=False)}  # TODO shorten if you like",
-        '  en: ""  # TODO translate',
+        f"  zh: {zh(p.quote)}  # TODO shorten if you like",
+        f"  en: {zh(p.quote)}  # TODO translate (until then validate --report lists it)",
         "source:",
         f"  paragraph: {p.paragraph}",
-        f"  quote: {q(p.quote, ensure_ascii=False)}",
+        f"  quote: {zh(p.quote)}",
         "metric:",
-        f"  kind: {p.kind}",
+        f"  kind: {p.kind}  # TODO check: quantity | milestone | qualitative",
     ]
     if p.kind == "quantity":
-        unit_en = _UNIT_EN.get(p.unit or "", "")
+        unit_en = _UNIT_EN.get(p.unit or "") or (p.unit or "")
         lines += [
-            f"  target: {p.number}  # read from {q(p.figure, ensure_ascii=False)}",
-            f"  comparator: {p.comparator}  # TODO check: at_least | at_most | exactly | "
-            "increase_pct",
-            f"  unit: {{zh: {q(p.unit, ensure_ascii=False)}, en: {q(unit_en)}}}"
+            f"  target: {p.number}  # TODO check: read from {zh(p.figure)}",
+            f"  comparator: {p.comparator}  # TODO check: at_least | more_than | at_most | "
+            "exactly | increase_pct",
+            f"  unit: {{zh: {zh(p.unit)}, en: {q(unit_en, ensure_ascii=False)}}}"
             "  # TODO check the English unit",
         ]
     counties = ", ".join(p.counties) if p.counties else "all"
     lines += [
-        f"counties: [{counties}]  # TODO check (named in the clause, else all)",
-        f"deadline: {deadline}",
+        f"counties: [{counties}]  # TODO check (the counties the quote names, else all; see "
+        "docs/content.md)",
+        f"deadline: {deadline}  # TODO check",
         "updates: []",
     ]
     return "\n".join(lines) + "\n"
 
 
 def write_stubs(
-    items: Sequence[Coverage], content: Path, where: Mapping[str, Any], deadline: str
+    items: Sequence[Coverage],
+    content: Path,
+    where: Mapping[str, Any],
+    deadline: str,
+    fallback: Place | None = None,
 ) -> tuple[list[Path], list[Path]]:
     """Write a stub for every uncovered proposal into content/proposals/.
     Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
@@ -1056,7 +1108,8 @@ def write_stubs(
         folder.mkdir(parents=True, exist_ok=True)
         try:
             with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
-                fh.write(stub(p, place_of(p, where), deadline))
+                place = place_of(p, where)
+                fh.write(stub(p, place or fallback, deadline, guessed=place is None))
         except FileExistsError:
             kept.append(path)
             continue
@@ -1120,6 +1173,26 @@ def _read_content(content: Path) -> _Content:
     )
 
 
+def as_json(c: Coverage) -> dict[str, Any]:
+    """One proposal as `extract --json` prints it."""
+    p = c.proposal
+    return {
+        "paragraph": p.paragraph,
+        "quote": p.quote,
+        "kind": p.kind,
+        "number": p.number,
+        "unit": p.unit,
+        "comparator": p.comparator,
+        "counties": list(p.counties) or ["all"],
+        "why": p.why,
+        "id": p.id,
+        "figure": p.figure,
+        "start": p.start,
+        "end": p.end,
+        "covered_by": list(c.targets),
+    }
+
+
 @click.command("extract")
 @click.option(
     "--report",
@@ -1139,23 +1212,54 @@ def _read_content(content: Path) -> _Content:
 @click.option(
     "--write",
     is_flag=True,
-    help="Write a stub for each uncovered proposal into CONTENT/proposals/ "
-    "(never replaces a file).",
+    help="Write a draft target file for each uncovered proposal into CONTENT/proposals/ "
+    "(never replaces a file). 为每条尚无承诺文件的建议在 CONTENT/proposals/ 中起草承诺文件"
+    "（不覆盖已有文件）。",
 )
-def extract_command(report_file: Path | None, content: Path, write: bool) -> None:
+@click.option(
+    "--json",
+    "as_json_lines",
+    is_flag=True,
+    help="Print one JSON object a line for each proposal (paragraph, quote, kind, number, "
+    "unit, comparator, counties, why, id, figure, start, end, covered_by) instead of the "
+    "table. 每条建议输出一行 JSON（段落编号、原文、类型、数值、单位、比较方式、"
+    "县（市、区）、提出理由等），代替表格。",
+)
+def extract_command(
+    report_file: Path | None, content: Path, write: bool, as_json_lines: bool
+) -> None:
     """Propose commitments from the report's Chinese text and show which are tracked.
 
-    Each clause with a figure and a target phrase (新建高标准农田50万亩以上) or a milestone
+    从报告中文原文中找出可能的承诺（数量目标、节点目标），并列出哪些已有承诺文件。
+
+    Each clause with a figure and a target phrase (新建高标准农田50万亩以上) or an event
     verb (开工, 建成, 通过验收 …) is a proposal; it is covered when a target in the same
     paragraph quotes an overlapping text. Ends with recall and precision against the
-    existing target files.
+    existing target files, when any of them quotes this report.
+
+    含数字和目标用语的分句（新建高标准农田50万亩以上）或含节点动词（开工、建成、通过验收……）
+    的分句即为一条建议；同一段落中已有承诺文件引用了重叠的原文，即视为已覆盖。最后列出与已有
+    承诺文件相比的召回率和准确率（没有承诺文件引用这份报告时不列）。
+
+    \b
+    With --json each line is one proposal, for example:
+    使用 --json 时每行是一条建议，例如：
+      {"paragraph": "p-1-1", "quote": "新建高标准农田50万亩以上", "kind": "quantity",
+       "number": 500000, "unit": "亩", "comparator": "at_least", "counties": ["all"],
+       "why": "figure 50万亩; aim word 新建; at_least: 以上", "id": "p-1-1-500000-mu",
+       "figure": "50万亩", "start": 87, "end": 100, "covered_by": ["farmland-high-standard"]}
+    counties ["all"]: no county is named (the whole city). why: the words that made it a
+    proposal. covered_by: ids of the target files that already track it.
+    counties 为 ["all"] 表示原文未点名县（市、区）；why 为提出理由；covered_by 为已跟踪此条
+    的承诺文件编号。
     """
     from generator.load import display_path
 
     started = time.perf_counter()
     if not content.is_dir():
         raise click.BadParameter(f"folder not found: {content}", param_hint="--content")
-    path = report_file if report_file is not None else content / "report" / "zh.md"
+    tracked = content / "report" / "zh.md"
+    path = report_file if report_file is not None else tracked
     hint = "--report" if report_file is not None else "--content"
     if not path.is_file():
         raise click.BadParameter(f"file not found: {path}", param_hint=hint)
@@ -1194,44 +1298,65 @@ def extract_command(report_file: Path | None, content: Path, write: bool) -> Non
         )
     proposals = extract(text, data.counties, data.not_targets, fmt=fmt)
     items = coverage(proposals, data.targets)
+    say = (lambda line: click.echo(line, err=True)) if as_json_lines else click.echo
 
-    click.echo(f"{'paragraph':<10} {'kind':<9} {'covered by':<36} clause")
-    for c in items:
-        p = c.proposal
-        by = c.targets[0] if c.targets else "—"
-        click.echo(f"{p.paragraph:<10} {p.kind:<9} {_short(by, 36):<36} {_short(p.quote)}")
+    if as_json_lines:
+        for c in items:
+            click.echo(json.dumps(as_json(c), ensure_ascii=False))
+    else:
+        click.echo(f"{'paragraph':<10} {'kind':<9} {'covered by':<36} clause")
+        for c in items:
+            p = c.proposal
+            by = c.targets[0] if c.targets else "—"
+            click.echo(f"{p.paragraph:<10} {p.kind:<9} {_short(by, 36):<36} {_short(p.quote)}")
     n_cov = sum(c.covered for c in items)
-    click.echo(f"{len(items)} proposals: {n_cov} covered, {len(items) - n_cov} uncovered")
+    say(f"{len(items)} proposals: {n_cov} covered, {len(items) - n_cov} uncovered")
 
     if write:
-        written, kept = write_stubs(items, content, places(blocks, data.sections), data.deadline)
+        if path.resolve() != tracked.resolve():
+            say(
+                f"! the drafts quote {display_path(path)}; they validate once that text is "
+                f"the tracked report ({display_path(tracked)}), see docs/new-report.md"
+            )
+        written, kept = write_stubs(
+            items,
+            content,
+            places(blocks, data.sections),
+            data.deadline,
+            first_place(data.sections),
+        )
         for f in written:
-            click.echo(f"wrote {f.as_posix()}")
+            say(f"wrote {f.as_posix()}")
         for f in kept:
-            click.echo(f"kept {f.as_posix()} (exists; not replaced)")
+            say(f"kept {f.as_posix()} (exists; not replaced)")
         if written:
-            click.echo(
-                f"To publish one: write its English title, check the lines marked TODO, "
-                f"then `git mv {content.as_posix()}/{PROPOSALS}/ID.yaml "
+            say(
+                "To publish one: check the lines marked TODO and translate the title, then "
+                f"`git mv {content.as_posix()}/{PROPOSALS}/ID.yaml "
                 f"{content.as_posix()}/targets/ID.yaml` and run "
                 "`python -m generator validate`."
             )
 
     m = measure(proposals, data.targets, {pid: body for pid, _, body in blocks})
     if m.elsewhere:
-        click.echo(f"{m.elsewhere} target(s) quote text that is not in {path.name}; not counted")
-    click.echo(
+        say(f"{m.elsewhere} target(s) quote text that is not in {path.name}; not counted")
+    if not m.recall.total:
+        # no target quotes this report: nothing to measure against, so no precision either
+        say("recall by target kind: n/a")
+        say("precision by proposal kind: n/a (no target quotes this report)")
+        say(f"({time.perf_counter() - started:.2f} s)")
+        say("recall: n/a (0/0), precision: n/a (no target quotes this report)")
+        return
+    say(
         "recall by target kind: "
         + ", ".join(f"{k} {r}" for k, r in m.recall_by_kind.items())
         + f"; quantity+milestone {m.in_scope}"
-        if m.recall_by_kind
-        else "recall by target kind: n/a"
     )
-    click.echo(
+    say(
         "precision by proposal kind: "
         + ", ".join(f"{k} {r}" for k, r in m.precision_by_kind.items())
         if m.precision_by_kind
         else "precision by proposal kind: n/a"
     )
-    click.echo(f"({time.perf_counter() - started:.2f} s)")
-    click.echo(f"recall: {m.recall}, precision: {m.precision}")
+    say(f"({time.perf_counter() - started:.2f} s)")
+    say(f"recall: {m.recall}, precision: {m.precision}")
