@@ -55,6 +55,15 @@ updates:
 """
 
 
+@pytest.fixture(autouse=True)
+def ruicheng_still_open(content: Path) -> None:
+    """These cases look at the content on TODAY (2022-06-01), before the fixture's late
+    completion of ruicheng-acceptance (dated that very day) was reported: drop that update."""
+    path = content / "targets" / "ruicheng-acceptance.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - date: 2022-06-01")], encoding="utf-8")
+
+
 def site_of(content: Path):
     site, problems = validate(load(content))
     assert site is not None, [p.format() for p in problems]
