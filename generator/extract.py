@@ -512,11 +512,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [s for s in (_trim(text, a, b) for a, b in spans) if s[1] > s[0]]
 
 
-_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是(?=[\u3400-\u9fff])")
+_ENUMERATOR = re.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][0-9一二三四五六七八九十]{1,3}[)）])(?=[\u3400-\u9fff])"
+)  # 一是, （1）, (2)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop spaces and 、 at both ends, and an enumerator (一是, 二是) at the start."""
+    """Drop spaces and 、 at both ends, and an enumerator (一是, 二是, （1）) at the start."""
     m = _ENUMERATOR.match(text, start, end)
     if m:
         start = m.end()
