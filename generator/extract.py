@@ -129,7 +129,7 @@ _AIM = re.compile(
 # The comparator word nearest before the figure decides (docs/content.md): 突破 and 超过 are
 # strictly more (more_than); 达到, 不少于 and a level to raise to (提高到20%) are at_least.
 _BEFORE = re.compile(
-    "(?P<at_most>不超过|不高于|控制在|低于|以内)|(?P<more_than>突破|超过|高于|超)|"
+    "(?P<at_most>不超过|不高于|控制在|低于|以内)|(?P<more_than>突破|超过|高于|超$)|"
     "(?P<at_least>不少于|不低于|至少|达到|达|(?:提高|提升|增加|扩大|恢复)[到至])"
 )
 # A growth rate: 增长8%, 分别增长5%和16%, 增长超过30%; not 提高到20% (a level).
@@ -460,8 +460,8 @@ def _milestone_cue(
     """The first milestone verb of text[start:end] outside quotation marks; a weak one (建立,
     迁建, 全覆盖, 编制 …) only when no push word (加快, 推进 …) comes before it."""
     for m in _MILESTONE.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in blocked):
-            continue
+        if any(s <= m.start() < e and text[s + 1 : e - 1] != m.group() for s, e in blocked):
+            continue  # part of a name in quotation marks; a quoted verb alone (“清零”) counts
         if _slug(m.group()) in _WEAK and _PUSH.search(text, start, m.start()):
             continue
         return m
@@ -665,11 +665,14 @@ def _quantity(
         a, ranged = low.start(), True  # 1-2个: at least 1
         value = float(low.group("low")) * (value / float(num))
     tail = text[stop : stop + 2]
+    extra = 0
+    if text[stop : stop + 3] in ("及以上", "及以下"):  # 1000立方米及以下高炉
+        tail, extra = text[stop + 1 : stop + 3], 1
     head = text[start:a]
     approx = "a range" if ranged else m.group("approx")
     comparator, because = _comparator(head, tail, unit, approx or "")
     if tail in ("以上", "以下", "以内", "左右"):
-        stop += 2
+        stop += 2 + extra
     value = int(value) if float(value).is_integer() else round(value, 6)
     return _Q(a, stop, value, unit, comparator, text[a:b], because)
 

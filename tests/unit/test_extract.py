@@ -190,6 +190,20 @@ def test_a_figure_in_front_of_a_noun_is_an_aim_only_when_its_verb_delivers_it():
     ]
 
 
+def test_bugs_found_by_the_held_out_check():
+    def read(text: str) -> list[tuple]:
+        return [(p.figure, p.comparator) for p in extract(text, COUNTIES) if p.kind == "quantity"]
+
+    # 超 is 超过 only right before the figure, not the 超 of 超采量
+    assert read("压减地下水超采量400万立方米。") == [("400万立方米", "exactly")]
+    assert read("引进资金超50亿元。") == [("50亿元", "more_than")]
+    # a size with 及以下 in front of a noun is a threshold, like one with 以下
+    assert read("关停20座1000立方米及以下高炉。") == [("20座", "exactly")]
+    # a verb alone in quotation marks is still the verb; a name in quotation marks is not
+    assert [p.figure for p in extract("82个旱厕全部“清零”。", COUNTIES)] == ["清零"]
+    assert extract("全力推进“十大新开工项目”。", COUNTIES) == []
+
+
 def test_money_in_dollars_bare_amounts_and_one_per_place():
     def read(text: str) -> list[tuple]:
         return [(p.number, p.unit, p.comparator) for p in extract(text, COUNTIES)]
