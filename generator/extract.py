@@ -2,26 +2,32 @@
 
 The report states its aims in clauses: a sentence (ended by 。；;：) holds several clauses
 separated by commas, and most clauses that hold an aim say so with a figure and a target
-phrase (新建高标准农田50万亩以上) or with a milestone verb (万荣通用机场开工). This module
+phrase (新建高标准农田50万亩以上) or with an event verb (万荣通用机场开工). This module
 finds those clauses with plain rules, no model and no dictionary beyond content/:
 
 - quantity: a number (Arabic or Chinese numerals, 万/亿, decimals) with a unit, in a clause
-  that also has a target phrase (以上, 突破, 达到, 新建, 培育, 完成, 增长 …);
-- milestone: a clause with no such figure but a milestone verb (建成, 开工, 投入使用,
-  通过…验收, 获批, 挂牌, 全覆盖, 清零 …);
+  that also has a target phrase (以上, 突破, 达到, 新建, 培育, 完成, 增长, 实现 …); a figure in
+  front of a noun only when its verb delivers it (新建12个公园, not 推进3万吨…项目建设); the
+  comparator from the nearest word (docs/content.md: 突破 more_than, 提高到20% at_least …);
+- milestone: a clause with no such figure but an event verb (建成, 开工, 投入使用, 通过…验收,
+  获批, 完成, 出台, 办好…会, 纳入…试点 …); "speed up / push" clauses (加快…迁建, 推进…全覆盖,
+  加快建立…) are qualitative in this project and are not proposed;
 - counties: the county names of content/counties.yaml, matched by their short form
   (盐湖 for 盐湖区; one-character short forms keep their suffix: 绛县, 夏县).
 
 Noise is left out: numbers inside quotation marks (programme names like “111”), years,
-ordinals (第五), four-character slogans (三个强市), numbers glued to Latin letters (5G, PM2.5,
-5A) and every text listed in content/not-targets.yaml. A figure followed by 以上 that only
-qualifies a later figure (500万元以上工业项目100个) is not an aim either.
+ordinals (第五), slogans (三个强市, 两条底线), numbers glued to Latin letters (5G, PM2.5, 5A),
+thresholds (500万元以上工业项目100个: only 100个 is the aim), sizes that describe a project,
+and every text listed in content/not-targets.yaml.
 
 Every proposal's `quote` is an exact substring of its paragraph's text as generator/report.py
-produces it, so a proposal can become a target file without editing the quote.
+produces it, so a proposal can become a target file without editing the quote. The rules are
+measured on a hand-labelled corpus of five other cities' reports (tests/fixtures/extract/
+corpus/, `python -m tests.extract_score`).
 
     python -m generator extract            # table of proposals, coverage, recall/precision
-    python -m generator extract --write    # also write stubs for the uncovered ones
+    python -m generator extract --json     # one JSON object a line per proposal, with why
+    python -m generator extract --write    # also draft target files for the uncovered ones
                                            # into content/proposals/ (never overwrites)
 """
 
