@@ -324,6 +324,7 @@ def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) ->
         "updated": newest,
         "base_url": base_url,
         "tag": FEED_TAG,
+        "documents": {d.id: d for d in site.documents},
     }
 
 
