@@ -6,11 +6,10 @@ For each size, in the same run and on the same disk:
 * full: `generator.build.build(content, out)` (load, validate, plan, render, data files, write;
   no search index) in a fresh Python process per round, so import time and caches are honest;
 * floor: the least a Python generator can do for the same number of pages (PyYAML's C loader,
-  markdown-it-py and Jinja2, nothing else; the "bare Jinja2 loop" of performance-notes.md),
+  markdown-it-py and Jinja2, nothing else: a bare Jinja2 loop),
   measured the same way; full ÷ floor is what validation, charts, data files and our templates
   cost on top;
-* incremental: `generator.session.Session(...).rebuild({one target file})`, when that module
-  exists.
+* incremental: `generator.session.Session(...).rebuild({one target file})`.
 
 Each round runs in a child process that starts its clock before its first import and prints one
 JSON line {seconds, pages, files, maxrss_kb}; the parent reaps it with os.wait4, whose rusage is

@@ -1,4 +1,5 @@
-"""The output layout: the only module that knows where each page lives.
+"""The output layout: where each page lives (the numbered pages of a long list, page/2/ …,
+are made from these paths by plan._paged).
 
 Every page is a directory with an index.html, so URLs are clean (`/zh/targets/<id>/`) on any
 static host. Links are made relative to the page that holds them, so the site works at a domain
