@@ -1,4 +1,5 @@
-"""The pipeline: load → validate → plan → render → write. One call per stage, nothing else."""
+"""The pipeline: load → validate → plan → render → write, and what a build adds around the
+stages (publishing warnings, the manifest, the search index, the content's git commit)."""
 
 from __future__ import annotations
 

@@ -193,7 +193,7 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None, se
 
 
 def _register() -> None:
-    """Commands that live in their own modules (imported lazily by click at call time)."""
+    """Commands that live in their own modules, imported when this module is (not lazily)."""
     from generator.bench import bench_command
     from generator.extract import extract_command
     from generator.scaffold import new_command

@@ -2,7 +2,8 @@
 
 A full build writes into a fresh sibling folder and swaps it into place only when every file is
 written (lektor's idea), so a failed or interrupted build leaves the previous site as it was.
-Only this module writes to disk.
+Other writers: the render workers (parallel.py) fill the temporary folder, build.publish adds
+the manifest to it, and a `serve` session (session.py) replaces files one at a time in place.
 """
 
 from __future__ import annotations
