@@ -44,7 +44,7 @@ def test_the_embed_card_renders_in_an_iframe(new_page, base_url, built_site):
         page.goto(base_url + "embed-test.html")
         frame = page.frame_locator("iframe")
         assert "Build at least 500,000 mu" in frame.locator("h1").text_content()
-        assert "No update reported yet" in frame.locator(".badge").text_content()
+        assert "Deadline passed, no report found" in frame.locator(".badge").text_content()
     finally:
         host.unlink()
 

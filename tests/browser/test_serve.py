@@ -32,7 +32,7 @@ def server(tmp_path):
 def test_an_edit_reloads_the_page_with_the_new_status(server, page):
     content, url = server
     page.goto(url + "en/targets/farmers/")
-    assert "No update reported yet" in page.text_content(".target-status")
+    assert "Deadline passed, no report found" in page.text_content(".target-status")
     path: Path = content / "targets" / "farmers.yaml"
     path.write_text(
         path.read_text().replace(

@@ -69,7 +69,8 @@ def test_a_county_is_measured_by_the_commitments_that_name_it():
 
 def test_a_late_completion_counts_as_done_on_the_map():
     yanhu = County("yanhu", "140802", Text("盐湖区", "Yanhu"))
-    late = target(counties=("yanhu",), updates=[update(status="achieved", date=dt.date(2024, 12, 16))])
+    done = update(status="achieved", date=dt.date(2024, 12, 16))
+    late = target(counties=("yanhu",), updates=[done])
     assert late.status == "achieved_late"
     assert county_measure(yanhu, (late,)).done == 1
 
