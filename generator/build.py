@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator import assets, exports, parallel, search
+from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Pos
-from generator.load import Loader
+from generator.load import Loader, display_path
 from generator.model import Site
 from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
-from generator.write import MARKER, manifest_from_hashes, stage
+from generator.write import MARKER, manifest_from_hashes, published_files, stage
 
 Progress = Callable[[int, int], None]
 
@@ -188,17 +188,29 @@ def build(
     vendor: Path = assets.VENDOR,
     search_index: bool = False,
     workers: int | None = None,
+    allow_removals: bool = True,
 ) -> BuildResult:
     """Build the site into `out`, or raise ContentError and leave `out` untouched.
 
     Pages are rendered straight into a temporary folder (in parallel for large sites) that
     replaces `out` only when everything, search index and manifest included, is written.
     Search indexing time is reported separately (BuildResult.search_seconds).
+    With allow_removals=False (the `build` command's default), a build that would drop a
+    commitment page the site in `out` has is refused (ContentError, one line per page).
     """
     started = time.perf_counter()
     try:
         return _build(
-            content, out, base_url, templates, progress, vendor, search_index, workers, started
+            content,
+            out,
+            base_url,
+            templates,
+            progress,
+            vendor,
+            search_index,
+            workers,
+            started,
+            allow_removals,
         )
     finally:
         gc.unfreeze()
@@ -214,13 +226,49 @@ def _build(
     search_index: bool,
     workers: int | None,
     started: float,
+    allow_removals: bool = True,
 ) -> BuildResult:
     renderer = Renderer(templates)
     ready = prepare(Loader(content), renderer, base_url, vendor)
+    if not allow_removals:
+        gone = removed_targets(ready.site, out)
+        if gone:
+            raise ContentError(removal_problems(gone, content, out))
     result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
     publish(ready, renderer, out, content_commit(content), result, progress, search_index, workers)
     result.seconds = time.perf_counter() - started - result.search_seconds
     return result
+
+
+def removed_targets(site: Site, out: Path) -> list[str]:
+    """Ids of the commitments that have a page in the site at `out` (its manifest.json) and
+    would have none after this build: their files were deleted or renamed. [] when `out` holds
+    no site yet (a fresh clone)."""
+    files = published_files(out)
+    if not files:
+        return []
+    before, after = urls.page("target", "zh", "{id}").split("{id}")
+    ids = (f[len(before) : -len(after)] for f in files if f.startswith(before))
+    published = {i for i in ids if i and "/" not in i and before + i + after in files}
+    return sorted(published - {t.id for t in site.targets})
+
+
+def removal_problems(ids: list[str], content: Path, out: Path) -> list[Diagnostic]:
+    """One problem a dropped commitment page, at the file that is gone."""
+    shown_out = display_path(out)
+    problems = []
+    for tid in ids:
+        file = display_path(content / "targets" / f"{tid}.yaml")
+        problems.append(
+            Diagnostic(
+                Pos(file),
+                f"the site in {shown_out}/ has a page for commitment '{tid}', which this build "
+                "would remove (its file is gone)",
+                f"restore the file (git checkout {file}), or build with --allow-removals if "
+                "the commitment was withdrawn or renamed",
+            )
+        )
+    return problems
 
 
 def publish(

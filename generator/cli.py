@@ -139,11 +139,26 @@ def validate(
     show_default=True,
     help="Build the search index (needs `make setup`).",
 )
+@click.option(
+    "--allow-removals",
+    is_flag=True,
+    help="Let the build remove commitment pages that the site in --out has (their files were "
+    "deleted or renamed on purpose). 允许删除已发布承诺的网页。",
+)
 @click.pass_context
-def build(ctx: click.Context, content: Path, out: Path, base_url: str | None, search: bool) -> None:
+def build(
+    ctx: click.Context,
+    content: Path,
+    out: Path,
+    base_url: str | None,
+    search: bool,
+    allow_removals: bool,
+) -> None:
     """Check the content, then write the whole website into --out (site/ by default).
 
     If anything is wrong, the errors are listed and the previous website stays as it was.
+    A build that would remove the page of a commitment the site already has stops too, unless
+    --allow-removals is given.
     """
     from generator import search as search_module
     from generator.build import build as run_build
@@ -167,7 +182,14 @@ def build(ctx: click.Context, content: Path, out: Path, base_url: str | None, se
         )
         search = False
     try:
-        result = run_build(content, out, base_url, progress=progress, search_index=search)
+        result = run_build(
+            content,
+            out,
+            base_url,
+            progress=progress,
+            search_index=search,
+            allow_removals=allow_removals,
+        )
     except search_module.SearchError as exc:
         click.echo(f"✗ {exc}; the previous site was left as it was", err=True)
         sys.exit(1)

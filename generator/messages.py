@@ -134,6 +134,11 @@ _MESSAGES: list[tuple[str, str]] = [
     (rf"^duplicate publisher domain {Q}$", r"发布者域名“\1”重复"),
     (r"^the chart library has not been built$", "图表库尚未构建"),
     (
+        rf"^the site in (\S+)/ has a page for commitment {Q}, which this build would remove "
+        r"\(its file is gone\)$",
+        r"当前网站 \1/ 中有承诺“\2”的网页，这次生成会把它删除（它的文件已不存在）",
+    ),
+    (
         r"^no contact in site\.yaml: the pages say that corrections to this site have no channel "
         r"yet, and send questions about a commitment to the 12345 hotline$",
         "site.yaml 中没有联系方式：网页上会说明本站暂无纠错渠道，并请读者就承诺本身的问题"
@@ -273,6 +278,12 @@ _HINTS: list[tuple[str, str]] = [
         "请以 UTF-8 编码保存（编辑器中称为“UTF-8”或“Unicode”）",
     ),
     (r"^rename it to \.yaml$", "请改为 .yaml 扩展名"),
+    (
+        r"^restore the file \(git checkout (\S+)\), or build with --allow-removals if the "
+        r"commitment was withdrawn or renamed$",
+        r"请恢复该文件（git checkout \1）；如果这项承诺确实已撤下或改名，"
+        r"请加 --allow-removals 重新生成",
+    ),
     (r"^move it out of targets/$", "请移出 targets/"),
     (r"^run the command from the repository folder$", "请在版本库文件夹中运行命令"),
     (r"^this is a template problem, not a content problem$", "这是模板问题，不是内容问题"),

@@ -90,6 +90,17 @@ class Manifest:
         )
 
 
+def published_files(out_dir: Path) -> set[str] | None:
+    """The files the site in out_dir was built with (its manifest.json), or None when there is
+    no such site (a fresh clone) or its manifest cannot be read."""
+    try:
+        doc = json.loads((out_dir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = doc.get("files") if isinstance(doc, dict) else None
+    return {str(path) for path in files} if isinstance(files, dict) else None
+
+
 def stage(out_dir: Path, fill: Callable[[Path], None]) -> None:
     """Let `fill` write a whole site into a temp folder beside out_dir, then swap it in.
 

@@ -80,11 +80,55 @@ def test_a_template_error_also_leaves_the_site(runner, content, tmp_path, monkey
     assert tree(tmp_path / "out") == before
 
 
-def test_deleted_targets_disappear_from_the_site(runner, content, tmp_path):
+def test_deleted_targets_disappear_from_the_site_when_allowed(runner, content, tmp_path):
     assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
     (content / "targets" / "farmers.yaml").unlink()
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    result = runner.invoke(cli, ["build", "--out", "out", "--allow-removals"])
+    assert result.exit_code == 0, result.output
     assert not (tmp_path / "out" / "zh" / "targets" / "farmers").exists()
+
+
+def test_a_build_that_would_drop_published_pages_stops_and_names_them(runner, content, tmp_path):
+    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    before = tree(tmp_path / "out")
+    (content / "targets" / "farmers.yaml").unlink()
+    renamed = content / "targets" / "ruicheng-acceptance.yaml"
+    renamed.rename(content / "targets" / "ruicheng-accept.yaml")
+    path = content / "targets" / "ruicheng-accept.yaml"
+    path.write_text(path.read_text().replace("id: ruicheng-acceptance", "id: ruicheng-accept"))
+    result = runner.invoke(cli, ["build", "--out", "out"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "content/targets/farmers.yaml:1:1: the site in out/ has a page for commitment "
+        "'farmers', which this build would remove (its file is gone); hint: restore the file "
+        "(git checkout content/targets/farmers.yaml), or build with --allow-removals if the "
+        "commitment was withdrawn or renamed",
+        "content/targets/ruicheng-acceptance.yaml:1:1: the site in out/ has a page for "
+        "commitment 'ruicheng-acceptance', which this build would remove (its file is gone); "
+        "hint: restore the file (git checkout content/targets/ruicheng-acceptance.yaml), or "
+        "build with --allow-removals if the commitment was withdrawn or renamed",
+    ]
+    assert tree(tmp_path / "out") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    zh = runner.invoke(cli, ["--lang", "zh", "build", "--out", "out"])
+    assert zh.exit_code == 1
+    assert zh.stderr.splitlines()[0] == (
+        "content/targets/farmers.yaml:1:1: 当前网站 out/ 中有承诺“farmers”的网页，这次生成会把"
+        "它删除（它的文件已不存在）；提示：请恢复该文件（git checkout content/targets/farmers."
+        "yaml）；如果这项承诺确实已撤下或改名，请加 --allow-removals 重新生成"
+    )
+    assert tree(tmp_path / "out") == before
+
+
+def test_a_first_build_and_an_added_target_need_no_flag(runner, content, tmp_path):
+    (tmp_path / "out").mkdir()  # an empty folder, as on a fresh clone with site/ made by hand
+    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    new = content / "targets" / "farmers-two.yaml"
+    new.write_text(
+        (content / "targets" / "farmers.yaml").read_text().replace("id: farmers", "id: farmers-two")
+    )
+    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert (tmp_path / "out" / "en" / "targets" / "farmers-two" / "index.html").is_file()
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(runner, content, tmp_path):
