@@ -185,19 +185,32 @@ class Loader:
             )
             return None
         data = path.read_bytes()
+        if _utf16(data):
+            problems.append(
+                Diagnostic(
+                    Pos(shown),
+                    "the file is saved as UTF-16 (Notepad calls it 'Unicode' or 'UTF-16 LE'), "
+                    "not UTF-8",
+                    SAVE_AS_UTF8,
+                )
+            )
+            return None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             line_start = data.rfind(b"\n", 0, exc.start) + 1
             col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-            problems.append(
-                Diagnostic(
-                    Pos(shown, line, col),
-                    "file is not UTF-8 text",
-                    "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode')",
+            if _gb18030(data):
+                message, hint = (
+                    "the file is saved as GB18030/GBK (Notepad on Chinese Windows calls it "
+                    "'ANSI'), not UTF-8",
+                    SAVE_AS_UTF8,
                 )
-            )
+            else:
+                message = "file is not UTF-8 text"
+                hint = "save it as UTF-8 (in Save As, Encoding: UTF-8; not 'Unicode' or 'ANSI')"
+            problems.append(Diagnostic(Pos(shown, line, col), message, hint))
             return None
         if "\x00" in text:
             problems.append(Diagnostic(Pos(shown), "file contains NUL bytes; is it a text file?"))
@@ -378,6 +391,36 @@ class Loader:
         path = self.root / rel
         src.geo_file = self.shown(path)
         src.geo = self._parsed(path, src.problems, MAX_GEO_BYTES, _parse_geo)
+
+
+SAVE_AS_UTF8 = "save it as UTF-8: in Notepad, File > Save As…, Encoding: UTF-8"
+
+
+def _utf16(data: bytes) -> bool:
+    """UTF-16, as Windows Notepad saves "Unicode": a byte-order mark, or (without one) text
+    whose every other byte is zero, as a YAML file's ASCII keys and spaces make it."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return False
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    return max(even, odd) >= len(data) // 4 and min(even, odd) == 0
+
+
+def _gb18030(data: bytes) -> bool:
+    """Chinese text in GB18030 (or its subset GBK): it decodes as such, holds Chinese
+    characters, and has fewer valid UTF-8 characters than broken ones (so a UTF-8 file with
+    one damaged byte is not taken for it)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    if not any("\u3400" <= c <= "\u9fff" for c in text):
+        return False
+    as_utf8 = data.decode("utf-8", errors="replace")
+    broken = as_utf8.count("\ufffd")
+    valid = sum(1 for c in as_utf8 if c > "\x7f" and c != "\ufffd")
+    return broken > valid
 
 
 def _parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:

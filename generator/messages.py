@@ -101,6 +101,15 @@ _MESSAGES: list[tuple[str, str]] = [
         r"文件过大（\1字节，上限\2）",
     ),
     (r"^file is not UTF-8 text$", "文件不是 UTF-8 文本"),
+    (
+        r"^the file is saved as UTF-16 \(Notepad calls it 'Unicode' or 'UTF-16 LE'\), not UTF-8$",
+        "文件以 UTF-16 编码保存（记事本中称为“Unicode”或“UTF-16 LE”），不是 UTF-8",
+    ),
+    (
+        r"^the file is saved as GB18030/GBK \(Notepad on Chinese Windows calls it 'ANSI'\), "
+        r"not UTF-8$",
+        "文件以 GB18030/GBK 编码保存（中文 Windows 的记事本中称为“ANSI”），不是 UTF-8",
+    ),
     (r"^file contains NUL bytes; is it a text file\?$", "文件含有 NUL 字节，是文本文件吗？"),
     (r"^only \.yaml files belong in the targets folder$", "targets 文件夹中只能放 .yaml 文件"),
     (r"^more than ([\d,]+) files in the targets folder$", r"targets 文件夹中的文件超过\1个"),
@@ -274,8 +283,12 @@ _HINTS: list[tuple[str, str]] = [
     (r"^restore it from the repository \(git checkout\)$", "请从版本库恢复（git checkout）"),
     (r"^replace the link with the file itself$", "请用文件本身替换这个链接"),
     (
-        r"^save it as UTF-8 \(editors call it 'UTF-8' or 'Unicode'\)$",
-        "请以 UTF-8 编码保存（编辑器中称为“UTF-8”或“Unicode”）",
+        r"^save it as UTF-8 \(in Save As, Encoding: UTF-8; not 'Unicode' or 'ANSI'\)$",
+        "请以 UTF-8 编码保存（另存为时“编码”选“UTF-8”，不要选“Unicode”或“ANSI”）",
+    ),
+    (
+        r"^save it as UTF-8: in Notepad, File > Save As…, Encoding: UTF-8$",
+        "请另存为 UTF-8：在记事本中选择“文件 > 另存为…”，“编码”选“UTF-8”",
     ),
     (r"^rename it to \.yaml$", "请改为 .yaml 扩展名"),
     (

@@ -37,6 +37,67 @@ def test_non_utf8_file_is_named(content):
     )
 
 
+FARMERS = "id: farmers\ntitle:\n  zh: 培育高素质农民\n  en: Train farmers\n"
+UTF16 = (
+    "content/targets/farmers.yaml:1:1: the file is saved as UTF-16 (Notepad calls it 'Unicode' "
+    "or 'UTF-16 LE'), not UTF-8; hint: save it as UTF-8: in Notepad, File > Save As…, "
+    "Encoding: UTF-8"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        FARMERS.encode("utf-16"),  # Notepad's "Unicode": little-endian with a byte-order mark
+        b"\xfe\xff" + FARMERS.encode("utf-16-be"),  # "Unicode big endian"
+        FARMERS.encode("utf-16-le"),  # no byte-order mark
+        FARMERS.replace("\n", "\r\n").encode("utf-16-be"),
+    ],
+    ids=["le-bom", "be-bom", "le", "be-crlf"],
+)
+def test_utf16_is_recognised_by_name(content, data):
+    (content / "targets" / "farmers.yaml").write_bytes(data)
+    assert UTF16 in messages(content)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gbk_and_gb18030_are_recognised_by_name(content, encoding):
+    text = FARMERS + "# 㐀 is in GB18030 only\n" if encoding == "gb18030" else FARMERS
+    (content / "targets" / "farmers.yaml").write_bytes(text.encode(encoding))
+    assert (
+        "content/targets/farmers.yaml:3:7: the file is saved as GB18030/GBK (Notepad on Chinese "
+        "Windows calls it 'ANSI'), not UTF-8; hint: save it as UTF-8: in Notepad, File > Save "
+        "As…, Encoding: UTF-8"
+    ) in messages(content)
+
+
+def test_a_utf8_file_with_one_damaged_byte_is_not_called_gbk(content):
+    data = FARMERS.encode("utf-8").replace("素质".encode(), b"\xb4")
+    (content / "targets" / "farmers.yaml").write_bytes(data)
+    assert (
+        "content/targets/farmers.yaml:3:10: file is not UTF-8 text; hint: save it as UTF-8 (in "
+        "Save As, Encoding: UTF-8; not 'Unicode' or 'ANSI')"
+    ) in messages(content)
+
+
+def test_encoding_messages_in_chinese(content):
+    farmers = content / "targets" / "farmers.yaml"
+    farmers.write_bytes(FARMERS.encode("utf-16"))
+    _, problems = validate(load(content))
+    assert [p.format("zh") for p in problems] == [
+        "content/targets/farmers.yaml:1:1: 文件以 UTF-16 编码保存（记事本中称为“Unicode”或"
+        "“UTF-16 LE”），不是 UTF-8；提示：请另存为 UTF-8：在记事本中选择“文件 > 另存为…”，"
+        "“编码”选“UTF-8”"
+    ]
+    farmers.write_bytes(FARMERS.encode("gbk"))
+    _, problems = validate(load(content))
+    assert [p.format("zh") for p in problems] == [
+        "content/targets/farmers.yaml:3:7: 文件以 GB18030/GBK 编码保存（中文 Windows 的记事本中"
+        "称为“ANSI”），不是 UTF-8；提示：请另存为 UTF-8：在记事本中选择“文件 > 另存为…”，"
+        "“编码”选“UTF-8”"
+    ]
+
+
 def test_oversized_file_is_refused(content):
     (content / "targets" / "farmers.yaml").write_text("a: " + "x" * 300_000)
     assert any("file is too large" in m for m in messages(content))
