@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import report, yamlnodes
+from generator import report, yamlnodes, yamlscan
 from generator.errors import Diagnostic, Pos
 from generator.model import Block
 from generator.yamlnodes import YamlDoc
@@ -424,6 +424,9 @@ def _gb18030(data: bytes) -> bool:
 
 
 def _parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    slips = yamlscan.scan(text)
+    if slips:  # named where they are; libyaml would report them a line late, or not at all
+        return None, [Diagnostic(Pos(shown, s.line, s.col), s.message, s.hint) for s in slips]
     try:
         return yamlnodes.parse(text, shown), []
     except yamlnodes.YamlProblem as exc:

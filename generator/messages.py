@@ -82,6 +82,27 @@ _MESSAGES: list[tuple[str, str]] = [
     (rf"^missing required field {Q}$", r"缺少必填字段“\1”"),
     (rf"^(\S+) with (\w+) {Q} needs {Q}$", r"\1 的 \2 为“\3”时必须填写“\4”"),
     (rf"^{Q} does not apply when (\w+) is {Q}$", r"\2 为“\3”时不能填写“\1”"),
+    (rf"^full-width colon '：' after the key {Q}$", r"键“\1”后面是全角冒号“：”"),
+    (
+        r"^full-width comma '，' between the items of a \[ \] list$",
+        "[ ] 列表的各项之间是全角逗号“，”",
+    ),
+    (rf"^full-width comma '，' before the key {Q}$", r"键“\1”前面是全角逗号“，”"),
+    (r"^full-width space '　' in the indentation$", "缩进中有全角空格“　”"),
+    (r"^full-width space '　' after '(.+)'$", r"“\1”后面是全角空格“　”"),
+    (r"^full-width dash '－' as the list marker$", "列表项开头的“－”是全角横线"),
+    (r"^full-width (?:bracket|brace) '(.)' after '(.+)'$", r"“\2”后面是全角括号“\1”"),
+    (r"^full-width (?:bracket|brace) '(.)'$", r"这里是全角括号“\1”"),
+    (
+        rf"^Chinese quotation marks (.) (.) around the value of {Q}: YAML does not read them as "
+        r"quotes, so they would be published as part of it$",
+        r"“\3”的值两边是中文引号\1\2：YAML 不把它们当作引号，它们会作为文字的一部分发布出去",
+    ),
+    (
+        r"^'(\S+): (\[\]|\{\})' is an empty (?:list|mapping), so the lines below it are not "
+        r"part of it$",
+        r"“\1: \2”表示空的内容，下面的行不属于它",
+    ),
     (r"^YAML syntax error: (.+)$", r"YAML 语法错误：\1"),
     (r"^YAML error: (.+)$", r"YAML 错误：\1"),
     (r"^YAML aliases \(\*name\) are not allowed$", "不允许使用 YAML 别名（*name）"),
@@ -271,6 +292,28 @@ _HINTS: list[tuple[str, str]] = [
     (r"^remove the '!' tag$", "请删除“!”标签"),
     (r"^merge keys \(<<\) and complex keys are not allowed$", "不允许使用合并键（<<）和复杂键"),
     (r"^indent with spaces, not tabs$", "请用空格缩进，不要用制表符"),
+    (
+        r"^replace the full-width colon '：' with the English colon ':'$",
+        "把全角冒号“：”改成英文冒号“:”",
+    ),
+    (
+        r"^replace the full-width comma '，' with the English comma ','$",
+        "把全角逗号“，”改成英文逗号“,”",
+    ),
+    (
+        r"^indent with ordinary spaces \(switch the input method to half-width\)$",
+        "请用半角空格缩进（把输入法切换到半角）",
+    ),
+    (r"^replace the full-width space with an ordinary space$", "把全角空格换成半角空格"),
+    (
+        r"^replace the full-width (?:dash|bracket|brace) '(.)' with '(.)'$",
+        r"把全角符号“\1”改成英文符号“\2”",
+    ),
+    (r'^remove them, or use English quotes " "$', '请删除中文引号，或改用英文引号 " "'),
+    (
+        r"^delete '(\[\]|\{\})' after '(\S+):', so that the lines below become its items$",
+        r"请删除“\2:”后面的“\1”，下面的行才会成为它的内容",
+    ),
     (r"^put text that contains ': ' in quotes$", "含有“: ”的文字请加引号"),
     (r"^put the value in quotes$", "请给值加引号"),
     (r"^close the quote that starts here$", "请补上这里开始的引号的另一半"),

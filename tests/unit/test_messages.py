@@ -44,3 +44,48 @@ def test_the_locale_chooses_the_language(monkeypatch):
     assert default_lang() == "zh"
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert default_lang() == "en"
+
+
+def _zh_lines(case: str, tmp_path, monkeypatch) -> list[str]:
+    tmp_path.mkdir()
+    monkeypatch.chdir(tmp_path)
+    make_content(tmp_path, read_case(INVALID / f"{case}.txt").files)
+    result = CliRunner().invoke(cli, ["--lang", "zh", "validate"])
+    assert result.exit_code == 1
+    return [line for line in result.stderr.splitlines() if not line.startswith("✗")]
+
+
+def test_input_method_slips_in_chinese(tmp_path, monkeypatch):
+    assert _zh_lines("fullwidth-colon", tmp_path / "a", monkeypatch) == [
+        "content/targets/farmers.yaml:10:11: 键“status”后面是全角冒号“：”；"
+        "提示：把全角冒号“：”改成英文冒号“:”",
+        "content/targets/farmers.yaml:11:14: 键“zh”后面是全角冒号“：”；"
+        "提示：把全角冒号“：”改成英文冒号“:”",
+    ]
+    assert _zh_lines("fullwidth-comma", tmp_path / "b", monkeypatch) == [
+        "content/targets/farmers.yaml:4:25: 键“en”前面是全角逗号“，”；"
+        "提示：把全角逗号“，”改成英文逗号“,”",
+        "content/targets/farmers.yaml:5:19: [ ] 列表的各项之间是全角逗号“，”；"
+        "提示：把全角逗号“，”改成英文逗号“,”",
+    ]
+    assert _zh_lines("fullwidth-space", tmp_path / "c", monkeypatch) == [
+        "content/targets/farmers.yaml:2:9: “section:”后面是全角空格“　”；"
+        "提示：把全角空格换成半角空格",
+        "content/targets/farmers.yaml:5:1: 缩进中有全角空格“　”；"
+        "提示：请用半角空格缩进（把输入法切换到半角）",
+        "content/targets/farmers.yaml:11:4: “-”后面是全角空格“　”；提示：把全角空格换成半角空格",
+    ]
+    assert _zh_lines("fullwidth-marks", tmp_path / "d", monkeypatch) == [
+        "content/targets/farmers.yaml:6:11: “counties:”后面是全角括号“［”；"
+        "提示：把全角符号“［”改成英文符号“[”",
+        "content/targets/farmers.yaml:9:3: 列表项开头的“－”是全角横线；"
+        "提示：把全角符号“－”改成英文符号“-”",
+    ]
+    assert _zh_lines("curly-quotes", tmp_path / "e", monkeypatch)[0] == (
+        "content/targets/farmers.yaml:12:14: “title”的值两边是中文引号“”：YAML 不把它们当作引号，"
+        '它们会作为文字的一部分发布出去；提示：请删除中文引号，或改用英文引号 " "'
+    )
+    assert _zh_lines("updates-after-empty-list", tmp_path / "f", monkeypatch) == [
+        "content/targets/farmers.yaml:9:10: “updates: []”表示空的内容，下面的行不属于它；"
+        "提示：请删除“updates:”后面的“[]”，下面的行才会成为它的内容"
+    ]
