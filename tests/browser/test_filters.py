@@ -163,7 +163,7 @@ def test_commitments_with_no_report_wait_in_a_group_that_a_filter_opens(
     page.goto(base_url + "zh/targets/")
     quiet = page.locator("details.quiet-group")
     assert quiet.count() >= 1
-    assert all(not d.get_property("open").json_value() for d in quiet.all())
+    assert not any(d.evaluate("d => d.open") for d in quiet.all())
     assert set(row_data(page, VISIBLE_ROWS, "status")) - {"no_update"} == set(
         row_data(page, VISIBLE_ROWS, "status")
     )
