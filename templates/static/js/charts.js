@@ -19,6 +19,18 @@
   function draw(el, option) {
     var height = parseInt(el.getAttribute("data-height"), 10) || 460;
     var fallback = el.querySelector(".chart-fallback");
+    var isMapOption = option.series && option.series[0] && option.series[0].type === "map";
+    var drawn = fallback && fallback.querySelector("svg.map-svg");
+    if (isMapOption && drawn && drawn.viewBox && drawn.viewBox.baseVal.width) {
+      // the live map takes the drawn map's shape: no empty band above and below on a phone
+      var box = drawn.viewBox.baseVal, width = el.clientWidth || box.width;
+      height = Math.min(height, Math.round(width * box.height / box.width) + 16);
+      if (width < 500) {  // county names stay apart on a phone
+        option.series[0].data.forEach(function (d) {
+          if (d.label) { d.label.fontSize = 10; d.label.lineHeight = 12; }
+        });
+      }
+    }
     var live = document.createElement("div");
     live.className = "chart-live";
     live.style.height = height + "px";
