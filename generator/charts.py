@@ -21,14 +21,16 @@ from generator import urls
 from generator.progress import STATUS_ORDER, CountyMeasure
 from generator.render import number
 
-# Colour-blind-safe sequential blues (ColorBrewer Blues) for the county measure; the lightest is
-# dark enough to stand apart from the page, and counties are outlined in dark grey.
+# Colour-blind-safe sequential blues (ColorBrewer Blues) for the share done: none done (with a
+# report) has a bin of its own, so a county with one done never looks like one with none; the
+# lightest is dark enough to stand apart from the page, and counties are outlined in dark grey.
+# (low, high, colour): low < share <= high, and the first bin is exactly 0.
 BINS: tuple[tuple[float, float, str], ...] = (
-    (0, 20, "#c6dbef"),
-    (20, 40, "#9ecae1"),
-    (40, 60, "#6baed6"),
-    (60, 80, "#3182bd"),
-    (80, 100.01, "#08519c"),
+    (0, 0, "#deebf7"),
+    (0, 25, "#9ecae1"),
+    (25, 50, "#6baed6"),
+    (50, 75, "#3182bd"),
+    (75, 100, "#08519c"),
 )
 NO_DATA = "#d9d9d9"  # the county has commitments of its own, none with a report
 NO_OWN = "#f4f4f4"  # no commitment names the county (drawn hatched)
@@ -100,7 +102,9 @@ class ChartData:
 def bin_colour(share: float | None) -> str:
     if share is None:
         return NO_DATA
-    return next(colour for low, high, colour in BINS if low <= share < high)
+    if share <= 0:
+        return BINS[0][2]
+    return next((colour for low, high, colour in BINS[1:] if low < share <= high), BINS[-1][2])
 
 
 def fill_of(m: CountyMeasure) -> str:
@@ -129,7 +133,7 @@ def measure_words(m: CountyMeasure, lang: str) -> str:
 
 
 def bin_label(low: float, high: float) -> str:
-    return f"{low:g}–{min(high, 100):g}%"
+    return f"{low:g}%" if low == high else f"{low:g}–{min(high, 100):g}%"
 
 
 # -- the county map ----------------------------------------------------------------------------
@@ -216,8 +220,11 @@ def _map_skeleton(site: Any, lang: str, names: tuple[tuple[str, str], ...]) -> d
         name_map={zh_name[code]: name for code, name in names},
     )
     pieces = [
-        {"min": low, "max": min(high, 100), "label": bin_label(low, high), "color": colour}
-        for low, high, colour in BINS
+        {"value": 0, "label": bin_label(*BINS[0][:2]), "color": BINS[0][2]},
+        *(
+            {"gt": low, "lte": high, "label": bin_label(low, high), "color": colour}
+            for low, high, colour in BINS[1:]
+        ),
     ]
     pieces.insert(0, {"value": -1, "label": words["no_data"], "color": NO_DATA})
     pieces.insert(0, {"value": -2, "label": words["no_own"], "color": NO_OWN})
