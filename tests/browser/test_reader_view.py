@@ -132,3 +132,64 @@ def test_without_javascript_the_drawn_map_names_every_county(
         assert short in names, county.id
     fills = {svg.locator("a.county path").nth(i).get_attribute("fill") for i in range(13)}
     assert len(fills) >= 3, fills
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "zh",
+            [
+                "逾期完成",
+                "2024年12月16日",
+                "2021年12月31日",
+                "期限时的状态",
+                "最后核查",
+                "政府原话",
+            ],
+        ),
+        ("en", ["Achieved late", "16 December 2024", "31 December 2021", "Last checked"]),
+    ],
+)
+def test_a_late_completion_shows_both_dates(
+    new_page: Callable[..., Page], base_url: str, lang: str, words: list[str]
+) -> None:
+    """The bridge opened in 2024; the 2021 pledge is shown done late, never done on time."""
+    page = new_page(viewport=PHONE)
+    page.goto(f"{base_url}{lang}/targets/linyi-yellow-river-bridge/")
+    status = page.inner_text(".target-status")
+    assert ("逾期完成" if lang == "zh" else "Achieved late") in status
+    body = page.inner_text("main")
+    for word in words:
+        assert word in body, word
+    assert ("已完成" if lang == "zh" else "Achieved\n") not in status
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_record_says_the_deadline_passed_and_when_it_was_checked(
+    new_page: Callable[..., Page], base_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    page.goto(f"{base_url}{lang}/targets/fifth-kindergarten-opens/")
+    status = page.inner_text(".target-status")
+    assert (
+        "期限已过，未找到进展报告" if lang == "zh" else "Deadline passed, no report found"
+    ) in status
+    body = page.inner_text("main")
+    assert ("最后核查" if lang == "zh" else "Last checked") in body
+    assert ("2026年11月30日" if lang == "zh" else "30 November 2026") in body
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_outcome_quotes_the_city_and_links_to_its_paragraph(
+    new_page: Callable[..., Page], base_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    page.goto(f"{base_url}{lang}/targets/afforestation-167000-mu/")
+    evidence = page.locator("figure.evidence").first
+    assert "植树造林37.2万亩" in evidence.inner_text()
+    if lang == "en":
+        assert "372,000 mu" in evidence.inner_text()
+    evidence.locator("a").click()
+    page.wait_for_url("**/documents/yuncheng-2022/#p-*")
+    assert "植树造林37.2万亩" in page.locator(":target").inner_text()
