@@ -187,7 +187,6 @@ _HINTS: list[tuple[str, str]] = [
         r"^quote the text: a comma in \{zh: …, en: …\} splits it$",
         "请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开",
     ),
-    (r"^copy the exact text, with the report's punctuation$", "请逐字复制报告原文，包括标点"),
     (r"^copy the exact words of the report$", "请逐字复制报告原文"),
     (r"^rename the file to (\S+) or set id: (\S+)$", r"把文件改名为 \1，或把 id 改为 \2"),
     (r"^use lowercase letters, digits and hyphens$", "只用小写字母、数字和连字符"),
@@ -274,8 +273,17 @@ _HINTS: list[tuple[str, str]] = [
         "请引用原始发布者（政府或官方媒体）",
     ),
     (
-        r"^the nearest words in the paragraph are “(.*)”; copy them exactly$",
-        r"段落中最接近的文字是“\1”，请逐字复制",
+        r"^the paragraph has “(.*)” where the quote has “(.*)” \(【】 marks what differs\); "
+        r"copy the paragraph's words$",
+        r"段落原文是“\1”，引文却是“\2”（【】标出不同之处）；请照原文复制",
+    ),
+    (
+        r"^no passage of the paragraph is like it; copy the paragraph's words exactly$",
+        "段落中没有与它相近的文字；请照原文逐字复制",
+    ),
+    (
+        r"^the quote is in paragraph (\S+) \((.+)\): set paragraph: (\S+)$",
+        r"这段引文在段落 \1（\2）中：请把 paragraph 改为 \3",
     ),
     (
         r"^use in_progress, at_risk or missed, or correct the figure$",

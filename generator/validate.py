@@ -8,7 +8,9 @@ All lookups are dict/set based, so validation stays linear in the number of targ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import itertools
 import operator
 import re
@@ -80,6 +82,9 @@ class _Validator:
         self.first_year: int | None = None  # the report's year: no update may be older
         self.documents: dict[str, Document] = {}
         self.publishers: tuple[Publisher, ...] = ()
+        # quotes found in their paragraph only with full-width and half-width punctuation
+        # told apart: where they are in the target file → the paragraph's own words
+        self.forms: dict[Path, str] = {}
 
     def at(
         self,
@@ -374,10 +379,13 @@ class _Validator:
                 structure, target = self.target_structure(doc)
                 raw = doc.value if isinstance(doc.value, dict) else {}
                 start = len(self.out)
+                self.forms = {}
                 self.target_refs(doc, raw, county_ids, section_map, paragraphs, counties, sections)
                 refs = self.out[start:]
                 del self.out[start:]
                 ok = target is not None and not any(p.severity == "error" for p in refs)
+                if ok and self.forms:
+                    target = _in_their_own_words(target, self.forms)
                 tid = raw.get("id") if isinstance(raw.get("id"), str) else None
                 hit = doc.memo["checked"] = (context, structure + refs, target if ok else None, tid)
             return hit
@@ -501,14 +509,18 @@ class _Validator:
                         f"unknown paragraph '{pid}'",
                         did_you_mean(pid, paragraphs),
                     )
-                elif isinstance(quote, str) and quote.strip() and quote not in block.text:
-                    where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
-                    self.at(
-                        doc,
-                        ("source", "quote"),
-                        f"quote not found in paragraph {pid} ({where})",
-                        "copy the exact text, with the report's punctuation",
-                    )
+                elif isinstance(quote, str) and quote.strip():
+                    form = find_quote(quote, block.text)
+                    if form is None:
+                        where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
+                        self.at(
+                            doc,
+                            ("source", "quote"),
+                            f"quote not found in paragraph {pid} ({where})",
+                            self.elsewhere(quote, paragraphs) or _nearest_hint(quote, block.text),
+                        )
+                    elif form != quote:
+                        self.forms[("source",)] = form
         listed = raw.get("counties")
         if isinstance(listed, list) and counties is not None:
             for i, cid in enumerate(listed):
@@ -665,13 +677,25 @@ class _Validator:
                 f"unknown paragraph '{pid}' in document {doc_id}",
                 did_you_mean(pid, {b.id for b in document.blocks}),
             )
-        elif isinstance(quote, str) and quote.strip() and quote not in block.text:
-            self.at(
-                doc,
-                ("updates", i, "evidence", "quote"),
-                f"quote not found in paragraph {pid} ({document.file}:{block.line})",
-                _nearest_hint(quote, block.text),
-            )
+        elif isinstance(quote, str) and quote.strip():
+            form = find_quote(quote, block.text)
+            if form is None:
+                self.at(
+                    doc,
+                    ("updates", i, "evidence", "quote"),
+                    f"quote not found in paragraph {pid} ({document.file}:{block.line})",
+                    _nearest_hint(quote, block.text),
+                )
+            elif form != quote:
+                self.forms[("updates", i)] = form
+
+    def elsewhere(self, quote: str, paragraphs: dict[str, Block]) -> str:
+        """A hint naming the paragraph that does hold the quote, if one does."""
+        for block in paragraphs.values():
+            if find_quote(quote, block.text) is not None:
+                where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
+                return f"the quote is in paragraph {block.id} ({where}): set paragraph: {block.id}"
+        return ""
 
     def update_status(
         self, doc: YamlDoc, i: int, up: dict[str, Any], metric: dict[str, Any]
@@ -774,16 +798,115 @@ def _comparator_words(comparator: str | None) -> str:
     return {"at_most": "at most", "more_than": "more than"}.get(comparator or "", "at least")
 
 
+# Full-width forms of ASCII (U+FF01-FF5E: ，（）；：！？ digits, letters) and the ideographic
+# space read as their ASCII selves when a quote is looked for: the printed report has ，（）
+# where content/report/zh.md has ,(), and a quote typed or pasted from either must match.
+# One character for one, so a match's offsets are the paragraph's own.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _fold(text: str) -> str:
+    return text.translate(_HALF_WIDTH)
+
+
+def find_quote(quote: str, text: str) -> str | None:
+    """The paragraph's own words for a quote: the quote itself when the text has it, else the
+    passage that differs from it only in full-width or half-width punctuation; None when the
+    text has neither."""
+    if quote in text:
+        return quote
+    at = _fold(text).find(_fold(quote))
+    return text[at : at + len(quote)] if at >= 0 else None
+
+
+def _in_their_own_words(target: Target, forms: dict[Path, str]) -> Target:
+    """The target with its quotes as the report (or document) writes them: what the site shows
+    and what it marks in the report's text."""
+    updates = list(target.updates)
+    for path, form in forms.items():
+        if path[0] == "updates":
+            up = updates[path[1]]
+            if up.evidence is not None:
+                evidence = dataclasses.replace(up.evidence, quote=form)
+                updates[path[1]] = dataclasses.replace(up, evidence=evidence)
+    return dataclasses.replace(
+        target, quote=forms.get(("source",), target.quote), updates=tuple(updates)
+    )
+
+
+def _compare(a: str, b: str) -> tuple[int, int]:
+    """(characters two texts share in order, edits from one to the other)."""
+    common = edits = 0
+    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            common += a2 - a1
+        else:
+            edits += max(a2 - a1, b2 - b1)
+    return common, edits
+
+
+def _nearest(quote: str, text: str) -> str | None:
+    """The passage of the text most like the quote (as long as it, give or take two
+    characters), punctuation width aside; None when no passage shares half of it."""
+    q, t = _fold(quote), _fold(text)
+    size = len(q)
+    matcher = difflib.SequenceMatcher(None, t, q, autojunk=False)
+    blocks = sorted(matcher.get_matching_blocks(), key=lambda b: -b.size)[:5]
+    starts = {max(0, b.a - b.b) for b in blocks if b.size}
+    # and the window with most characters in place, for quotes that share no long run
+    starts.add(max(range(max(1, len(t) - size + 1)), key=lambda s: sum(map(str.__eq__, t[s:], q))))
+    best, best_score, best_common = (0, size), (-size - 3, 0), 0
+    for start in starts:
+        for shift in (0, -1, 1, -2, 2):
+            for length in (size, size - 1, size + 1, size - 2, size + 2):
+                a = max(0, start + shift)
+                window = t[a : a + length]
+                common, edits = _compare(window, q)
+                # fewest edits; then the length nearest the quote's (a changed character
+                # rather than one missing and one added)
+                score = (-edits, -abs(len(window) - size))
+                if score > best_score:
+                    best, best_score, best_common = (a, length), score, common
+    if best_common * 2 < size:
+        return None
+    a, length = best
+    return text[a : a + length]
+
+
+def _marked(ours: str, theirs: str, keep: int = 8) -> tuple[str, str]:
+    """Both texts with the runs that differ in 【】 (an empty 【】 where one lacks what the
+    other has), and long runs that agree shortened to … with `keep` characters either side."""
+    a_out: list[str] = []
+    b_out: list[str] = []
+    ops = difflib.SequenceMatcher(None, _fold(ours), _fold(theirs), autojunk=False).get_opcodes()
+    for n, (tag, a1, a2, b1, b2) in enumerate(ops):
+        if tag == "equal":
+            same = ours[a1:a2]
+            first, last = n == 0, n == len(ops) - 1
+            if first and not last and len(same) > keep:
+                same = "…" + same[-keep:]
+            elif last and not first and len(same) > keep:
+                same = same[:keep] + "…"
+            elif not first and not last and len(same) > 2 * keep + 1:
+                same = same[:keep] + "…" + same[-keep:]
+            a_out.append(same)
+            b_out.append(same)
+        else:
+            a_out.append(f"【{ours[a1:a2]}】")
+            b_out.append(f"【{theirs[b1:b2]}】")
+    return "".join(a_out), "".join(b_out)
+
+
 def _nearest_hint(quote: str, text: str) -> str:
-    """The passage of the paragraph closest to the quote, to copy from."""
-    size = len(quote)
-    best, best_score = "", -1.0
-    for start in range(0, max(1, len(text) - size + 1)):
-        window = text[start : start + size]
-        score = sum(a == b for a, b in zip(window, quote, strict=False))
-        if score > best_score:
-            best, best_score = window, score
-    return f"the nearest words in the paragraph are “{best}”; copy them exactly"
+    """The passage of the paragraph closest to the quote, with what differs marked."""
+    nearest = _nearest(quote, text)
+    if nearest is None:
+        return "no passage of the paragraph is like it; copy the paragraph's words exactly"
+    passage, marked_quote = _marked(nearest, quote)
+    return (
+        f"the paragraph has “{passage}” where the quote has “{marked_quote}” "
+        "(【】 marks what differs); copy the paragraph's words"
+    )
 
 
 def _is_date(value: str) -> bool:

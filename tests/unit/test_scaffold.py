@@ -87,7 +87,8 @@ def test_a_quote_not_in_the_paragraph_is_refused_and_nothing_is_written(runner, 
     assert result.exit_code == 1
     assert problems(result) == [
         "content/targets/farmer-training.yaml:19:10: quote not found in paragraph p-1-1 "
-        "(content/report/zh.md:5); hint: copy the exact text, with the report's punctuation"
+        "(content/report/zh.md:5); hint: the paragraph has “…农民6000人以【上】” where the quote "
+        "has “…农民6000人以【下】” (【】 marks what differs); copy the paragraph's words"
     ]
     assert "nothing was written" in result.stderr
     assert sorted(p.name for p in (content / "targets").iterdir()) == before
