@@ -20,10 +20,9 @@ OUT = Path("site")
 
 
 def _lang() -> str:
-    ctx = click.get_current_context(silent=True)
-    while ctx is not None and not (isinstance(ctx.obj, dict) and ctx.obj.get("lang")):
-        ctx = ctx.parent
-    return ctx.obj["lang"] if ctx is not None else "en"
+    from generator.messages import current_lang
+
+    return current_lang(CONTENT)
 
 
 def _say(en: str, zh: str) -> str:
@@ -56,7 +55,9 @@ def _fail(exc: ContentError) -> None:
     "--lang",
     type=click.Choice(["zh", "en"]),
     default=None,
-    help="Language of messages (default: from the system locale). 提示语言。",
+    help="Language of messages. Default: the HEDONG_LANG environment variable, else "
+    "staff_lang in content/site.yaml, else the system locale. 提示语言（默认：环境变量 "
+    "HEDONG_LANG，其次 content/site.yaml 中的 staff_lang，再次系统语言）。",
 )
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
@@ -67,9 +68,7 @@ def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
       python -m generator validate   check your edits, change nothing
       python -m generator build      check, then write the website into site/
     """
-    from generator.messages import default_lang
-
-    ctx.obj = {"debug": debug, "lang": lang or default_lang()}
+    ctx.obj = {"debug": debug, "lang": lang}  # None: chosen for the command's --content
 
 
 @cli.command()

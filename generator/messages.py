@@ -1,4 +1,5 @@
-"""Problem messages in Chinese: staff choose the language with --lang or their system locale.
+"""Problem messages in Chinese: staff choose the language with --lang, the HEDONG_LANG
+environment variable or `staff_lang:` in content/site.yaml (else the system locale decides).
 
 Messages are written in English where they are made (the English text is the message id, as in
 gettext); this catalog turns each into Chinese by pattern, keeping the file names, field names
@@ -11,6 +12,7 @@ from __future__ import annotations
 import locale
 import os
 import re
+from pathlib import Path
 
 Q = r"'([^']*)'"  # a quoted value inside a message
 
@@ -390,7 +392,36 @@ def hint_zh(text: str) -> str | None:
     return _apply(_HINTS, text)
 
 
-def default_lang() -> str:
+LANG_VARIABLE = "HEDONG_LANG"
+_STAFF_LANG = re.compile(r"""^staff_lang:[ \t]*["']?(zh|en)["']?[ \t]*(?:#.*)?$""", re.M)
+
+
+def site_lang(content: Path) -> str | None:
+    """`staff_lang:` of content/site.yaml, read as a line (so it still counts when the file has
+    a mistake elsewhere, whose message should then be in that language too)."""
+    try:
+        text = (Path(content) / "site.yaml").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _STAFF_LANG.search(text)
+    return match.group(1) if match else None
+
+
+def default_lang(content: Path | None = None) -> str:
+    """The language of staff messages when --lang is not given: the HEDONG_LANG environment
+    variable (zh or en), else `staff_lang:` in the content's site.yaml, else zh when the
+    system locale is Chinese and en otherwise."""
+    chosen = os.environ.get(LANG_VARIABLE, "").strip().lower()[:2]
+    if chosen in ("zh", "en"):
+        return chosen
+    if content is not None:
+        from_site = site_lang(content)
+        if from_site:
+            return from_site
+    return _locale_lang()
+
+
+def _locale_lang() -> str:
     """zh when the system locale is Chinese, else en."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var)
@@ -401,3 +432,22 @@ def default_lang() -> str:
     except ValueError:
         loc = ""
     return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def current_lang(default_content: Path = Path("content")) -> str:
+    """The language of the running command: --lang, or default_lang() for the command's own
+    --content folder (click's current context; en outside a command)."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return default_lang(default_content)
+    root = ctx.find_root()
+    if not isinstance(root.obj, dict):
+        root.obj = {}
+    if root.obj.get("lang"):
+        return root.obj["lang"]
+    content = ctx.params.get("content")
+    lang = default_lang(content if isinstance(content, Path) else default_content)
+    root.obj["lang"] = lang
+    return lang

@@ -213,6 +213,7 @@ class SiteInfo:
     licence_id: str
     licence_url: str
     contact: Contact | None = None  # None: no channel for corrections yet (the build warns)
+    staff_lang: str | None = None  # the language of staff messages (messages.default_lang)
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,16 @@ SITE = Obj(
         ),
         Key("geo", Str(pattern=r"^[A-Za-z0-9_./-]+\.geojson$")),
         Key("licence", Obj(keys=(Key("id", Str()), Key("url", Str(pattern=URL_PATTERN))))),
+        Key(
+            "staff_lang",
+            Str(
+                doc="Language of the messages staff see (validate, build, new, serve): zh or "
+                "en; --lang and the HEDONG_LANG environment variable override it / "
+                "工作人员看到的提示语言",
+                enum=LANGS,
+            ),
+            required=False,
+        ),
     )
 )
 

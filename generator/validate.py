@@ -158,6 +158,7 @@ class _Validator:
             licence_id=site_value["licence"]["id"],
             licence_url=site_value["licence"]["url"],
             contact=_contact(site_value.get("contact")),
+            staff_lang=site_value.get("staff_lang"),
         )
         return Site(
             info,

@@ -27,7 +27,8 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages follow the system locale; tests pin English unless they pass --lang."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    """Messages follow HEDONG_LANG, site.yaml's staff_lang or the system locale; tests pin
+    English (the minimal fixture sets no staff_lang) unless they pass --lang."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "HEDONG_LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")

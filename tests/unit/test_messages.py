@@ -46,6 +46,71 @@ def test_the_locale_chooses_the_language(monkeypatch):
     assert default_lang() == "en"
 
 
+def _unknown_section(content: Path) -> None:
+    farmers = content / "targets" / "farmers.yaml"
+    farmers.write_text(farmers.read_text().replace("agriculture", "agricultur"))
+
+
+ZH_LINE = "content/targets/farmers.yaml:2:10: 未知的报告部分“agricultur”"
+EN_LINE = "content/targets/farmers.yaml:2:10: unknown section 'agricultur'"
+
+
+def test_site_yaml_chooses_the_staff_language_on_an_english_server(content, monkeypatch):
+    """LANG=C.UTF-8 (conftest), as on a server: staff_lang: zh in site.yaml gives Chinese;
+    HEDONG_LANG and --lang override it."""
+    _unknown_section(content)
+    site = content / "site.yaml"
+    site.write_text(site.read_text() + "staff_lang: zh\n")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 1 and ZH_LINE in result.stderr
+    assert "发现 1 个问题" in result.stderr
+    assert EN_LINE in runner.invoke(cli, ["--lang", "en", "validate"]).stderr
+    monkeypatch.setenv("HEDONG_LANG", "en")
+    assert EN_LINE in runner.invoke(cli, ["validate"]).stderr
+    assert ZH_LINE in runner.invoke(cli, ["--lang", "zh", "validate"]).stderr
+    site.write_text(site.read_text().replace("staff_lang: zh", "staff_lang: en"))
+    monkeypatch.setenv("HEDONG_LANG", "zh")
+    assert ZH_LINE in runner.invoke(cli, ["validate"]).stderr
+
+
+def test_the_staff_language_follows_the_content_folder_given(content, tmp_path):
+    other = tmp_path / "other"
+    make_content(other)
+    (other / "content" / "site.yaml").write_text(
+        (other / "content" / "site.yaml").read_text() + "staff_lang: zh\n"
+    )
+    _unknown_section(other / "content")
+    result = CliRunner().invoke(cli, ["build", "--content", "other/content", "--out", "x"])
+    assert "未知的报告部分“agricultur”" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_staff_lang_counts_even_when_site_yaml_has_a_mistake(content):
+    site = content / "site.yaml"
+    site.write_text("staff_lang: zh\n" + site.read_text().replace("title:", "title：", 1))
+    result = CliRunner().invoke(cli, ["validate"])
+    assert "content/site.yaml:2:6: 键“title”后面是全角冒号“：”" in result.stderr
+
+
+def test_staff_lang_is_zh_or_en(content):
+    site = content / "site.yaml"
+    site.write_text(site.read_text() + "staff_lang: fr\n")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert (
+        "content/site.yaml:8:13: staff_lang: 'fr' is not allowed; hint: expected one of: en, zh"
+    ) in result.stderr
+
+
+def test_the_real_site_sets_chinese_for_staff():
+    from tests.conftest import ROOT
+
+    site, problems = validate(load(ROOT / "content"))
+    assert site is not None, [p.format() for p in problems]
+    assert site.info.staff_lang == "zh"
+
+
 def _zh_lines(case: str, tmp_path, monkeypatch) -> list[str]:
     tmp_path.mkdir()
     monkeypatch.chdir(tmp_path)
