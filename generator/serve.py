@@ -1,6 +1,8 @@
 """`serve`: a live preview for staff. Builds, serves on 127.0.0.1, rebuilds what an edit
 affects, and reloads the open page. Invalid content: the errors go to the terminal and to an
-overlay in the browser, and the last good site stays served.
+overlay in the browser, and the last good site stays served. Content that is invalid when
+`serve` starts gets the same: the server starts, every page shows the errors (a placeholder
+where there is no site yet), and the preview appears once they are fixed.
 
 The reload script is added to HTML responses by this server only; built files never hold it.
 """
@@ -34,13 +36,15 @@ RELOAD_JS = b"""(function () {
         "font:14px/1.5 monospace;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "Content errors (the last good version is shown):\\n" + errors.join("\\n");
+    box.textContent = heading + "\\n" + errors.join("\\n");
   }
+  var heading = "";
   function poll() {
     fetch(SERVE_ROOT + "__serve/state", { cache: "no-store" }).then(function (r) { return r.json(); })
       .then(function (s) {
         if (version !== null && s.version !== version && !s.errors.length) { location.reload(); return; }
         version = s.version;
+        heading = s.heading;
         overlay(s.errors);
       }).catch(function () {}).finally(function () { setTimeout(poll, 300); });
   }
@@ -49,15 +53,71 @@ RELOAD_JS = b"""(function () {
 """
 
 
+def _say(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh" else en
+
+
 class State:
-    def __init__(self) -> None:
+    """What the open pages poll: the build's version, the errors and the overlay's heading.
+    `changed` is notified on every change (tests wait on it)."""
+
+    def __init__(self, lang: str = "en") -> None:
         self.version = 0
         self.errors: list[str] = []
+        self.built = False  # a good build of this session is being served
+        self.lang = lang
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+
+    def heading(self) -> str:
+        if self.built:
+            return _say(
+                self.lang,
+                "Content errors (the last good version is shown):",
+                "内容有错误（页面显示的是上一次正确的版本）：",
+            )
+        return _say(
+            self.lang,
+            "Content errors (the preview appears once they are fixed):",
+            "内容有错误（改好后即显示预览）：",
+        )
 
     def json(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "errors": self.errors}).encode()
+            doc = {"version": self.version, "errors": self.errors, "heading": self.heading()}
+        return json.dumps(doc, ensure_ascii=False).encode()
+
+    def update(self, errors: list[str], built: bool | None = None) -> None:
+        with self.changed:
+            if not errors:
+                self.version += 1
+            self.errors = errors
+            if built is not None:
+                self.built = built
+            self.changed.notify_all()
+
+    def wait(self, condition: Any, timeout: float) -> bool:
+        """Wait until condition(state) holds (tests)."""
+        with self.changed:
+            return self.changed.wait_for(lambda: condition(self), timeout)
+
+
+def placeholder(prefix: str, lang: str) -> bytes:
+    """The page served where there is no site yet: the reload script shows the errors over it
+    and reloads it once they are fixed."""
+    text = _say(
+        lang,
+        "The content has errors, so there is no preview yet. This page shows them and reloads "
+        "once they are fixed.",
+        "内容有错误，还没有可预览的网站。本页会列出错误，改好后自动刷新。",
+    )
+    html_lang = "zh-Hans" if lang == "zh" else "en"
+    return (
+        f'<!doctype html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
+        f'<link rel="icon" href="data:,"><title>{_say(lang, "Preview", "预览")}</title></head>'
+        f'<body><p id="serve-waiting">{text}</p>'
+        f'<script src="{prefix}__serve/reload.js"></script></body></html>\n'
+    ).encode()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -87,6 +147,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         local = Path(self.translate_path(self.path))
         if local.is_dir():
             local = local / "index.html"
+        elif not local.suffix and not local.exists():
+            local = local / "index.html"  # a page's address (…/targets/x/) where there is none
+        if local.suffix == ".html" and not local.is_file() and self.state.errors:
+            return self._send(placeholder(self.prefix, self.state.lang), "text/html; charset=utf-8")
         if local.suffix == ".html" and local.is_file():
             html = local.read_bytes()
             tag = f'<script src="{self.prefix}__serve/reload.js"></script></body>'.encode()
@@ -102,8 +166,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def _problems(exc: ContentError) -> list[str]:
-    return [d.format() for d in exc.diagnostics]
+def _problems(exc: ContentError, lang: str) -> list[str]:
+    return [d.format(lang) for d in exc.diagnostics]
 
 
 def run(
@@ -114,28 +178,59 @@ def run(
     prefix: str,
     ready: threading.Event | None = None,
     stop: threading.Event | None = None,
+    lang: str | None = None,
 ) -> None:
-    """Serve until interrupted (or `stop` is set, in tests)."""
+    """Serve until interrupted (or `stop` is set, in tests). Content that is invalid at the
+    start is served as its errors until a save fixes it; then the first full build runs."""
     from watchfiles import watch
 
+    from generator.messages import default_lang
+
+    lang = lang or default_lang(content)
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     session = Session(content, out)
-    state = State()
-    try:
-        result = session.full()
-        click.echo(f"✓ built {result.rendered} pages in {result.seconds:.2f} s")
-    except ContentError as exc:
-        state.errors = _problems(exc)
-        for line in state.errors:
-            click.echo(line, err=True)
-        raise SystemExit(1) from None
+    state = State(lang)
+
+    def full() -> None:
+        try:
+            result = session.full()
+        except ContentError as exc:
+            state.update(_problems(exc, lang))
+            for line in state.errors:
+                click.echo(line, err=True)
+            click.echo(
+                _say(
+                    lang,
+                    "✗ the content has errors: the preview starts once they are fixed",
+                    "✗ 内容有错误：改好后预览即开始",
+                ),
+                err=True,
+            )
+            return
+        state.update([], built=True)
+        click.echo(
+            _say(
+                lang,
+                f"✓ built {result.rendered} pages in {result.seconds:.2f} s",
+                f"✓ 已生成 {result.rendered} 个页面，用时 {result.seconds:.2f} 秒",
+            )
+        )
+
+    full()
     handler = partial(Handler, directory=str(out))
     Handler.state, Handler.prefix = state, prefix
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(f"Serving http://{host}:{server.server_port}{prefix}  (Ctrl+C to stop)")
+    click.echo(
+        _say(
+            lang,
+            f"Serving http://{host}:{server.server_port}{prefix}  (Ctrl+C to stop)",
+            f"预览地址 http://{host}:{server.server_port}{prefix}（按 Ctrl+C 停止）",
+        )
+    )
     if ready is not None:
         ready.port = server.server_port  # type: ignore[attr-defined]
+        ready.state = state  # type: ignore[attr-defined]
         ready.set()
     templates = session.templates
     try:
@@ -147,22 +242,34 @@ def run(
             }
             if not paths:
                 continue
+            if not state.built:  # nothing good built yet: try the whole build again
+                full()
+                continue
             try:
                 result = session.rebuild(paths)
             except ContentError as exc:
-                with state.lock:
-                    state.errors = _problems(exc)
+                state.update(_problems(exc, lang))
                 for line in state.errors:
                     click.echo(line, err=True)
-                click.echo("✗ not rebuilt: the last good site is still served", err=True)
+                click.echo(
+                    _say(
+                        lang,
+                        "✗ not rebuilt: the last good site is still served",
+                        "✗ 没有重新生成：预览仍显示上一次正确的版本",
+                    ),
+                    err=True,
+                )
                 continue
-            with state.lock:
-                state.errors = []
-                state.version += 1
+            state.update([])
             stamp = time.strftime("%H:%M:%S")
             click.echo(
-                f"{stamp} rebuilt {result.rendered} pages, {len(result.changed)} files "
-                f"changed in {result.seconds * 1000:.0f} ms"
+                _say(
+                    lang,
+                    f"{stamp} rebuilt {result.rendered} pages, {len(result.changed)} files "
+                    f"changed in {result.seconds * 1000:.0f} ms",
+                    f"{stamp} 重新生成 {result.rendered} 个页面，{len(result.changed)} 个文件有"
+                    f"变化，用时 {result.seconds * 1000:.0f} 毫秒",
+                )
             )
     except KeyboardInterrupt:
         pass
@@ -196,5 +303,8 @@ def serve_command(content: Path, out: Path, port: int, prefix: str) -> None:
     """Preview the site while you edit: rebuilds on every save and reloads the browser.
 
     Errors are shown in the terminal and on the page; the last good version stays visible.
+    Content that has errors when the preview starts is shown as its errors until they are fixed.
     """
-    run(content, out, "127.0.0.1", port, prefix)
+    from generator.messages import current_lang
+
+    run(content, out, "127.0.0.1", port, prefix, lang=current_lang())

@@ -59,3 +59,38 @@ def test_invalid_content_shows_an_overlay_and_keeps_the_site(server, page):
     ) or "farmers.yaml:" in page.text_content("#serve-errors")
     page.reload()
     assert page.text_content("h1")  # the last good page is still served
+
+
+@pytest.fixture
+def broken_server(tmp_path):
+    """`serve` started on content that already has a mistake, with Chinese messages."""
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    farmers = content / "targets" / "farmers.yaml"
+    good = farmers.read_text(encoding="utf-8")
+    farmers.write_text(good.replace("theme: farmland", "theme： farmland"), encoding="utf-8")
+    ready, stop = threading.Event(), threading.Event()
+    thread = threading.Thread(
+        target=serve.run,
+        args=(content, tmp_path / "preview", "127.0.0.1", 0, "/sub/", ready, stop),
+        kwargs={"lang": "zh"},
+        daemon=True,
+    )
+    thread.start()
+    assert ready.wait(30)
+    yield farmers, good, f"http://127.0.0.1:{ready.port}/sub/"
+    stop.set()
+    thread.join(10)
+
+
+def test_broken_content_at_start_shows_the_error_bar_until_it_is_fixed(broken_server, page):
+    farmers, good, url = broken_server
+    page.goto(url + "zh/targets/farmers/")
+    page.wait_for_selector("#serve-errors", timeout=5_000)
+    bar = page.text_content("#serve-errors")
+    assert bar.startswith("内容有错误（改好后即显示预览）：")
+    assert "farmers.yaml:3:6: 键“theme”后面是全角冒号“：”" in bar
+    farmers.write_text(good, encoding="utf-8")
+    page.wait_for_event("load", timeout=10_000)  # the reload once the first build is done
+    assert page.locator("#serve-errors").count() == 0
+    assert "培育高素质农民6000人以上" in page.text_content("h1")
