@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 from generator import yamlnodes
+from generator.cli import cli
 from generator.load import load
 from generator.scaffold import SCHEMA_LINE, new_command, render, scalar
 from generator.schema import target_schema
 from generator.validate import validate
 
+ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: \S")
 FLAGS = [
     "--no-input",
@@ -190,9 +193,14 @@ def test_prompts_ask_for_what_is_missing(runner, content):
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    assert "sections / 部分: agriculture, tourism" in result.stdout
-    assert "themes / 主题: farmland" in result.stdout
+    assert "  部分 / sections:\n    agriculture  （一） 农业\n    tourism  （二） 旅游\n" in (
+        result.stdout
+    )
+    assert "  主题 / themes:\n    farmland  农田建设\n" in result.stdout
     assert "p-1-1: 打造农业强市。新建高标准农田" in result.stdout  # the paragraph to quote from
+    assert "  县（市、区） / counties:\n    all 全市，yanhu 盐湖区，ruicheng 芮城县\n" in (
+        result.stdout
+    )
     site, found = validate(load(content))
     assert site is not None, [p.format() for p in found]
     made = next(t for t in site.targets if t.id == "farmer-training")
@@ -208,9 +216,121 @@ def test_prompts_ask_for_what_is_missing(runner, content):
 def test_an_invalid_choice_is_asked_again(runner, content):
     args = flags(kind=None)[1:]  # without --no-input
     result = runner.invoke(new_command, args, input="quantty\nmilestone\n")
-    assert "Error: 'quantty' is not one of" in result.output
+    assert (
+        "  ✗ metric.kind: 'quantty' is not allowed; hint: did you mean 'quantity'?; answer again"
+    ) in result.stderr
     assert result.exit_code == 1  # milestone with a target is then refused by the validator
     assert "'target' does not apply" in result.stderr
+
+
+def test_a_wrong_answer_is_asked_again_alone_and_every_other_answer_is_kept(runner, content):
+    """As a staff member answers, in Chinese: names instead of ids, a figure with 万, a quote
+    pasted from the printed report (full-width ，), a county the target does not have."""
+    answers = [
+        "farmers",  # id: exists
+        "farmer-training",
+        "农业",  # section, by its Chinese name
+        "农田",  # theme, by part of its Chinese name
+        "培育高素质农民",
+        "Train farmers",
+        "",  # paragraph: the theme's
+        "以上，培育高素质农民6000人以下",  # not the report's words
+        "以上，培育高素质农民6000人以上",  # the report's words, full-width comma
+        "定量",  # kind: quantity
+        "6000万",
+        "6000",
+        "以上",  # comparator: at_least
+        "人",
+        "people",
+        "盐湖区，运城",  # 运城 is not a county
+        "盐湖区，芮城",
+    ]
+    result = runner.invoke(
+        cli, ["--lang", "zh", "new"], input="\n".join(answers) + "\n", catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "  ✗ 编号为“farmers”的承诺已经存在；提示：请换一个编号，或直接修改那个文件；请重新输入",
+        "  ✗ 在段落 p-1-1（content/report/zh.md:5）中找不到这段引文；提示：段落原文是"
+        "“…农民6000人以【上】”，引文却是“…农民6000人以【下】”（【】标出不同之处）；请照原文复制；"
+        "请重新输入",
+        "  ✗ metric.target：应为数值，实际为文字；提示：只写数字：6000万 即 60000000；请重新输入",
+        "  ✗ 未知的县（市、区）“运城”；提示：可选值：all, ruicheng, yanhu；请重新输入",
+    ]
+    assert result.stdout.count("title-zh — ") == 1  # nothing else was asked twice
+    site, found = validate(load(content))
+    assert site is not None, [p.format() for p in found]
+    made = next(t for t in site.targets if t.id == "farmer-training")
+    assert (made.section, made.theme, made.paragraph) == ("agriculture", "farmland", "p-1-1")
+    assert made.quote == "以上,培育高素质农民6000人以上"  # as the report writes it
+    assert (made.metric.kind, made.metric.target, made.metric.comparator) == (
+        "quantity",
+        6000,
+        "at_least",
+    )
+    assert made.counties == ("yanhu", "ruicheng")
+    assert "✓ 已写入 content/targets/farmer-training.yaml" in result.stdout
+
+
+def test_what_only_the_validator_finds_is_asked_again_too(runner, content):
+    args = flags(title_zh="农" * 301)[1:]  # without --no-input: the title is too long
+    result = runner.invoke(new_command, args, input="培育高素质农民\n", catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "  ✗ title.zh: longer than 300 characters; hint: shorten it; answer again" in (
+        result.stderr
+    )
+    site, _ = validate(load(content))
+    assert next(t for t in site.targets if t.id == "farmer-training").title.zh == "培育高素质农民"
+
+
+def test_no_other_answer_to_a_wrong_one_writes_nothing(runner, content):
+    result = runner.invoke(new_command, flags(section="nope")[1:], input="")
+    assert result.exit_code == 1
+    assert "unknown section 'nope'" in result.stderr and "nothing was written" in result.stderr
+    assert not (content / "targets" / "farmer-training.yaml").exists()
+
+
+GUIDE_UPDATE = """\
+  - date: 2021-12-31            # 这条进展所说情况的日期
+    status: achieved            # 见下表
+    value: 6000                 # 量化指标的完成数（只写数字）
+    note:
+      zh: 全年培育高素质农民6000人。
+      en: "6,000 farmers were trained in 2021."
+    source:                     # “已完成”“未完成”必须有来源
+      title: "运城市2022年政府工作报告"
+      url: "https://www.yuncheng.gov.cn/..."
+"""
+
+
+def test_the_new_file_takes_an_update_the_way_the_staff_guide_says(runner, content):
+    """docs/staff-guide.md: add the update under `updates:` at the end of the file; nothing
+    to remove first (the file has no `updates: []`)."""
+    guide = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    assert "在文件末尾的 `updates:` 下面" in guide and "updates:\n  - date: 2021-12-31" in guide
+    assert runner.invoke(new_command, FLAGS).exit_code == 0
+    path = content / "targets" / "farmer-training.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "updates: []" not in text and "\nupdates:\n  # " in text
+    site, found = validate(load(content))
+    assert site is not None and next(t for t in site.targets if t.id == "farmer-training")
+    path.write_text(text + GUIDE_UPDATE, encoding="utf-8")
+    site, found = validate(load(content))
+    assert site is not None, [p.format() for p in found]
+    made = next(t for t in site.targets if t.id == "farmer-training")
+    assert [(u.status, u.value) for u in made.updates] == [("achieved", 6000)]
+    # and so does the commented example, once the # in front of its lines are removed
+    lines = text.splitlines()
+    example = [
+        ln.replace("  # ", "  ", 1) if ln.startswith(("  # -", "  #   ")) else ln for ln in lines
+    ]
+    path.write_text("\n".join(example) + "\n", encoding="utf-8")
+    site, found = validate(load(content))
+    assert site is not None, [p.format() for p in found]
+    made = next(t for t in site.targets if t.id == "farmer-training")
+    assert [(u.status, u.value, u.source.title) for u in made.updates] == [
+        ("in_progress", 0, "来源标题")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -292,4 +412,4 @@ def test_render_is_deterministic_and_documents_every_field():
             next(ln for ln in text.splitlines() if ln.startswith(f"{field}:"))
         )
         assert text.splitlines()[line - 1].startswith("# "), field
-    assert yamlnodes.parse(text, "x").value == value
+    assert yamlnodes.parse(text, "x").value == {**value, "updates": None}  # `updates:`
