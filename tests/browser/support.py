@@ -238,13 +238,16 @@ class Problems:
 
 # --- page helpers -------------------------------------------------------------------------------
 
-ALL_CHARTS_LIVE = """() => Array.from(document.querySelectorAll('.chart[data-chart]'))
-    .every(c => c.classList.contains('is-live') && c.querySelector('.chart-live svg path'))"""
+CHART_LIVE = "c => c.classList.contains('is-live') && !!c.querySelector('.chart-live svg path')"
 
 
 def wait_for_charts(page: Page, timeout: float = 10_000) -> None:
-    """Wait until every ECharts figure on the page has drawn (a no-op on pages without one)."""
-    page.wait_for_function(ALL_CHARTS_LIVE, timeout=timeout)
+    """Scroll to each ECharts figure on the page, as a reader does, and wait until it has drawn
+    (a no-op on pages without one): charts.js fetches the chart library only for a chart in
+    view. The page is left scrolled to its last chart."""
+    for chart in page.locator(".chart[data-chart]").all():
+        chart.evaluate("c => c.scrollIntoView({block: 'center'})")
+        page.wait_for_function(CHART_LIVE, arg=chart.element_handle(), timeout=timeout)
 
 
 def save_screenshot(page: Page, name: str) -> Path:
