@@ -176,7 +176,10 @@ def build(
 
     if search and not search_module.available():
         click.echo(
-            "! the search indexer is not installed (run `make setup`); building without search",
+            _say(
+                "! the search indexer is not installed (run `make setup`); building without search",
+                "! 没有安装搜索索引工具（请运行 `make setup`）；这次生成不含搜索",
+            ),
             err=True,
         )
         search = False
@@ -201,14 +204,16 @@ def build(
         click.echo(f"✗ {exc}", err=True)
         sys.exit(1)
     _print_problems(result.warnings)
-    searched = f"; search index {result.search_seconds:.2f} s" if search else ""
+    seconds = result.search_seconds
     mb = result.bytes / 1_048_576
     click.echo(
         _say(
             f"✓ built {result.pages} pages ({result.files} files, {mb:.1f} MB) into "
-            f"{out}/ in {result.seconds:.2f} s{searched}",
+            f"{out}/ in {result.seconds:.2f} s"
+            + (f"; search index {seconds:.2f} s" if search else ""),
             f"✓ 已生成 {result.pages} 个页面（{result.files} 个文件，{mb:.1f} MB），"
-            f"写入 {out}/，用时 {result.seconds:.2f} 秒{searched}",
+            f"写入 {out}/，用时 {result.seconds:.2f} 秒"
+            + (f"；搜索索引用时 {seconds:.2f} 秒" if search else ""),
         )
     )
 

@@ -63,6 +63,7 @@ _MESSAGES: list[tuple[str, str]] = [
     (r"^map has no boundary for county code (\d+)$", r"地图缺少区划代码 \1 的边界"),
     (r"^map has an unknown county code (\d+)$", r"地图含有未知的区划代码 \1"),
     (r"^map file is not valid JSON: (.+)$", r"地图文件不是有效的 JSON：\1"),
+    (r"^(\S+): expected a date YYYY-MM-DD, found (.+)$", r"\1：应为日期 YYYY-MM-DD，实际为\2"),
     (r"^(\S+): expected (.+), found (.+)$", r"\1：应为\2，实际为\3"),
     (r"^(\S+): the number must be finite$", r"\1：数值必须是有限数"),
     (r"^(\S+): the number must not be negative$", r"\1：数值不能为负"),
@@ -75,7 +76,6 @@ _MESSAGES: list[tuple[str, str]] = [
     ),
     (rf"^(\S+): {Q} is not allowed$", r"\1：不允许使用“\2”"),
     (rf"^(\S+): {Q} is not valid$", r"\1：“\2”无效"),
-    (r"^(\S+): expected a date YYYY-MM-DD, found (.+)$", r"\1：应为日期 YYYY-MM-DD，实际为\2"),
     (r"^(\S+): (\S+) is not a real date$", r"\1：\2 不是真实存在的日期"),
     (r"^(\S+): expected a (\d+)-digit code$", r"\1：应为\2位数字代码"),
     (r"^(\S+): needs at least (\d+) item\(s\)$", r"\1：至少需要\2项"),
@@ -377,6 +377,10 @@ _WORDS = [
 ]
 
 
+# comparators quoted in a message: "（at least 500000）" → "（不少于 500000）"
+_COMPARATOR_WORDS = [("at least", "不少于"), ("at most", "不超过"), ("more than", "超过")]
+
+
 def _apply(table: list[tuple[str, str]], text: str) -> str | None:
     for pattern, replacement in table:
         match = re.match(pattern, text)
@@ -384,6 +388,8 @@ def _apply(table: list[tuple[str, str]], text: str) -> str | None:
             result = match.expand(replacement)
             for en, zh in _WORDS:
                 result = result.replace(f"为{en}", f"为{zh}")
+            for en, zh in _COMPARATOR_WORDS:
+                result = result.replace(f"（{en} ", f"（{zh} ")
             return result
     return None
 

@@ -1,5 +1,6 @@
 """Every problem message has a Chinese form; --lang and the locale choose the language."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,23 @@ def test_input_method_slips_in_chinese(tmp_path, monkeypatch):
         "content/targets/farmers.yaml:9:10: “updates: []”表示空的内容，下面的行不属于它；"
         "提示：请删除“updates:”后面的“[]”，下面的行才会成为它的内容"
     ]
+
+
+def test_dates_and_comparators_read_in_chinese():
+    assert message_zh("updates[0].date: expected a date YYYY-MM-DD, found text") == (
+        "updates[0].date：应为日期 YYYY-MM-DD，实际为文字"
+    )
+    assert message_zh(
+        "status is achieved, but the figure 100000 does not meet the target (at least 500000)"
+    ) == ("状态为“已完成”，但数值 100000 未达到目标（不少于 500000）")
+    assert message_zh("status is missed, but the figure 9 meets the target (at most 10)") == (
+        "状态为 missed，但数值 9 已达到目标（不超过 10）"
+    )
+
+
+def test_the_chinese_build_summary_has_no_english(content):
+    result = CliRunner().invoke(cli, ["--lang", "zh", "build", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("✓")]
+    assert line.startswith("✓ 已生成 ")
+    assert not re.search(r"[A-Za-z]{2,}", line.replace("MB", "").replace("out/", "")), line
