@@ -399,6 +399,13 @@ def message_zh(text: str) -> str | None:
 
 
 def hint_zh(text: str) -> str | None:
+    """A hint in Chinese; one made of hints joined by "; " is translated part by part (a
+    pattern for the first part alone would take the rest of the text as its value)."""
+    parts = text.split("; ")
+    if len(parts) > 1:
+        found = [_apply(_HINTS, part) for part in parts]
+        if all(found):
+            return "；".join(f for f in found if f)
     return _apply(_HINTS, text)
 
 

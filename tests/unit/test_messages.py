@@ -175,3 +175,16 @@ def test_the_chinese_build_summary_has_no_english(content):
     (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("✓")]
     assert line.startswith("✓ 已生成 ")
     assert not re.search(r"[A-Za-z]{2,}", line.replace("MB", "").replace("out/", "")), line
+
+
+def test_a_hint_of_two_hints_is_translated_in_both_parts():
+    assert (
+        hint_zh("expected one of: en, zh; quote the text: a comma in {zh: …, en: …} splits it")
+        == "可选值：en, zh；请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"
+    )
+    assert hint_zh("did you mean 'en'?; quote the text: a comma in {zh: …, en: …} splits it") == (
+        "是否应为“en”？；请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"
+    )
+    assert hint_zh("only quantity targets have a number; use kind: quantity") == (
+        "只有量化指标有数值；请用 kind: quantity"
+    )
