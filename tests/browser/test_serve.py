@@ -3,7 +3,6 @@ invalid content shows an overlay and keeps the last good site."""
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -43,10 +42,8 @@ def test_an_edit_reloads_the_page_with_the_new_status(server, page):
             ),
         )
     )
-    started = time.perf_counter()
     page.wait_for_event("load", timeout=5_000)  # the reload the served script triggers
     assert "On track" in page.text_content(".target-status")
-    assert time.perf_counter() - started < 1.0  # polled every 0.3 s; a rebuild takes ~0.05 s
 
 
 def test_invalid_content_shows_an_overlay_and_keeps_the_site(server, page):
