@@ -27,6 +27,10 @@ to minute); `--out-dir /tmp/x` measures on the disk instead.
 The incremental child edits one target nine times (its status changes, an update is appended)
 and reports the median of the edits after the first; the first, with the renderer's caches
 still empty after a parallel full build, is reported beside it.
+
+Then the reader's side (generator/pagebench.py, `--no-pages` skips it): the real site in
+Debian's Chromium as a slow phone (first load, first search, LCP, CLS per page type) and
+Lighthouse's mobile scores. Last, one table of every goal with its figure and met / not met.
 """
 
 from __future__ import annotations
@@ -762,6 +766,77 @@ def table(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
+def goals_table(results: list[SizeResult], pages: dict[str, Any] | None) -> str:
+    """Every goal beside its figure: met / not met (issue 18)."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(what: str, goal: str, value: float | None, spec: str, met: bool | None) -> None:
+        shown = "—" if value is None else format(value, spec)
+        rows.append((what, goal, shown, "—" if met is None else ("met" if met else "NOT met")))
+
+    for r in results:
+        n = f"{r.targets:,} targets"
+        if r.targets <= 100:
+            add(f"{n}: full build ÷ floor", "≤ 1.3×", r.ratio, ".2f", _le(r.ratio, 1.3))
+            continue
+        add(f"{n}: full build ÷ floor", "≤ 1.1×", r.ratio, ".2f", _le(r.ratio, 1.1))
+        if r.targets >= 10_000:
+            limit = 1024 if r.targets >= 100_000 else 300
+            memory = r.peak_tree_pss_mb if r.targets >= 100_000 else r.peak_rss_mb
+            label = "all processes PSS MB" if r.targets >= 100_000 else "peak RSS MB"
+            add(f"{n}: {label}", f"≤ {limit}", memory, ",.0f", _le(memory, limit))
+            detail = r.incremental_detail or {}
+            add(
+                f"{n}: one-target rebuild s", "≤ 0.3", r.incremental, ".3f", _le(r.incremental, 0.3)
+            )
+            first = detail.get("first_seconds")
+            add(f"{n}: first edit after start s", "≤ 0.3", first, ".3f", _le(first, 0.3))
+    measured = (pages or {}).get("pages", [])
+
+    def worst(what: str, goal: str, key: str, spec: str, limit: float, lower: bool = True):
+        """The page type farthest from the goal, and how many pages meet it."""
+        got = [(p[key], f"{p['kind']} {p['lang']}") for p in measured if p.get(key) is not None]
+        if not got:
+            return
+        value, where = (max if lower else min)(got, key=lambda g: g[0])
+        met = sum(1 for v, _ in got if (v <= limit if lower else v >= limit))
+        add(
+            f"pages: {what} (worst: {where}; {met} of {len(got)} met)",
+            goal,
+            value,
+            spec,
+            met == len(got),
+        )
+
+    worst("first load KB", "≤ 60", "first_load_kb", ".1f", 60)
+    worst("first search KB", "≤ 200", "search_kb", ".1f", 200)
+    worst("LCP s", "≤ 1.5", "lcp_s", ".2f", 1.5)
+    worst("CLS", "≤ 0.02", "cls_median", ".3f", 0.02)
+    for p in measured:
+        for key in ("performance", "accessibility"):
+            p[f"lh_{key}"] = (p.get("lighthouse_median") or {}).get(key)
+    worst("Lighthouse performance", "≥ 95", "lh_performance", ".0f", 95, lower=False)
+    worst("Lighthouse accessibility", "= 100", "lh_accessibility", ".0f", 100, lower=False)
+    if not rows:
+        return ""
+    head = ("goal", "target", "figure", "")
+    table_rows = [head, *rows]
+    widths = [max(len(row[i]) for row in table_rows) for i in range(4)]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in table_rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _le(value: float | None, limit: float) -> bool | None:
+    return None if value is None else value <= limit
+
+
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {
         "cpu_count": os.cpu_count(),
@@ -854,6 +929,9 @@ def run(
     profile: bool,
     timing: bool = True,
     incremental: bool = True,
+    pages: bool = False,
+    page_rounds: int = 3,
+    lighthouse_runs: int = 3,
 ) -> dict[str, Any]:
     started = time.perf_counter()
     work = out_dir or Path(tempfile.mkdtemp(prefix="hedong-bench-", dir=default_work_root()))
@@ -891,6 +969,15 @@ def run(
             save = json_path.with_suffix(".prof") if json_path else None
             report["profile"] = {"targets": n, **profile_build(content, out, save=save)}
             discard(out, work)
+        if pages:
+            from generator import pagebench
+
+            click.echo("\nthe real site in a slow-phone Chromium (generator/pagebench.py):")
+            report["pages"] = pagebench.measure(page_rounds, lighthouse_runs, log=click.echo)
+            click.echo("\n" + report["pages"]["table"])
+        goals = goals_table(results, report.get("pages"))
+        if goals:
+            click.echo("\ngoals (issue 18):\n" + goals)
     finally:
         cleanup(work if out_dir is None else work / TRASH)
     report["total_seconds"] = time.perf_counter() - started
@@ -958,6 +1045,28 @@ def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
 )
 @click.option("--profile-only", is_flag=True, help="Only the cProfile run (no timed rounds).")
 @click.option("--no-incremental", is_flag=True, help="Skip the one-target rebuild.")
+@click.option(
+    "--pages/--no-pages",
+    default=True,
+    show_default=True,
+    help="Also open the real site's page types in a slow-phone Chromium (first load, first "
+    "search, LCP, CLS) and run Lighthouse (generator/pagebench.py).",
+)
+@click.option("--pages-only", is_flag=True, help="Only the page measurements (no builds).")
+@click.option(
+    "--page-rounds",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help="Loads of each page (LCP and CLS are medians).",
+)
+@click.option(
+    "--lighthouse-runs",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0, 20),
+    help="Lighthouse runs of each page (median); 0 skips Lighthouse.",
+)
 def bench_command(
     sizes: list[int],
     rounds: int,
@@ -966,16 +1075,24 @@ def bench_command(
     profile: bool,
     profile_only: bool,
     no_incremental: bool,
+    pages: bool,
+    pages_only: bool,
+    page_rounds: int,
+    lighthouse_runs: int,
 ) -> None:
-    """Time full builds of synthetic content against a bare Jinja2 floor (see generator/bench.py)."""
+    """Time full builds of synthetic content against a bare Jinja2 floor, and the real site's
+    pages in a slow-phone browser (see generator/bench.py)."""
     run(
-        sizes,
+        [] if pages_only else sizes,
         rounds,
         json_path,
         out_dir,
-        profile or profile_only,
-        timing=not profile_only,
+        (profile or profile_only) and not pages_only,
+        timing=not (profile_only or pages_only),
         incremental=not no_incremental,
+        pages=(pages or pages_only) and not profile_only,
+        page_rounds=page_rounds,
+        lighthouse_runs=lighthouse_runs,
     )
 
 
