@@ -17,7 +17,7 @@ from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Pos
 from generator.load import Loader, display_path
 from generator.model import Site
-from generator.plan import Plan, plan
+from generator.plan import Page, Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
 from generator.write import MARKER, manifest_from_hashes, published_files, stage
@@ -280,18 +280,22 @@ def publish(
     progress: Progress | None = None,
     search_index: bool = False,
     workers: int | None = None,
+    here: Callable[[Page], bool] | None = None,
 ) -> dict[str, str]:
     """Render every page and write every file into a temporary folder, then swap it in.
 
     Returns {path: sha256} of every file written (the manifest's content), so a `serve`
-    session knows what is on disk without reading it back.
+    session knows what is on disk without reading it back. `here`: pages to render in this
+    process even when workers render the rest (parallel.render_into).
     """
     written = [0]
     hashes: dict[str, str] = {}
 
     def fill(folder: Path) -> None:
         hashes.update(
-            parallel.render_into(ready.plan.pages, renderer, folder, workers, progress, written)
+            parallel.render_into(
+                ready.plan.pages, renderer, folder, workers, progress, written, here
+            )
         )
         made: set[Path] = set()
         others = ready.extra.items() if ready._extra is not None else _chain(ready)

@@ -70,31 +70,48 @@ def render_into(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     written: list[int] | None = None,
+    here: Callable[[Page], bool] | None = None,
 ) -> dict[str, str]:
-    """Render every page into root; return {path: sha256} (and add the bytes to written[0])."""
+    """Render every page into root; return {path: sha256} (and add the bytes to written[0]).
+
+    With workers, pages for which `here(page)` is true are rendered in this process, with
+    `renderer`, while the workers render the others: a `serve` session passes the pages that
+    every edit renders again (lists, counts), so its renderer's caches are full when the
+    first edit comes."""
     global _JOB
     total = len(pages)
     workers = workers or default_workers(total)
     hashes: dict[str, str] = {}
-    if workers <= 1:
-        made: set[Path] = set()
-        for i, p in enumerate(pages, 1):
+    made: set[Path] = set()
+
+    def render_here(todo: Sequence[Page]) -> None:
+        for p in todo:
             data = renderer.render(p.template, p.path, p.lang, p.context)
             hashes[p.path] = write_file(root, p.path, data, made)
             if written is not None:
                 written[0] += len(data)
-            if progress and (i % 500 == 0 or i == total):
-                progress(i, total)
+            if progress and (len(hashes) % 500 == 0 or len(hashes) == total):
+                progress(len(hashes), total)
+
+    if workers <= 1:
+        render_here(pages)
         return hashes
-    spans = [(i, min(i + CHUNK, total)) for i in range(0, total, CHUNK)]
+    mine = [p for p in pages if here(p)] if here else []
+    if mine:
+        kept = {id(p) for p in mine}
+        pages = [p for p in pages if id(p) not in kept]
+    spans = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
     # Folders are made here, once: workers creating sibling folders in one parent contend on
     # its lock. (build() has frozen the GC, so workers do not copy shared objects by scanning.)
-    for folder in sorted({safe_path(root, p.path).parent for p in pages}):
+    for folder in sorted({safe_path(root, p.path).parent for p in (*pages, *mine)}):
         folder.mkdir(parents=True, exist_ok=True)
+    made.update(safe_path(root, p.path).parent for p in mine)
     _JOB = (pages, renderer.templates, root)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for done, size in pool.imap_unordered(_render_range, spans):
+            results = pool.imap_unordered(_render_range, spans)  # the workers start now
+            render_here(mine)
+            for done, size in results:
                 hashes.update(done)
                 if written is not None:
                     written[0] += size

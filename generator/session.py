@@ -77,14 +77,27 @@ class Session:
     # -- public -----------------------------------------------------------------------------
 
     def full(self) -> Rebuild:
-        """Build everything and write it atomically (like `build`)."""
+        """Build everything and write it atomically (like `build`), and leave the session
+        ready for a fast first edit: the pages every edit renders again (all but the targets'
+        own pages) are rendered in this process, filling its renderer's caches, while worker
+        processes render the targets' pages; every template is loaded."""
         started = time.perf_counter()
         gc.unfreeze()
         self.loader, self.data = Loader(self.content), exports.DataCache()
         ready = self._prepare(None, None)
         _ = ready.extra  # made now and kept: the next rebuild compares its data files with these
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
-        hashes = publish(ready, self.renderer, self.out, self._commit(), result)
+        owned = {id(p) for _, own in ready.plan.own.values() for p in own}
+        hashes = publish(
+            ready,
+            self.renderer,
+            self.out,
+            self._commit(),
+            result,
+            here=lambda page: id(page) not in owned,
+        )
+        for name in {p.template for p in ready.plan.pages}:
+            self.renderer.template(name)
         self.manifest = Manifest(hashes)
         self._remember(ready)
         return Rebuild(

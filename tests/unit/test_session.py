@@ -111,3 +111,21 @@ def test_invalid_content_keeps_the_last_good_site(content: Path, tmp_path: Path)
     with pytest.raises(ContentError):
         session.rebuild({path})
     assert disk(out) == before
+
+
+def test_a_parallel_first_build_leaves_the_session_warm_and_exact(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Workers render the targets' pages; the session's own process renders the pages every
+    edit renders again (lists, counts), so their rows are cached for the first edit."""
+    monkeypatch.setenv("HEDONG_WORKERS", "2")
+    out = tmp_path / "out"
+    session = Session(content, out, commit=False)
+    session.full()
+    assert disk(out) == full_build(content)
+    assert session.renderer._rows, "no list row was rendered in the session's process"
+    _name, rel, edit = EDITS[0]
+    path = content / rel
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert session.rebuild({path}).changed
+    assert disk(out) == full_build(content)
