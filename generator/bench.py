@@ -25,8 +25,9 @@ Outputs go to /dev/shm by default (see default_work_root: this VM's disk varies 
 to minute); `--out-dir /tmp/x` measures on the disk instead.
 
 The incremental child edits one target nine times (its status changes, an update is appended)
-and reports the median of the edits after the first; the first, with the renderer's caches
-still empty after a parallel full build, is reported beside it.
+and reports the median of the edits after the first, with the first beside it: the first edit
+after `serve` starts, no slower than later ones since the session's first build fills what
+edits reuse (session.full).
 
 Then the reader's side (generator/pagebench.py, `--no-pages` skips it): the real site in
 Debian's Chromium as a slow phone (first load, first search, LCP, CLS per page type) and
@@ -294,7 +295,7 @@ INCREMENTAL_CHILD = """\
 import time; _t0 = time.perf_counter()
 import json, resource, statistics, sys
 # a staff member's session: the status of one commitment changes again and again (each edit
-# appends a dated update); the first edit after starting is cold (caches still empty)
+# appends a dated update); the first edit comes right after the session's first build
 STATUSES = ("in_progress", "on_track", "at_risk") * 3
 from pathlib import Path
 from generator.session import Session
@@ -604,7 +605,7 @@ def bench_size(
             log(
                 f"    incremental: median {got['seconds']:.3f} s, min {got['min_seconds']:.3f} s "
                 f"of {len(got['edits']) - 1} edits after the first ({got['first_seconds']:.2f} s, "
-                "cold); "
+                "first); "
                 f"session full build {got['full_seconds']:.2f} s)"
             )
         except ChildFailed as exc:
