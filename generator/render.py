@@ -43,7 +43,8 @@ class Strings:
 
     def __init__(self, folder: Path):
         path = folder / "strings.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader: the same data as safe_load, ten times faster
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         problems = []
         for key, value in data.items():
             if not isinstance(value, dict) or set(value) != {"zh", "en"}:
