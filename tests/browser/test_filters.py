@@ -164,9 +164,13 @@ def test_commitments_with_no_report_wait_in_a_group_that_a_filter_opens(
     quiet = page.locator("details.quiet-group")
     assert quiet.count() >= 1
     assert not any(d.evaluate("d => d.open") for d in quiet.all())
-    assert set(row_data(page, VISIBLE_ROWS, "status")) - {"no_update"} == set(
-        row_data(page, VISIBLE_ROWS, "status")
+    # in a part with known outcomes, the rows with no report are all in the closed group
+    shown_quiet = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.target-row[data-status="no_update"]'))
+          .filter(r => r.closest('.target-group').querySelector('details.quiet-group'))
+          .filter(r => r.checkVisibility()).length"""
     )
+    assert shown_quiet == 0
     page.locator("#f-status").select_option("no_update")
     expect(page.locator(VISIBLE_ROWS).first).to_be_visible()
     assert set(row_data(page, VISIBLE_ROWS, "status")) == {"no_update"}
