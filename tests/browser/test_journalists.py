@@ -69,6 +69,9 @@ def test_home_map_appears_quickly(new_page, base_url):
     page = new_page()
     started = time.perf_counter()
     page.goto(base_url + "zh/")
+    # the drawn map is there at once; the live one is fetched when the map is in view
+    page.locator("svg.map-svg").wait_for()
+    page.locator(".map-figure .chart").evaluate("c => c.scrollIntoView({block: 'center'})")
     page.wait_for_selector(".map-figure .chart-live svg path")
     seconds = time.perf_counter() - started
     print(f"\nhome map drawn {seconds * 1000:.0f} ms after navigation started")
