@@ -974,8 +974,13 @@ def run(
             from generator import pagebench
 
             click.echo("\nthe real site in a slow-phone Chromium (generator/pagebench.py):")
-            report["pages"] = pagebench.measure(page_rounds, lighthouse_runs, log=click.echo)
-            click.echo("\n" + report["pages"]["table"])
+            why = pagebench.browser_missing()
+            if why:
+                click.echo(f"  not measured: {why}")
+                report["pages"] = {"error": why}
+            else:
+                report["pages"] = pagebench.measure(page_rounds, lighthouse_runs, log=click.echo)
+                click.echo("\n" + report["pages"]["table"])
         goals = goals_table(results, report.get("pages"))
         if goals:
             click.echo("\ngoals (issue 18):\n" + goals)

@@ -370,6 +370,17 @@ def _short(url: str, base: str) -> str:
 # -- Lighthouse --------------------------------------------------------------------------------
 
 
+def browser_missing() -> str | None:
+    """None when the page measurements can run here, else why not."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} not found (make /usr/bin/chromium installs Debian's)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -r requirements.lock)"
+    return None
+
+
 def lighthouse_available() -> str | None:
     """None when Lighthouse can run here, else why not."""
     if not Path(CHROMIUM).exists():
