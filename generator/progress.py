@@ -44,18 +44,22 @@ def percent(target: Target) -> float | None:
     return round(last.value / m.target * 100, 1)
 
 
+def meets(value: float, target: float, comparator: str | None) -> bool:
+    """Whether a figure meets a promised one: the one reading of each comparator, shared by
+    the site's arithmetic and by validation's status rules."""
+    if comparator == "at_most":
+        return value <= target
+    if comparator == "more_than":
+        return value > target  # 突破200家: 200 is not yet more than 200
+    return value >= target  # at_least, increase_pct, exactly ("build ten": ten or more)
+
+
 def met(target: Target) -> bool | None:
     """Whether the last figure meets the promise (None when there is no figure)."""
     m, last = target.metric, target.last
     if m.kind != "quantity" or last is None or last.value is None or m.target is None:
         return None
-    if m.comparator == "at_most":
-        return last.value <= m.target
-    if m.comparator == "exactly":
-        return last.value >= m.target  # "build ten" is met by ten or more
-    if m.comparator == "more_than":
-        return last.value > m.target  # 突破200家: 200 is not yet more than 200
-    return last.value >= m.target
+    return meets(last.value, m.target, m.comparator)
 
 
 def elapsed(start: dt.date, deadline: dt.date, when: dt.date) -> float:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from generator import spec
+from generator import progress, spec
 from generator.check import Checker
 from generator.errors import Diagnostic, Pos, did_you_mean
 from generator.load import Sources
@@ -706,7 +706,7 @@ class _Validator:
         value, target = up.get("value"), metric.get("target")
         if metric.get("kind") != "quantity" or not _number(value) or not _number(target):
             return
-        met = _meets(value, target, metric.get("comparator"))
+        met = progress.meets(value, target, metric.get("comparator"))
         if up.get("status") == "achieved" and not met:
             self.at(
                 doc,
@@ -785,14 +785,6 @@ def _feature_code(feature: Any) -> str | None:
         if value is not None and re.fullmatch(r"\d{6}", str(value)):
             return str(value)
     return None
-
-
-def _meets(value: float, target: float, comparator: str | None) -> bool:
-    if comparator == "at_most":
-        return value <= target
-    if comparator == "more_than":
-        return value > target
-    return value >= target  # at_least, exactly ("build ten" is met by ten or more), increase_pct
 
 
 def _comparator_words(comparator: str | None) -> str:
