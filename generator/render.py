@@ -2,7 +2,8 @@
 
 Autoescape everywhere, StrictUndefined, and no `|safe` on content: the only markup that reaches
 a page unescaped is what markdown-it produced with raw HTML disabled (Block.html) and SVG the
-generator drew itself. UI strings come from templates/strings.yaml through t().
+generator drew itself. UI strings come from the message catalogue (generator/catalogue/)
+through t().
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from generator import urls
@@ -39,28 +39,23 @@ def _bytecode_dir() -> Path:
 
 
 class Strings:
-    """The UI strings: every key in both languages, or the build fails."""
+    """The UI strings, from the one message catalogue (generator/catalogue/)."""
 
-    def __init__(self, folder: Path):
-        path = folder / "strings.yaml"
-        # libyaml's loader: the same data as safe_load, ten times faster
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        problems = []
-        for key, value in data.items():
-            if not isinstance(value, dict) or set(value) != {"zh", "en"}:
-                problems.append(
-                    Diagnostic(Pos(display_path(path)), f"string '{key}' needs exactly zh and en")
-                )
-        if problems:
-            raise TemplateProblem(problems)
-        self.data: dict[str, dict[str, str]] = data
+    def __init__(self, folder: Path | None = None):
+        from generator.catalogue import CatalogueError, catalogue, read_catalogue
+
+        try:
+            cat = catalogue() if folder is None else read_catalogue(folder)
+        except CatalogueError as exc:
+            raise TemplateProblem([Diagnostic(Pos("generator/catalogue"), str(exc))]) from None
+        self.data: Mapping[str, Mapping[str, str]] = cat.entries
 
     def get(self, key: str, lang: str, **values: Any) -> str:
         try:
             text = self.data[key][lang]
         except KeyError:
             raise jinja2.UndefinedError(
-                f"unknown UI string '{key}' (add it to strings.yaml)"
+                f"unknown UI string '{key}' (add it to generator/catalogue/)"
             ) from None
         return text.format(**values) if values else text
 
@@ -125,7 +120,7 @@ class Renderer:
         # a one-off build renders each long page once and would only fill memory
         self.keep_pieces = keep_pieces
         self._pieces: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
-        self.strings = Strings(templates)
+        self.strings = Strings()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
