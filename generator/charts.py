@@ -18,8 +18,8 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Map
 
 from generator import urls
+from generator.formats import number
 from generator.progress import STATUS_ORDER, CountyMeasure
-from generator.render import number
 
 # Colour-blind-safe sequential blues (ColorBrewer Blues) for the share done: none done (with a
 # report) has a bin of its own, so a county with one done never looks like one with none; the

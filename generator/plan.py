@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import charts, progress, render, urls
+from generator import charts, formats, progress, urls
 from generator.model import Block, County, Section, Site, Target, Theme, Update
 from generator.progress import STATUS_ORDER
 
@@ -691,7 +691,7 @@ def _changes_pages(
     for i, (key, first_day, count) in enumerate(months):
         newer = months[i - 1] if i > 0 else None
         older = months[i + 1] if i + 1 < len(months) else None
-        title = t("changes.month_title").format(month=render.month(first_day, lang))
+        title = t("changes.month_title").format(month=formats.month(first_day, lang))
         chunks = memo.chunks(("month", key), by_month[key])
         for path, chunk, pager in _paged(urls.page("changes-month", lang, key), chunks):
             yield Page(

@@ -3,7 +3,8 @@
 import re
 from pathlib import Path
 
-from generator.render import TEMPLATES, Renderer, date, number, to_json
+from generator.formats import date, figure, number, to_json
+from generator.render import TEMPLATES, Renderer
 
 
 def test_numbers_in_each_language():
@@ -48,7 +49,6 @@ def test_no_template_marks_content_safe():
 def test_a_figure_reads_as_a_reader_says_it():
     """亿元 figures are stored as the report writes them (3000); English says 300 billion."""
     from generator.model import Text
-    from generator.render import figure
 
     yi = Text("亿元", "100 million yuan")
     assert figure(3000, yi, "en") == "300 billion yuan"
