@@ -164,7 +164,11 @@ def table(rows: list[Row], today: dt.date, stale_days: int) -> str:
 
 
 def run_report(
-    site: Site, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS, path: Path = DEFAULT_FILE
+    site: Site,
+    today: dt.date,
+    stale_days: int = DEFAULT_STALE_DAYS,
+    path: Path = DEFAULT_FILE,
+    lang: str = "en",
 ) -> str:
     """Write the CSV file and return the table (with a last line naming the file)."""
     rows = staff_report(site, today, stale_days)
