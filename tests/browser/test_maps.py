@@ -40,6 +40,12 @@ COUNTY_PIXEL = """(name) => echarts
   .getInstanceByDom(document.querySelector('.map-figure .chart-live'))
   .convertToPixel({seriesIndex: 0}, name)"""
 
+# The live map has finished drawing: what ECharts checks before its own 'finished' event.
+SETTLED = """() => {
+  const zr = echarts.getInstanceByDom(document.querySelector('.map-figure .chart-live')).getZr();
+  return zr.animation.isFinished() && !zr._needsRefresh && !zr._needsRefreshHover;
+}"""
+
 
 def county_of(url: str) -> str | None:
     """The county id in a county page's URL or site path ('zh/counties/hejin/…' -> 'hejin')."""
@@ -105,10 +111,11 @@ def test_clicking_a_county_opens_its_page(page: Page, base_url: str, path: str) 
     # county before the click (a click on a chart still settling after layout can be lost).
     page.mouse.move(*point)
     expect(page.locator(TOOLTIP)).to_contain_text(name_of(info, county))
-    # A click sent in the frames right after the tooltip shows (while ECharts redraws the
-    # hovered county) was sometimes not reported as a click (about 1 run in 20, cause not
-    # established). Pausing as a reader's hand does made 18 of 18 runs pass.
-    page.wait_for_timeout(300)
+    # A click sent in the frames right after the tooltip shows, while ECharts still animates
+    # the hovered county, was sometimes not reported as a click (about 1 run in 20): wait until
+    # the chart has settled (no animation running, nothing left to redraw), as a reader's hand
+    # would.
+    page.wait_for_function(SETTLED, polling="raf")
     page.mouse.click(*point)
     page.wait_for_url(f"{base_url}{lang}/counties/{county}/**")
     assert page.url == f"{base_url}{lang}/counties/{county}/", "not the clean directory URL"

@@ -1,10 +1,9 @@
 """The synthetic content used by the benchmark is valid, deterministic and quick to make."""
 
-import time
 from pathlib import Path
 
+from benchmarks.synthetic import make_content
 from generator.load import load
-from generator.synthetic import make_content
 from generator.validate import validate
 
 
@@ -61,8 +60,6 @@ def test_regenerating_into_the_same_folder_replaces_the_targets(tmp_path):
     assert len(list((tmp_path / "content" / "targets").iterdir())) == 10
 
 
-def test_500_targets_take_under_two_seconds(tmp_path):
-    started = time.perf_counter()
+def test_500_targets_make_500_files(tmp_path):  # no timing here: timings are `make bench`'s
     make_content(tmp_path / "content", 500)
-    assert time.perf_counter() - started < 2.0
     assert len(list((tmp_path / "content" / "targets").iterdir())) == 500
