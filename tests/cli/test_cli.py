@@ -2,11 +2,15 @@
 
 import hashlib
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.cli import cli
+import generator.render as render
+from generator.cli import cli, main
+from generator.render import TEMPLATES
 
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: \S")
 
@@ -66,18 +70,54 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(runner, content, 
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
 
-def test_a_template_error_also_leaves_the_site(runner, content, tmp_path, monkeypatch):
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+def test_a_template_error_names_the_template_line_and_leaves_the_site(
+    runner, content, tmp_path, monkeypatch
+):
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     before = tree(tmp_path / "out")
-    import generator.render as render
+    # a developer's slip in a copy of the templates: an end tag nothing opened, on line 6
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "target.html"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[5] == "{% block main %}\n"
+    lines[5] = "{% block main %}{% endfor %}\n"
+    page.write_text("".join(lines), encoding="utf-8")
+    real_init = render.Renderer.__init__
 
+    def with_broken_templates(self, templates_folder=None, *args, **kwargs):
+        real_init(self, templates, *args, **kwargs)
+
+    monkeypatch.setattr(render.Renderer, "__init__", with_broken_templates)
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "out"])
+    assert result.exit_code == 1, result.output
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("templates/target.html:6:1: "), first
+    assert "endfor" in first, first
+    assert "Traceback" not in result.output
+    assert tree(tmp_path / "out") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+def test_an_internal_error_exits_70_without_a_traceback_unless_debug(
+    content, tmp_path, monkeypatch, capsys
+):
     def broken(self, *args, **kwargs):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(render.Renderer, "render", broken)
-    result = runner.invoke(cli, ["build", "--out", "out"])
-    assert result.exit_code != 0
-    assert tree(tmp_path / "out") == before
+    monkeypatch.setattr(sys, "argv", ["generator", "build", "--no-search", "--out", "out"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 70
+    err = capsys.readouterr().err
+    assert "RuntimeError: disk on fire" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+    # --debug: the developer gets the exception itself
+    monkeypatch.setattr(sys, "argv", ["generator", "--debug", "build", "--no-search"])
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        main()
 
 
 def test_deleted_targets_disappear_from_the_site_when_allowed(runner, content, tmp_path):
