@@ -44,7 +44,7 @@ validate:
 
 ## test: setup, Chromium, then every test (unit, golden, CLI, browser)
 test: setup /usr/bin/chromium
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(PY) -m pytest
 
 ## test-fast: everything except the browser tests
@@ -53,11 +53,11 @@ test-fast: setup
 
 ## lint: ruff
 lint: setup
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
 
 fmt: setup
-	$(BIN)/ruff format generator tests
+	$(BIN)/ruff format generator tests benchmarks
 
 ## golden: rewrite tests/golden/expected from tests/fixtures/minimal (review the diff!)
 golden: setup
@@ -72,9 +72,10 @@ guide-images: setup /usr/bin/chromium
 serve: setup
 	$(PY) -m generator serve
 
-## bench: synthetic 100 / 1,000 / 10,000-target builds
+## bench: synthetic 100 / 1,000 / 10,000-target builds against a floor, then the real site as a
+## slow phone (benchmarks/; not part of the shipped package). Options: make bench ARGS="--sizes 100"
 bench: setup
-	$(PY) -m generator bench
+	$(PY) -m benchmarks $(ARGS)
 
 clean:
 	rm -rf site .cache $(VENV) node_modules

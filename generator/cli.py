@@ -23,7 +23,6 @@ OUT = Path("site")
 
 # command name → "module:attribute", imported when the command is run or its help is shown
 COMMANDS = {
-    "bench": "generator.bench:bench_command",
     "extract": "generator.extract:extract_command",
     "new": "generator.scaffold:new_command",
     "serve": "generator.serve:serve_command",

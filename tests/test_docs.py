@@ -24,3 +24,14 @@ def test_every_build_and_validate_option_is_in_the_readme():
 def test_the_readme_opens_with_the_two_commands():
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert "make site" in first_block and "make test" in first_block
+
+
+def test_every_benchmark_option_is_in_the_readme():
+    """`make bench` is not a generator command (benchmarks/ is not shipped): its own row."""
+    from benchmarks.command import bench_command
+
+    assert "python -m benchmarks" in README and "make bench" in README
+    for param in bench_command.params:
+        for opt in (*param.opts, *param.secondary_opts):
+            if opt.startswith("--") and opt != "--help":
+                assert opt in README, f"bench {opt}"

@@ -5,7 +5,8 @@ import gzip
 import urllib.request
 from pathlib import Path
 
-from generator.pagebench import GzipServer, cls_of
+from benchmarks.pagebench import cls_of
+from benchmarks.pageserver import GzipServer
 
 
 def fetch(url: str, gzip_ok: bool = True) -> tuple[dict[str, str], bytes]:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import make_content
 from generator import plan as plan_module
 from generator.build import build
-from generator.synthetic import make_content
 
 TARGETS = 60
 PAGE_ROWS = 3

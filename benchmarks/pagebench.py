@@ -1,10 +1,7 @@
 """`make bench`, the reader's side: what each page type costs a phone on a slow network.
 
 The real content is built (with its search index) into a temporary folder and served on
-127.0.0.1 by a small HTTP/1.1 server that compresses like a static host: text (HTML, CSS,
-JavaScript, JSON, SVG, XML, CSV) gzipped at level 6, as Apache's mod_deflate does by default
-and nginx with `gzip_comp_level 6`; images, fonts and Pagefind's already compressed index
-files as they are.
+127.0.0.1 by a small server that compresses like a static host (benchmarks/pageserver.py).
 
 Debian's Chromium (Playwright with executable_path, never a downloaded browser) opens each page
 type in both languages, each time in a fresh profile (nothing cached), as a slow phone:
@@ -22,34 +19,26 @@ profile of Lighthouse's mobile runs. For each page, with no scrolling or input:
 Each page is opened `rounds` times; bytes are the same every time, LCP and CLS are medians.
 Goals (issue 18): first load ≤ 60 KB, first search ≤ 200 KB, LCP ≤ 1.5 s, CLS ≤ 0.02.
 
-Lighthouse (npm, a dev dependency in package.json) runs, when installed, against the same
-server with Debian's Chromium (CHROME_PATH): mobile form factor and its own simulated
-throttling (the same slow phone), performance and accessibility, the median of 3 runs of the
-home, county, commitment and report pages in both languages.
+Lighthouse (benchmarks/lighthouse.py) runs, when installed, against the same server: the
+median of 3 runs of the home, county, commitment and report pages in both languages.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
-import posixpath
 import shutil
 import statistics
 import subprocess
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+
+from benchmarks.lighthouse import CHROMIUM, lighthouse_available, run_lighthouse
+from benchmarks.pageserver import GZIP_LEVEL, GzipServer
+from benchmarks.wire import Transfers
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 KB = 1024
 GOALS = {"first_load_kb": 60, "first_search_kb": 200, "lcp_s": 1.5, "cls": 0.02}
@@ -81,98 +70,6 @@ NETWORK = {  # bytes per second
     "uploadThroughput": 750 * 1000 / 8,
 }
 CPU_SLOWDOWN = 4
-
-TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".xml": "application/xml",
-    ".csv": "text/csv; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".png": "image/png",
-    ".ico": "image/x-icon",
-    ".wasm": "application/wasm",
-    ".woff2": "font/woff2",
-}
-COMPRESSED_TYPES = ("text/", "application/json", "application/xml", "image/svg+xml")
-GZIP_LEVEL = 6
-
-
-# -- the server ------------------------------------------------------------------------------
-
-
-def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
-    root = root.resolve()
-    packed: dict[Path, bytes] = {}  # gzipped once per file (a host compresses on every request)
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as every real host
-        server_version = "HedongBench/1"
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            path = unquote(urlsplit(self.path).path)
-            rel = posixpath.normpath(path.lstrip("/")) if path != "/" else "."
-            target = (root / rel).resolve()
-            if target != root and root not in target.parents:
-                return self._send(HTTPStatus.NOT_FOUND, root / "404.html")
-            if target.is_dir():
-                if not path.endswith("/"):
-                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                    self.send_header("Location", path + "/")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return None
-                target = target / "index.html"
-            if not target.is_file():
-                return self._send(HTTPStatus.NOT_FOUND, root / "404.html")
-            return self._send(HTTPStatus.OK, target)
-
-        def _send(self, status: int, file: Path) -> None:
-            kind = TYPES.get(file.suffix.lower(), "application/octet-stream")
-            body = file.read_bytes() if file.is_file() else b"not found\n"
-            accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-            compress = kind.startswith(COMPRESSED_TYPES)
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            if compress:
-                self.send_header("Vary", "Accept-Encoding")
-            if compress and accepts:
-                with lock:
-                    if file not in packed:
-                        packed[file] = gzip.compress(body, GZIP_LEVEL, mtime=0)
-                body = packed[file]
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            self.wfile.write(body)
-
-    return Handler
-
-
-class GzipServer:
-    """Serve `root` at http://127.0.0.1:PORT/, compressed like a static host, in a thread."""
-
-    def __init__(self, root: Path) -> None:
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root))
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> GzipServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # -- one page in the browser -------------------------------------------------------------------
@@ -274,56 +171,6 @@ class PageResult:
         return data
 
 
-class Transfers:
-    """Requests of a browser context (pages and their workers: Pagefind fetches its index
-    from a Web Worker) and what each put on the wire: the compressed body and the headers."""
-
-    def __init__(self, context: Any) -> None:
-        self.done: list[Any] = []
-        self.pending = 0
-        self.quiet_since = time.monotonic()
-        context.on("request", self._started)
-        context.on("requestfinished", self._finished)
-        context.on("requestfailed", self._failed)
-
-    def _started(self, request: Any) -> None:
-        if not request.url.startswith("data:"):
-            self.pending += 1
-
-    def _finished(self, request: Any) -> None:
-        if not request.url.startswith("data:"):
-            self.done.append(request)
-            self._settle()
-
-    def _failed(self, request: Any) -> None:
-        if not request.url.startswith("data:"):
-            self._settle()
-
-    def _settle(self) -> None:
-        self.pending = max(0, self.pending - 1)
-        self.quiet_since = time.monotonic()
-
-    def wait_quiet(self, page: Any, quiet: float = 0.5, timeout: float = 120) -> None:
-        """Until no request has been in flight for `quiet` seconds (the network is idle)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.pending == 0 and time.monotonic() - self.quiet_since >= quiet:
-                return
-            page.wait_for_timeout(100)  # lets Playwright deliver the events
-        raise TimeoutError("the network did not go quiet")
-
-    def mark(self) -> int:
-        return len(self.done)
-
-    def since(self, mark: int = 0) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for request in self.done[mark:]:
-            sizes = request.sizes()
-            size = max(0, sizes["responseBodySize"]) + max(0, sizes["responseHeadersSize"])
-            out[request.url] = out.get(request.url, 0) + size
-        return out
-
-
 def open_page(browser: Any, base: str, result: PageResult, record: bool) -> None:
     context = browser.new_context(**PHONE)
     try:
@@ -367,9 +214,6 @@ def _short(url: str, base: str) -> str:
     return url[len(base) :] if url.startswith(base) else url
 
 
-# -- Lighthouse --------------------------------------------------------------------------------
-
-
 def browser_missing() -> str | None:
     """None when the page measurements can run here, else why not."""
     if not Path(CHROMIUM).exists():
@@ -379,71 +223,6 @@ def browser_missing() -> str | None:
     except ImportError:
         return "playwright is not installed (pip install -r requirements.lock)"
     return None
-
-
-def lighthouse_available() -> str | None:
-    """None when Lighthouse can run here, else why not."""
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found"
-    if not LIGHTHOUSE.exists():
-        return "lighthouse is not installed (npm ci installs it from package-lock.json)"
-    if shutil.which("node") is None:
-        return "node not found"
-    return None
-
-
-def run_lighthouse(url: str, folder: Path) -> dict[str, Any]:
-    """One Lighthouse run (mobile, simulated slow phone): scores 0-100, LCP, CLS, failures."""
-    out = folder / "lighthouse.json"
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    cmd = [
-        "node",
-        str(LIGHTHOUSE),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={out}",
-        "--only-categories=performance,accessibility",
-        "--disable-full-page-screenshot",
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-        "--no-first-run --disable-background-networking --disable-component-update "
-        "--disable-sync",
-    ]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
-    if done.returncode != 0 or not out.exists():
-        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise RuntimeError("lighthouse failed: " + " / ".join(tail))
-    report = json.loads(out.read_text("utf-8"))
-    out.unlink()
-    cats = report["categories"]
-    audits = report["audits"]
-    failed = [
-        key
-        for ref in cats["accessibility"]["auditRefs"]
-        if ref.get("weight")
-        and (audits[key := ref["id"]].get("score") is not None)
-        and audits[key]["score"] < 1
-    ]
-    metrics = {
-        key: audits[key]["numericValue"]
-        for key in (
-            "first-contentful-paint",
-            "speed-index",
-            "largest-contentful-paint",
-            "total-blocking-time",
-            "cumulative-layout-shift",
-        )
-        if key in audits
-    }
-    return {
-        "metrics": metrics,
-        "performance": round((cats["performance"]["score"] or 0) * 100),
-        "accessibility": round((cats["accessibility"]["score"] or 0) * 100),
-        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
-        "cls": audits["cumulative-layout-shift"]["numericValue"],
-        "failed": failed,
-        "runtime_error": report.get("runtimeError", {}).get("message"),
-    }
 
 
 # -- the whole measurement -------------------------------------------------------------------
@@ -465,8 +244,6 @@ def measure(
     site: Path | None = None,
 ) -> dict[str, Any]:
     """Build the real site (unless `site` is given), serve it, measure every page type."""
-    from playwright.sync_api import sync_playwright
-
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="hedong-pages-"))
     report: dict[str, Any] = {
@@ -489,46 +266,56 @@ def measure(
         with GzipServer(site) as server:
             for r in results:
                 r.url = f"{server.url}{r.lang}/{PAGES[r.kind]}"
-            args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
-                try:
-                    for round_ in range(rounds):
-                        for r in results:
-                            open_page(browser, server.url, r, record=round_ == 0)
-                        log(f"  pages: round {round_ + 1} of {rounds} done")
-                finally:
-                    browser.close()
+            _browse(results, server.url, rounds, log)
             report["pages"] = [r.as_json() for r in results]
             why = lighthouse_available() if lighthouse_runs else "skipped"
             report["lighthouse"] = why or "ran"
             if why is None:
                 for r in results:
-                    if r.kind not in LIGHTHOUSE_PAGES:
-                        continue
-                    for _ in range(lighthouse_runs):
-                        try:
-                            got = run_lighthouse(r.url, work)
-                        except (RuntimeError, subprocess.TimeoutExpired) as exc:
-                            log(f"  ✗ {r.kind} {r.lang}: {exc}")
-                            continue
-                        for key in ("performance", "accessibility"):
-                            r.lighthouse.setdefault(key, []).append(got[key])
-                        r.lighthouse_lcp.append(got["lcp"])
-                        r.lighthouse_cls.append(got["cls"])
-                        r.lighthouse_metrics.append(got["metrics"])
-                        r.lighthouse_failed = sorted(set(r.lighthouse_failed) | set(got["failed"]))
-                    log(
-                        f"  lighthouse {r.kind} {r.lang}: performance "
-                        f"{r.lighthouse.get('performance')}, accessibility "
-                        f"{r.lighthouse.get('accessibility')}"
-                    )
+                    if r.kind in LIGHTHOUSE_PAGES:
+                        _lighthouse(r, lighthouse_runs, work, log)
                 report["pages"] = [r.as_json() for r in results]
             report["table"] = table(results, why)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report["seconds"] = time.perf_counter() - started
     return report
+
+
+def _browse(results: list[PageResult], base: str, rounds: int, log: Any) -> None:
+    """Open every page `rounds` times in Debian's Chromium, a fresh profile each time."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        try:
+            for round_ in range(rounds):
+                for r in results:
+                    open_page(browser, base, r, record=round_ == 0)
+                log(f"  pages: round {round_ + 1} of {rounds} done")
+        finally:
+            browser.close()
+
+
+def _lighthouse(r: PageResult, runs: int, work: Path, log: Any) -> None:
+    for _ in range(runs):
+        try:
+            got = run_lighthouse(r.url, work)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            log(f"  ✗ {r.kind} {r.lang}: {exc}")
+            continue
+        for key in ("performance", "accessibility"):
+            r.lighthouse.setdefault(key, []).append(got[key])
+        r.lighthouse_lcp.append(got["lcp"])
+        r.lighthouse_cls.append(got["cls"])
+        r.lighthouse_metrics.append(got["metrics"])
+        r.lighthouse_failed = sorted(set(r.lighthouse_failed) | set(got["failed"]))
+    log(
+        f"  lighthouse {r.kind} {r.lang}: performance "
+        f"{r.lighthouse.get('performance')}, accessibility "
+        f"{r.lighthouse.get('accessibility')}"
+    )
 
 
 def _mark(value: float | None, goal: float, higher_is_better: bool = False) -> str:

@@ -1,0 +1,205 @@
+"""One size of synthetic content: full builds, the floor and a one-target rebuild.
+
+For each size, in the same run and on the same disk:
+
+* full: `generator.build.build(content, out)` (load, validate, plan, render, data files,
+  write; no search index) in a fresh Python process per round, so import time and caches are
+  honest (benchmarks/children/full.py);
+* floor: the least a Python generator can do for the same number of pages (PyYAML's C loader,
+  markdown-it-py and Jinja2, nothing else), measured the same way, with as many workers as the
+  build renders with (benchmarks/children/floor.py); full ÷ floor is what validation, charts,
+  data files and our templates cost on top;
+* incremental: `generator.session.Session(...).rebuild({one target file})`, nine edits of one
+  target; the median of the edits after the first, with the first beside it: the first edit
+  after `serve` starts, no slower than later ones since the session's first build fills what
+  edits reuse (benchmarks/children/incremental.py).
+
+Outputs are moved aside between rounds (a rename) and deleted when measuring is over.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import ChildFailed, discard, run_child
+
+SEED = 2021
+Log = Callable[[str], Any]
+
+
+@dataclass
+class SizeResult:
+    targets: int
+    generate_seconds: float = 0.0
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    full: list[float] = field(default_factory=list)
+    full_wall: list[float] = field(default_factory=list)
+    full_maxrss_kb: list[int] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+    floor_pages: int = 0
+    floor_maxrss_kb: list[int] = field(default_factory=list)
+    incremental: float | None = None
+    incremental_detail: dict[str, Any] | None = None
+    incremental_note: str = ""
+    workers: int = 1  # processes the build renders with (generator.parallel), and the floor too
+    full_tree_rss_kb: list[int] = field(default_factory=list)
+    full_cpu: list[float] = field(default_factory=list)
+    floor_cpu: list[float] = field(default_factory=list)
+    loadavg: list[Any] = field(default_factory=list)  # 1-minute load after each timed child
+    full_tree_pss_kb: list[int] = field(default_factory=list)
+    floor_tree_pss_kb: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def full_min(self) -> float | None:
+        return min(self.full) if self.full else None
+
+    @property
+    def full_median(self) -> float | None:
+        return statistics.median(self.full) if self.full else None
+
+    @property
+    def floor_min(self) -> float | None:
+        return min(self.floor) if self.floor else None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.full_min / self.floor_min if self.full and self.floor else None
+
+    @property
+    def pages_per_second(self) -> float | None:
+        return self.pages / self.full_min if self.full and self.full_min else None
+
+    @property
+    def peak_rss_mb(self) -> float | None:
+        """Largest single process (wait4's ru_maxrss): the brief's per-child peak RSS."""
+        return max(self.full_maxrss_kb) / 1024 if self.full_maxrss_kb else None
+
+    @property
+    def peak_tree_pss_mb(self) -> float | None:
+        """Build process plus workers, sampled every 0.1 s (PSS: shared pages counted once)."""
+        return max(self.full_tree_pss_kb) / 1024 if self.full_tree_pss_kb else None
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            full_min=self.full_min,
+            full_median=self.full_median,
+            floor_min=self.floor_min,
+            floor_median=statistics.median(self.floor) if self.floor else None,
+            ratio=self.ratio,
+            pages_per_second=self.pages_per_second,
+            peak_rss_mb=self.peak_rss_mb,
+            peak_tree_pss_mb=self.peak_tree_pss_mb,
+            floor_peak_rss_mb=max(self.floor_maxrss_kb) / 1024 if self.floor_maxrss_kb else None,
+        )
+        return data
+
+
+def bench_size(
+    n: int, rounds: int, work: Path, log: Log = print, incremental: bool = True
+) -> SizeResult:
+    """Generate `n` synthetic targets in `work`, then time the build, the floor and an edit."""
+    from benchmarks.synthetic import make_content
+
+    res = SizeResult(n)
+    content = work / f"content-{n}"
+    started = time.perf_counter()
+    make_content(content, n, SEED)
+    res.generate_seconds = time.perf_counter() - started
+    log(f"  {n:,} targets: content generated in {res.generate_seconds:.1f} s")
+    _full_rounds(res, content, rounds, work, log)
+    _floor_rounds(res, content, rounds, work, log)
+    if incremental:
+        _incremental(res, content, work, log)
+    else:
+        res.incremental_note = "skipped"
+    return res
+
+
+def _out_dir(work: Path, n: int, kind: str, r: int) -> Path:
+    path = work / f"out-{n}-{kind}-{r}"
+    discard(path, work)
+    return path
+
+
+def _full_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: Log) -> None:
+    for r in range(rounds):
+        out = _out_dir(work, res.targets, "full", r)
+        try:
+            got = run_child("benchmarks.children.full", str(content), str(out))
+        except ChildFailed as exc:
+            res.errors.append(f"full build: {exc}")
+            log(f"  ✗ full build failed: {exc}")
+            break
+        finally:
+            if r < rounds - 1:
+                discard(out, work)
+        res.full.append(got["seconds"])
+        res.full_wall.append(got["wall_seconds"])
+        res.full_maxrss_kb.append(got["maxrss_kb"])
+        res.full_tree_rss_kb.append(got["tree_rss_kb"])
+        res.full_tree_pss_kb.append(got["tree_pss_kb"])
+        res.full_cpu.append(got["cpu_seconds"])
+        res.loadavg.append(("full", r, got["loadavg"]))
+        res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
+        log(
+            f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB"
+        )
+
+
+def _floor_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: Log) -> None:
+    from generator.parallel import default_workers
+
+    pages = res.pages or 2 * res.targets + 70
+    workers = res.workers = default_workers(pages)  # the floor renders with as many
+    for r in range(rounds):
+        out = _out_dir(work, res.targets, "floor", r)
+        args = (str(content), str(out), str(pages), str(workers))
+        try:
+            got = run_child("benchmarks.children.floor", *args)
+        except ChildFailed as exc:
+            res.errors.append(f"floor: {exc}")
+            log(f"  ✗ floor failed: {exc}")
+            break
+        finally:
+            discard(out, work)
+        res.floor.append(got["seconds"])
+        res.floor_pages = got["pages"]
+        res.floor_maxrss_kb.append(got["maxrss_kb"])
+        res.floor_tree_pss_kb.append(got["tree_pss_kb"])
+        res.floor_cpu.append(got["cpu_seconds"])
+        res.loadavg.append(("floor", r, got["loadavg"]))
+        log(
+            f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+            f"{got['pages']:,} pages"
+        )
+
+
+def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
+    target = sorted((content / "targets").glob("*.yaml"))[0]
+    out = _out_dir(work, res.targets, "session", 0)
+    try:
+        got = run_child("benchmarks.children.incremental", str(content), str(out), str(target))
+        res.incremental = got["seconds"]
+        res.incremental_detail = got
+        log(
+            f"    incremental: median {got['seconds']:.3f} s, min {got['min_seconds']:.3f} s "
+            f"of {len(got['edits']) - 1} edits after the first ({got['first_seconds']:.2f} s, "
+            "first); "
+            f"session full build {got['full_seconds']:.2f} s)"
+        )
+    except ChildFailed as exc:
+        res.incremental_note = "n/a (failed)"
+        res.errors.append(f"incremental: {exc}")
+        log(f"  ✗ incremental failed: {exc}")
+    finally:
+        discard(out, work)
