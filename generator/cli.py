@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from generator.clikit import LazyGroup, content_option, lang, say
+from generator.catalogue import text
+from generator.clikit import LazyGroup, content_option, lang, last_lang, say
 from generator.errors import ContentError, Diagnostic
 from generator.staff_report import report_options
 
@@ -95,6 +96,7 @@ def validate(
     type=click.Path(path_type=Path),
     default=OUT,
     show_default=True,
+    metavar="DIR",
     help="Where to write the website. Replaced only when the build succeeds.",
 )
 @click.option("--base-url", default=None, metavar="URL", help="Public address of the site.")
@@ -172,6 +174,7 @@ def main() -> None:
     except Exception as exc:  # a bug, not a content mistake: say so plainly
         if debug:
             raise
-        click.echo(say("cli.internal_error", name=type(exc).__name__, error=exc), err=True)
-        click.echo(say("cli.internal_error.hint"), err=True)
+        chosen = last_lang()
+        click.echo(text("cli.internal_error", chosen, name=type(exc).__name__, error=exc), err=True)
+        click.echo(text("cli.internal_error.hint", chosen), err=True)
         sys.exit(70)

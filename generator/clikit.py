@@ -44,6 +44,11 @@ def lang() -> str:
     return chosen
 
 
+def last_lang() -> str:
+    """The language last chosen in this process (for words printed after click has exited)."""
+    return _now["lang"]
+
+
 def say(key: str, /, **values: Any) -> str:
     """A catalogue text in the running command's language."""
     return text(key, lang(), **values)
@@ -224,5 +229,6 @@ def content_option() -> Callable[[Any], Any]:
         type=click.Path(path_type=Path),
         default=CONTENT,
         show_default=True,
+        metavar="DIR",
         help=text("cli.opt.content", "en"),
     )

@@ -9,6 +9,7 @@ The reload script is added to HTML responses by this server only; built files ne
 
 from __future__ import annotations
 
+import html
 import http.server
 import json
 import threading
@@ -19,6 +20,8 @@ from typing import Any
 
 import click
 
+from generator.catalogue import text
+from generator.clikit import Command, content_option, lang
 from generator.errors import ContentError
 from generator.session import Session
 
@@ -53,10 +56,6 @@ RELOAD_JS = b"""(function () {
 """
 
 
-def _say(lang: str, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
-
-
 class State:
     """What the open pages poll: the build's version, the errors and the overlay's heading.
     `changed` is notified on every change (tests wait on it)."""
@@ -70,17 +69,8 @@ class State:
         self.changed = threading.Condition(self.lock)
 
     def heading(self) -> str:
-        if self.built:
-            return _say(
-                self.lang,
-                "Content errors (the last good version is shown):",
-                "内容有错误（页面显示的是上一次正确的版本）：",
-            )
-        return _say(
-            self.lang,
-            "Content errors (the preview appears once they are fixed):",
-            "内容有错误（改好后即显示预览）：",
-        )
+        """The overlay's first line, in the staff's language."""
+        return text("serve.overlay.kept" if self.built else "serve.overlay.waiting", self.lang)
 
     def json(self) -> bytes:
         with self.lock:
@@ -105,17 +95,13 @@ class State:
 def placeholder(prefix: str, lang: str) -> bytes:
     """The page served where there is no site yet: the reload script shows the errors over it
     and reloads it once they are fixed."""
-    text = _say(
-        lang,
-        "The content has errors, so there is no preview yet. This page shows them and reloads "
-        "once they are fixed.",
-        "内容有错误，还没有可预览的网站。本页会列出错误，改好后自动刷新。",
-    )
+    waiting = html.escape(text("serve.placeholder", lang))
+    title = html.escape(text("serve.placeholder.title", lang))
     html_lang = "zh-Hans" if lang == "zh" else "en"
     return (
         f'<!doctype html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
-        f'<link rel="icon" href="data:,"><title>{_say(lang, "Preview", "预览")}</title></head>'
-        f'<body><p id="serve-waiting">{text}</p>'
+        f'<link rel="icon" href="data:,"><title>{title}</title></head>'
+        f'<body><p id="serve-waiting">{waiting}</p>'
         f'<script src="{prefix}__serve/reload.js"></script></body></html>\n'
     ).encode()
 
@@ -152,9 +138,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if local.suffix == ".html" and not local.is_file() and self.state.errors:
             return self._send(placeholder(self.prefix, self.state.lang), "text/html; charset=utf-8")
         if local.suffix == ".html" and local.is_file():
-            html = local.read_bytes()
-            tag = f'<script src="{self.prefix}__serve/reload.js"></script></body>'.encode()
-            return self._send(html.replace(b"</body>", tag, 1), "text/html; charset=utf-8")
+            return self._send(with_reload(local.read_bytes(), self.prefix), "text/html; charset=utf-8")
         return super().do_GET()
 
     def _send(self, body: bytes, ctype: str) -> None:
@@ -166,8 +150,74 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def with_reload(page: bytes, prefix: str) -> bytes:
+    """A built page as this server sends it: with the reload script (which shows the errors
+    over the page) before its </body>."""
+    tag = f'<script src="{prefix}__serve/reload.js"></script></body>'.encode()
+    return page.replace(b"</body>", tag, 1)
+
+
 def _problems(exc: ContentError, lang: str) -> list[str]:
+    """The errors as the terminal and the overlay show them, in `lang`."""
     return [d.format(lang) for d in exc.diagnostics]
+
+
+class _Preview:
+    """One serve session: the builds, the shared state the pages poll, and what the terminal
+    is told (in the staff's language)."""
+
+    def __init__(self, content: Path, out: Path, lang: str):
+        self.session = Session(content, out)
+        self.state = State(lang)
+        self.lang = lang
+
+    def failed(self, exc: ContentError, key: str) -> None:
+        self.state.update(_problems(exc, self.lang))
+        for line in self.state.errors:
+            click.echo(line, err=True)
+        click.echo(text(key, self.lang), err=True)
+
+    def full(self) -> None:
+        """The whole build (at the start, and after each save while nothing good was built)."""
+        try:
+            result = self.session.full()
+        except ContentError as exc:
+            self.failed(exc, "serve.waiting")
+            return
+        self.state.update([], built=True)
+        seconds = f"{result.seconds:.2f}"
+        click.echo(text("serve.built", self.lang, pages=result.rendered, seconds=seconds))
+
+    def changed(self, paths: set[Path]) -> None:
+        """An edit: rebuild what it affects, or keep the last good site and show the errors."""
+        if not self.state.built:  # nothing good built yet: try the whole build again
+            self.full()
+            return
+        try:
+            result = self.session.rebuild(paths)
+        except ContentError as exc:
+            self.failed(exc, "serve.kept")
+            return
+        self.state.update([])
+        click.echo(
+            text(
+                "serve.rebuilt",
+                self.lang,
+                time=time.strftime("%H:%M:%S"),
+                pages=result.rendered,
+                files=len(result.changed),
+                ms=f"{result.seconds * 1000:.0f}",
+            )
+        )
+
+
+def _saved(changes: set[tuple[Any, str]]) -> set[Path]:
+    """The files an editor saved, without its backup and lock files."""
+    return {
+        Path(p)
+        for _, p in changes
+        if not Path(p).name.startswith((".", "#")) and not p.endswith("~")
+    }
 
 
 def run(
@@ -188,123 +238,44 @@ def run(
 
     lang = lang or default_lang(content)
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    session = Session(content, out)
-    state = State(lang)
-
-    def full() -> None:
-        try:
-            result = session.full()
-        except ContentError as exc:
-            state.update(_problems(exc, lang))
-            for line in state.errors:
-                click.echo(line, err=True)
-            click.echo(
-                _say(
-                    lang,
-                    "✗ the content has errors: the preview starts once they are fixed",
-                    "✗ 内容有错误：改好后预览即开始",
-                ),
-                err=True,
-            )
-            return
-        state.update([], built=True)
-        click.echo(
-            _say(
-                lang,
-                f"✓ built {result.rendered} pages in {result.seconds:.2f} s",
-                f"✓ 已生成 {result.rendered} 个页面，用时 {result.seconds:.2f} 秒",
-            )
-        )
-
-    full()
+    preview = _Preview(content, out, lang)
+    preview.full()
     handler = partial(Handler, directory=str(out))
-    Handler.state, Handler.prefix = state, prefix
+    Handler.state, Handler.prefix = preview.state, prefix
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(
-        _say(
-            lang,
-            f"Serving http://{host}:{server.server_port}{prefix}  (Ctrl+C to stop)",
-            f"预览地址 http://{host}:{server.server_port}{prefix}（按 Ctrl+C 停止）",
-        )
-    )
+    address = f"http://{host}:{server.server_port}{prefix}"
+    click.echo(text("serve.serving", lang, address=address))
     if ready is not None:
         ready.port = server.server_port  # type: ignore[attr-defined]
-        ready.state = state  # type: ignore[attr-defined]
+        ready.state = preview.state  # type: ignore[attr-defined]
         ready.set()
-    templates = session.templates
+    templates = preview.session.templates
     try:
         for changes in watch(content, templates, stop_event=stop, debounce=100, step=50):
-            paths = {
-                Path(p)
-                for _, p in changes
-                if not Path(p).name.startswith((".", "#")) and not p.endswith("~")
-            }
-            if not paths:
-                continue
-            if not state.built:  # nothing good built yet: try the whole build again
-                full()
-                continue
-            try:
-                result = session.rebuild(paths)
-            except ContentError as exc:
-                state.update(_problems(exc, lang))
-                for line in state.errors:
-                    click.echo(line, err=True)
-                click.echo(
-                    _say(
-                        lang,
-                        "✗ not rebuilt: the last good site is still served",
-                        "✗ 没有重新生成：预览仍显示上一次正确的版本",
-                    ),
-                    err=True,
-                )
-                continue
-            state.update([])
-            stamp = time.strftime("%H:%M:%S")
-            click.echo(
-                _say(
-                    lang,
-                    f"{stamp} rebuilt {result.rendered} pages, {len(result.changed)} files "
-                    f"changed in {result.seconds * 1000:.0f} ms",
-                    f"{stamp} 重新生成 {result.rendered} 个页面，{len(result.changed)} 个文件有"
-                    f"变化，用时 {result.seconds * 1000:.0f} 毫秒",
-                )
-            )
+            paths = _saved(changes)
+            if paths:
+                preview.changed(paths)
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
 
 
-@click.command("serve")
-@click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder with site.yaml, targets/ and report/.",
-)
+@click.command("serve", cls=Command)
+@content_option()
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=Path(".cache/preview"),
     show_default=True,
+    metavar="DIR",
     help="Where the preview is written (not site/).",
 )
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", default=8000, show_default=True, metavar="N", help="Port on 127.0.0.1.")
 @click.option(
-    "--prefix",
-    default="/",
-    show_default=True,
-    help="Serve under this path, e.g. /tracker/, as on the real host.",
+    "--prefix", default="/", show_default=True, metavar="PATH", help="Serve under this path."
 )
 def serve_command(content: Path, out: Path, port: int, prefix: str) -> None:
-    """Preview the site while you edit: rebuilds on every save and reloads the browser.
-
-    Errors are shown in the terminal and on the page; the last good version stays visible.
-    Content that has errors when the preview starts is shown as its errors until they are fixed.
-    """
-    from generator.messages import current_lang
-
-    run(content, out, "127.0.0.1", port, prefix, lang=current_lang())
+    """Preview the site while you edit (help: cli.serve.help)."""
+    run(content, out, "127.0.0.1", port, prefix, lang=lang())

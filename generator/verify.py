@@ -16,6 +16,9 @@ from pathlib import Path
 
 import click
 
+from generator.catalogue import text
+from generator.clikit import Command, lang, say
+
 # host configuration the README tells people to put beside the site (Apache), in any folder
 DEFAULT_IGNORE = (".htaccess",)
 
@@ -30,19 +33,22 @@ def ignored(rel: str, patterns: Iterable[str]) -> bool:
     )
 
 
-def verify(site_dir: Path, ignore: Iterable[str] = DEFAULT_IGNORE) -> list[str]:
-    """Every difference between site_dir and its manifest, as readable lines (empty = intact).
+def verify(site_dir: Path, ignore: Iterable[str] = DEFAULT_IGNORE, lang: str = "en") -> list[str]:
+    """Every difference between site_dir and its manifest, as readable lines in `lang`
+    (empty = intact). Paths matching an `ignore` pattern are not compared at all."""
+    return [text(f"verify.{kind}", lang, path=path) for kind, path in differences(site_dir, ignore)]
 
-    Paths matching an `ignore` pattern are not compared at all: not missing, changed or added.
-    """
+
+def differences(site_dir: Path, ignore: Iterable[str] = DEFAULT_IGNORE) -> list[tuple[str, str]]:
+    """(kind, path) for every difference: kind is unreadable, missing, changed or added."""
     patterns = tuple(ignore)
     manifest_path = site_dir / "manifest.json"
     try:
         doc = json.loads(manifest_path.read_text(encoding="utf-8"))
         expected: dict[str, str] = doc["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        return [f"{manifest_path}: missing or unreadable manifest"]
-    problems = []
+        return [("unreadable", str(manifest_path))]
+    found = []
     present = {
         rel
         for p in site_dir.rglob("*")
@@ -53,38 +59,29 @@ def verify(site_dir: Path, ignore: Iterable[str] = DEFAULT_IGNORE) -> list[str]:
         if ignored(rel, patterns):
             continue
         if rel not in present:
-            problems.append(f"{rel}: missing")
+            found.append(("missing", rel))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append(f"{rel}: changed (SHA-256 differs from the manifest)")
+            found.append(("changed", rel))
     for rel in sorted(present - set(expected) - {"manifest.json"}):
-        problems.append(f"{rel}: not in the manifest (added after the build)")
-    return problems
+        found.append(("added", rel))
+    return found
 
 
-@click.command("verify")
+@click.command("verify", cls=Command)
 @click.argument(
     "site_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default="site"
 )
-@click.option(
-    "--ignore",
-    "patterns",
-    metavar="PATTERN",
-    multiple=True,
-    help="Leave out files matching PATTERN (shell-style, e.g. '.well-known/*' or '*.gz'; "
-    "a pattern without '/' matches file names in any folder). Repeatable. "
-    ".htaccess is always left out.",
-)
+@click.option("--ignore", "patterns", metavar="PATTERN", multiple=True, help="Leave out files.")
 def verify_command(site_dir: Path, patterns: tuple[str, ...]) -> None:
-    """Check that a copy of the site matches its manifest.json, file by file."""
-    problems = verify(site_dir, DEFAULT_IGNORE + patterns)
+    """Check a copy of the site against its manifest.json (help: cli.verify.help)."""
+    problems = verify(site_dir, DEFAULT_IGNORE + patterns, lang())
     for line in problems:
         click.echo(line, err=True)
     if problems:
-        click.echo(
-            f"✗ {len(problems)} difference(s): this copy is not the published build", err=True
-        )
+        click.echo(say("verify.failed", count=len(problems)), err=True)
         raise SystemExit(1)
     commit = json.loads((site_dir / "manifest.json").read_text())["source_commit"]
-    click.echo(
-        "✓ every file matches the manifest" + (f" (content commit {commit})" if commit else "")
-    )
+    if commit:
+        click.echo(say("verify.ok.commit", commit=commit))
+    else:
+        click.echo(say("verify.ok"))
