@@ -12,9 +12,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.build import render_site
-from tests.conftest import ROOT
-
 
 class Refs(HTMLParser):
     def __init__(self) -> None:
@@ -37,9 +34,8 @@ def parsed(html: bytes) -> Refs:
 
 
 @pytest.fixture(scope="module")
-def output() -> dict[str, bytes]:
-    files, _, _ = render_site(ROOT / "content")
-    return files
+def output(real_site: dict[str, bytes]) -> dict[str, bytes]:
+    return real_site
 
 
 def resolve(page: str, ref: str) -> tuple[str, str]:

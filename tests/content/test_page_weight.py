@@ -12,16 +12,12 @@ import re
 
 import pytest
 
-from generator.build import render_site
-from tests.conftest import ROOT
-
 KB = 1024
 
 
 @pytest.fixture(scope="module")
-def site() -> dict[str, bytes]:
-    output, _, _ = render_site(ROOT / "content")
-    return output
+def site(real_site: dict[str, bytes]) -> dict[str, bytes]:
+    return real_site
 
 
 def gz(data: bytes) -> int:

@@ -13,9 +13,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.build import render_site
-from tests.conftest import ROOT
-
 # What must never reach a reader: escaped or literal markup, template syntax, placeholders,
 # and the words a program prints for a missing value.
 FORBIDDEN = re.compile(
@@ -56,9 +53,10 @@ def visible_text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    output, _, _ = render_site(ROOT / "content")
-    return {path: body.decode("utf-8") for path, body in output.items() if path.endswith(".html")}
+def pages(real_site: dict[str, bytes]) -> dict[str, str]:
+    return {
+        path: body.decode("utf-8") for path, body in real_site.items() if path.endswith(".html")
+    }
 
 
 def test_the_checker_catches_what_the_report_page_once_showed() -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from generator.build import render_site
 from generator.cli import cli
 from generator.load import load
 from generator.validate import validate
+from tests.built import built
 
 
 def _with_contact(content, text: str) -> None:
@@ -24,7 +24,7 @@ def _report_link(output: dict[str, bytes], page: str) -> str:
 
 
 def test_without_a_contact_the_build_warns_and_pages_name_no_address(content, runner):
-    output, _, warnings = render_site(content)
+    output, warnings = built(content, content.parent / "site")
     assert [w.message for w in warnings if "contact" in w.message] == [
         "no contact in site.yaml: the pages say that corrections to this site have no channel "
         "yet, and send questions about a commitment to the 12345 hotline"
@@ -52,7 +52,7 @@ def test_an_email_contact_prefills_the_commitment(content):
     _with_contact(
         content, "contact: {email: editors@example.org, name: {zh: 编辑部, en: The editors}}\n"
     )
-    output, _, warnings = render_site(content, base_url="https://example.org/t/")
+    output, warnings = built(content, content.parent / "site", base_url="https://example.org/t/")
     assert not [w for w in warnings if "contact" in w.message]
     link = _report_link(output, "zh/targets/farmland/index.html")
     parts = urlsplit(link)
@@ -69,7 +69,7 @@ def test_an_email_contact_prefills_the_commitment(content):
 
 def test_a_contact_page_gets_the_commitment_as_query_parameters(content):
     _with_contact(content, 'contact: {url: "https://example.org/feedback?from=site"}\n')
-    output, _, _ = render_site(content)
+    output = built(content, content.parent / "site").files
     link = _report_link(output, "en/targets/farmland/index.html")
     assert link.startswith("https://example.org/feedback?from=site&")
     query = parse_qs(urlsplit(link).query)

@@ -7,17 +7,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.build import render_site
 from generator.load import load
 from generator.validate import validate
+from tests.built import built
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
 def output(content):
-    files, _, _ = render_site(content, base_url="https://example.org/t/")
-    return files
+    return built(content, content.parent / "site", base_url="https://example.org/t/").files
 
 
 def test_atom_feed_per_language_newest_first_with_stable_ids(output):
@@ -47,7 +46,7 @@ def test_sitemap_lists_both_languages_with_alternates(output):
 
 
 def test_no_sitemap_without_a_base_url(content):
-    files, _, _ = render_site(content)
+    files = built(content, content.parent / "site").files
     assert "sitemap.xml" not in files
     assert b"Sitemap" not in files["robots.txt"]
 
@@ -76,7 +75,7 @@ def test_json_and_csv_figures_equal_the_yaml(content, output):
 def test_data_package_is_valid(content, tmp_path):
     import frictionless
 
-    files, _, _ = render_site(content)
+    files = built(content, content.parent / "site").files
     for name in ("datapackage.json", "targets.csv"):
         (tmp_path / name).write_bytes(files[f"data/{name}"])
     report = frictionless.validate(str(tmp_path / "datapackage.json"))

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator import hosting
-from generator.build import render_site
+from tests.built import built as build_site
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -32,17 +32,18 @@ def _headers_file(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def built() -> dict[str, bytes]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from tests.casefile import MINIMAL
 
-    return render_site(MINIMAL)[0]
+    return build_site(MINIMAL, tmp_path_factory.mktemp("hosting") / "site").files
 
 
 @pytest.fixture(scope="module")
-def built_with_base() -> dict[str, bytes]:
+def built_with_base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from tests.casefile import MINIMAL
 
-    return render_site(MINIMAL, base_url="https://example.org/gov/hedong/")[0]
+    out = tmp_path_factory.mktemp("hosting-base") / "site"
+    return build_site(MINIMAL, out, base_url="https://example.org/gov/hedong/").files
 
 
 def test_readme_header_blocks_equal_the_built_headers_file(built):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import render_site
 from generator.load import load
 from generator.validate import validate
+from tests.built import built
 
 
 def messages(content: Path) -> list[str]:
@@ -109,11 +109,11 @@ def test_stray_files_in_targets_are_named(content):
 
 
 def test_bom_and_crlf_give_the_same_site(content):
-    before, _, _ = render_site(content)
+    before = built(content, content.parent / "before").files
     for path in [content / "targets" / "farmland.yaml", content / "report" / "zh.md"]:
         text = path.read_text(encoding="utf-8")
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
-    after, _, _ = render_site(content)
+    after = built(content, content.parent / "after").files
     assert before == after
 
 

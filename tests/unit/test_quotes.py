@@ -4,9 +4,9 @@ report. A quote that really differs is shown against the nearest passage."""
 
 from pathlib import Path
 
-from generator.build import render_site
 from generator.load import load
 from generator.validate import find_quote, validate
+from tests.built import built
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -33,7 +33,7 @@ def test_a_full_width_quote_matches_and_the_site_shows_the_report_form(content: 
     assert site is not None, [p.format() for p in problems]
     (target,) = [t for t in site.targets if t.id == "farmers"]
     assert target.quote == "以上,培育高素质农民6000人以上"
-    output, _, _ = render_site(content)
+    output = built(content, content.parent / "site").files
     page = output["zh/targets/farmers/index.html"].decode()
     assert "以上,培育高素质农民6000人以上" in page and "以上，培育" not in page
     report = output["zh/report/index.html"].decode()
@@ -58,7 +58,7 @@ def test_an_ascii_quote_matches_a_full_width_report_and_an_evidence_quote_too(co
     assert target.quote == "以上，培育高素质农民6000人以上"
     assert target.updates[0].evidence is not None
     assert target.updates[0].evidence.quote == "这一年，新建高标准农田51.2万亩"
-    output, _, _ = render_site(content)
+    output = built(content, content.parent / "site").files
     assert "这一年，新建高标准农田51.2万亩" in output["zh/targets/farmers/index.html"].decode()
 
 

@@ -5,15 +5,14 @@ import re
 
 import pytest
 
-from generator.build import render_site
 from generator.write import OutputError, safe_path
+from tests.built import built as build_site
 
 ATTACK = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def built(content):
-    output, _, _ = render_site(content)
-    return output
+    return build_site(content, content.parent / "site").files
 
 
 def test_a_script_in_a_title_is_shown_as_text_everywhere(content):

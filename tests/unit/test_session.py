@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import render_site
 from generator.errors import ContentError
 from generator.session import Session
+from tests.built import built
 
 
 def disk(folder: Path) -> dict[str, bytes]:
@@ -18,11 +18,8 @@ def disk(folder: Path) -> dict[str, bytes]:
 
 
 def full_build(content: Path) -> dict[str, bytes]:
-    from generator.write import manifest
-
-    output, _, _ = render_site(content)
-    output["manifest.json"] = manifest(output, None)
-    return output
+    """What `build` writes for the content as it is now, manifest included."""
+    return built(content, content.parent / "full").files
 
 
 EDITS = [

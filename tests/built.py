@@ -1,0 +1,42 @@
+"""The site as the `build` command writes it, read back from disk.
+
+Tests that look at the output build it the way that ships: `generator.build.build` into a
+folder (rendering workers, streamed data files, assets and manifest), then read the files.
+Only build's public parameters are used, so the tests hold while its insides change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.build import build
+from generator.errors import Diagnostic
+
+
+class Built(NamedTuple):
+    files: dict[str, bytes]  # every file written, by its path in the site ("zh/index.html")
+    warnings: list[Diagnostic]
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path relative to it, in path order."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def built(content: Path, out: Path, base_url: str | None = None, workers: int = 1) -> Built:
+    """Build `content` into `out` (replaced if it holds an earlier build), without a search
+    index, and read back everything written. ContentError propagates."""
+    result = build(
+        content,
+        out,
+        base_url=base_url,
+        workers=workers,
+        search_index=False,
+        allow_removals=True,
+    )
+    return Built(read_tree(out), list(result.warnings))
