@@ -1,26 +1,36 @@
-"""The pipeline: load → validate → plan → render → write, and what a build adds around the
-stages (publishing warnings, the manifest, the search index, the content's git commit)."""
+"""The pipeline: load → validate → plan → render → write, the one path that `build`, `serve`
+and the tests all take. `build()` reads top to bottom; `prepare()` is load → validate → plan;
+`publish()` is render → write into a temporary folder swapped in at the end. A `serve`
+session (session.py) calls the same `prepare()` and renders with the same renderer, passing
+its memory of the last build (generator/incremental.py)."""
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Pos
+from generator.incremental import NO_REUSE, NoReuse
 from generator.load import Loader, display_path
 from generator.model import Site
-from generator.plan import Page, Plan, plan
+from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
-from generator.write import MARKER, manifest_from_hashes, published_files, stage
+from generator.write import (
+    MARKER,
+    hash_tree,
+    manifest_from_hashes,
+    published_files,
+    put_files,
+    stage,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -32,29 +42,18 @@ class BuildResult:
     bytes: int
     seconds: float
     warnings: list[Diagnostic] = field(default_factory=list)
-    output: dict[str, bytes] = field(default_factory=dict, repr=False)
     search_seconds: float = 0.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Prepared:
-    """Everything before rendering pages: the model, the page plan and the other files."""
+    """Everything before rendering: the model, the page plan, the warnings, and the seconds
+    each stage took."""
 
     site: Site
     plan: Plan
     warnings: list[Diagnostic]
-    assets: dict[str, bytes]  # static files, copied as they are
-    data: Callable[[], Iterator[tuple[str, bytes]]]  # data files and feeds, made when written
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    _extra: dict[str, bytes] | None = field(default=None, repr=False)
-
-    @property
-    def extra(self) -> dict[str, bytes]:
-        """Every file that is not a page, made once and kept (serve, in-memory builds); a
-        build streams `data()` instead, so 60 MB of data files are never held at once."""
-        if self._extra is None:
-            self._extra = {**dict(self.data()), **self.assets}
-        return self._extra
+    timings: dict[str, float]
 
 
 @contextmanager
@@ -94,89 +93,43 @@ def publishing_warnings(site: Site, site_file: str) -> list[Diagnostic]:
 
 def prepare(
     loader: Loader,
-    renderer: Renderer,
+    strings: object,
     base_url: str | None,
-    vendor: Path = assets.VENDOR,
-    previous: Plan | None = None,
-    data: exports.DataCache | None = None,
+    reuse: NoReuse = NO_REUSE,
     changed: set[Path] | None = None,
 ) -> Prepared:
-    """load → validate → plan, plus the files that are not pages; ContentError if invalid.
-
-    A `serve` session passes what it kept from its last build: the plan (only when just target
-    files changed), the data cache and the files its watcher saw change.
-    """
+    """load → validate → plan; ContentError if the content is invalid. A `serve` session
+    passes its reuse and the files its watcher saw change."""
     with quiet_gc():
-        return _prepare(loader, renderer, base_url, vendor, previous, data, changed)
+        clock = [time.perf_counter()]
+        timings: dict[str, float] = {}
+
+        def lap(name: str) -> None:
+            now = time.perf_counter()
+            timings[name], clock[0] = now - clock[0], now
+
+        sources = loader.load(changed)
+        lap("load")
+        site, warnings = validate(sources)
+        lap("validate")
+        if site is None:
+            raise ContentError(warnings)
+        warnings = warnings + publishing_warnings(site, sources.site.file if sources.site else "")
+        the_plan = plan(site, strings, base_url, reuse)  # type: ignore[arg-type]
+        lap("plan")
+    return Prepared(site, the_plan, warnings, timings)
 
 
-def _prepare(
-    loader: Loader,
-    renderer: Renderer,
+def other_files(
+    site: Site,
     base_url: str | None,
+    templates: Path,
     vendor: Path,
-    previous: Plan | None,
-    data: exports.DataCache | None,
-    changed: set[Path] | None,
-) -> Prepared:
-    clock = [time.perf_counter()]
-    timings: dict[str, float] = {}
-
-    def lap(name: str) -> None:
-        now = time.perf_counter()
-        timings[name] = now - clock[0]
-        clock[0] = now
-
-    sources = loader.load(changed)
-    lap("load")
-    site, warnings = validate(sources)
-    lap("validate")
-    if site is None:
-        raise ContentError(warnings)
-    warnings = warnings + publishing_warnings(site, sources.site.file if sources.site else "")
-    the_plan = plan(site, renderer.strings.data, base_url, previous)
-    lap("plan")
-    static = assets.collect(renderer.templates, site.geo, vendor)
-    lap("assets")
-    return Prepared(
-        site,
-        the_plan,
-        warnings,
-        static,
-        partial(
-            exports.iter_data_files,
-            site,
-            the_plan,
-            renderer,
-            base_url or site.info.base_url,
-            data,
-        ),
-        timings,
-    )
-
-
-def render_site(
-    content: Path,
-    base_url: str | None = None,
-    templates: Path = TEMPLATES,
-    loader: Loader | None = None,
-    progress: Progress | None = None,
-    vendor: Path = assets.VENDOR,
-) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
-    """Everything but the write: the output as {path: bytes}, the page count and warnings."""
-    renderer = Renderer(templates)
-    try:
-        ready = prepare(loader or Loader(content), renderer, base_url, vendor)
-        output: dict[str, bytes] = {}
-        total = len(ready.plan.pages)
-        for i, page in enumerate(ready.plan.pages, 1):
-            output[page.path] = renderer.render(page.template, page.path, page.lang, page.context)
-            if progress and (i % 200 == 0 or i == total):
-                progress(i, total)
-    finally:
-        gc.unfreeze()
-    output.update(ready.extra)
-    return output, total, ready.warnings
+    reuse: NoReuse = NO_REUSE,
+) -> Iterator[tuple[str, bytes]]:
+    """The files that are not pages: data files (made one at a time), then static assets."""
+    yield from exports.data_files(site, base_url or site.info.base_url, reuse)
+    yield from assets.collect(templates, site.geo, vendor).items()
 
 
 def build(
@@ -200,44 +153,45 @@ def build(
     """
     started = time.perf_counter()
     try:
-        return _build(
-            content,
+        renderer = Renderer(templates)
+        ready = prepare(Loader(content), renderer.strings.data, base_url)
+        if not allow_removals:
+            gone = removed_targets(ready.site, out)
+            if gone:
+                raise ContentError(removal_problems(gone, content, out))
+        result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
+        files = other_files(ready.site, base_url, renderer.templates, vendor)
+        publish(
+            ready,
+            renderer,
+            files,
             out,
-            base_url,
-            templates,
+            content_commit(content),
+            result,
             progress,
-            vendor,
             search_index,
             workers,
-            started,
-            allow_removals,
         )
+        result.seconds = time.perf_counter() - started - result.search_seconds
+        return result
     finally:
         gc.unfreeze()
 
 
-def _build(
-    content: Path,
-    out: Path,
-    base_url: str | None,
-    templates: Path,
-    progress: Progress | None,
-    vendor: Path,
-    search_index: bool,
-    workers: int | None,
-    started: float,
-    allow_removals: bool = True,
-) -> BuildResult:
-    renderer = Renderer(templates)
-    ready = prepare(Loader(content), renderer, base_url, vendor)
-    if not allow_removals:
-        gone = removed_targets(ready.site, out)
-        if gone:
-            raise ContentError(removal_problems(gone, content, out))
-    result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
-    publish(ready, renderer, out, content_commit(content), result, progress, search_index, workers)
-    result.seconds = time.perf_counter() - started - result.search_seconds
-    return result
+def render_site(
+    content: Path, base_url: str | None = None, templates: Path = TEMPLATES, **kw: object
+) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
+    """build() into a temporary folder, read back as {path: bytes} (manifest aside): for
+    tests that look at the output in memory. The same path as `build`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        result = build(content, out, base_url, templates, **kw)  # type: ignore[arg-type]
+        files = {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != MARKER
+        }
+    return files, result.pages, result.warnings
 
 
 def removed_targets(site: Site, out: Path) -> list[str]:
@@ -274,15 +228,17 @@ def removal_problems(ids: list[str], content: Path, out: Path) -> list[Diagnosti
 def publish(
     ready: Prepared,
     renderer: Renderer,
+    files: Iterator[tuple[str, bytes]],
     out: Path,
     commit: str | None,
     result: BuildResult,
     progress: Progress | None = None,
     search_index: bool = False,
     workers: int | None = None,
-    here: Callable[[Page], bool] | None = None,
+    here: Callable[[object], bool] | None = None,
 ) -> dict[str, str]:
-    """Render every page and write every file into a temporary folder, then swap it in.
+    """Render every page and write it and every other file into a temporary folder, then swap
+    it in (write.stage).
 
     Returns {path: sha256} of every file written (the manifest's content), so a `serve`
     session knows what is on disk without reading it back. `here`: pages to render in this
@@ -297,31 +253,18 @@ def publish(
                 ready.plan.pages, renderer, folder, workers, progress, written, here
             )
         )
-        made: set[Path] = set()
-        others = ready.extra.items() if ready._extra is not None else _chain(ready)
-        for rel, data in others:
-            hashes[rel] = parallel.write_file(folder, rel, data, made)
-            written[0] += len(data)
+        hashes.update(put_files(folder, files, written))
         if search_index:
             search_started = time.perf_counter()
             search.index(folder)
             result.search_seconds = time.perf_counter() - search_started
-            for path in sorted((folder / "pagefind").rglob("*")):
-                if path.is_file():
-                    hashes[path.relative_to(folder).as_posix()] = hashlib.sha256(
-                        path.read_bytes()
-                    ).hexdigest()
-        (folder / MARKER).write_bytes(manifest_from_hashes(hashes, commit))
+            hashes.update(hash_tree(folder, "pagefind"))
         result.files = len(hashes) + 1
         result.bytes = written[0]
+        put_files(folder, [(MARKER, manifest_from_hashes(hashes, commit))])
 
     stage(out, fill)
     return hashes
-
-
-def _chain(ready: Prepared) -> Iterator[tuple[str, bytes]]:
-    yield from ready.data()
-    yield from ready.assets.items()
 
 
 def content_commit(content: Path) -> str | None:

@@ -14,8 +14,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from generator import hosting, progress, urls
-from generator.model import Site, Target
+from generator import hosting, progress
+from generator.incremental import NO_REUSE, NoReuse
+from generator.model import Section, Site, Target
 
 FIELDS: list[tuple[str, str, str, str]] = [
     # name, type, zh description, en description
@@ -90,8 +91,7 @@ FIELDS: list[tuple[str, str, str, str]] = [
 STATUSES = list(progress.STATUS_ORDER)
 
 
-def _row(site: Site, t: Target) -> dict[str, Any]:
-    section = site.section(t.section)
+def _row(t: Target, section: Section, report_date: dt.date, today: dt.date) -> dict[str, Any]:
     last = t.last
     m = t.metric
     return {
@@ -114,20 +114,22 @@ def _row(site: Site, t: Target) -> dict[str, Any]:
         "status": t.status,
         "status_date": last.date.isoformat() if last else None,
         "status_at_deadline": t.at_deadline.status if t.at_deadline else "no_update",
-        "deadline_passed_open": progress.overdue(t, dt.date.today()),
+        "deadline_passed_open": progress.overdue(t, today),
         "checked": t.checked.isoformat() if t.checked else None,
         "value": last.value if last else None,
         "percent": progress.percent(t),
-        "schedule": progress.schedule(t, site.info.report_date),
+        "schedule": progress.schedule(t, report_date),
         "source_title": last.source.title if last and last.source else None,
         "source_url": last.source.url if last and last.source else None,
         "updates": len(t.updates),
     }
 
 
-def target_json(site: Site, t: Target) -> dict[str, Any]:
+def target_json(
+    t: Target, section: Section, report_date: dt.date, today: dt.date
+) -> dict[str, Any]:
     """One target with its whole history: stable field names, both languages."""
-    doc = _row(site, t)
+    doc = _row(t, section, report_date, today)
     doc["history"] = [
         {
             "date": u.date.isoformat(),
@@ -165,48 +167,6 @@ def _csv_line(values: list[Any]) -> str:
     return buffer.getvalue()
 
 
-class DataCache:
-    """Each target's serialised forms (its JSON file, its targets.json entry, its CSV line),
-    made once per Target object.
-
-    A `serve` session keeps one while only target files change (a Target object is then
-    reused exactly when its file is unchanged), so a one-target edit at 10,000 targets
-    re-serialises one target and joins the rest; the unchanged per-target files are the very
-    same bytes objects, which the session skips without hashing them. Anything else changing
-    (section titles, the report date) needs a new cache.
-    """
-
-    def __init__(self, keep: bool = True) -> None:
-        self._made: dict[str, tuple[Target, bytes, bytes, bytes, str]] = {}
-        self._keep = keep  # a one-off build needs no memory of its targets
-
-    def all(
-        self, site: Site, targets: tuple[Target, ...]
-    ) -> list[tuple[Target, bytes, bytes, bytes, str]]:
-        """(target, JSON, JSON file, CSV line, file path) of each target, as UTF-8: the big
-        files are joined from bytes, never encoded again."""
-        made = self._made
-        out = []
-        for t in targets:
-            hit = made.get(t.id)
-            if hit is None or hit[0] is not t:
-                text = json.dumps(
-                    target_json(site, t), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-                ).encode()
-                line = _csv_line(["" if v is None else v for v in _row(site, t).values()])
-                hit = (t, text, text + b"\n", line.encode(), f"data/targets/{t.id}.json")
-                if self._keep:
-                    made[t.id] = hit
-            out.append(hit)
-        return out
-
-    def forget_others(self, targets: tuple[Target, ...]) -> None:
-        """Drop deleted targets (every target present has an entry, so equal sizes mean none)."""
-        if len(self._made) > len(targets):
-            for gone in set(self._made) - {t.id for t in targets}:
-                del self._made[gone]
-
-
 def _csv(lines: list[bytes]) -> bytes:
     head = _csv_line([f[0] for f in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
     return head + b"".join(lines)  # Windows reads UTF-8 only with it
@@ -241,25 +201,29 @@ def datapackage(site: Site) -> dict[str, Any]:
     }
 
 
-FEED_LIMIT = 100  # newest updates in each Atom feed; the changes pages and data hold them all
-
-
-def iter_data_files(
-    site: Site,
-    the_plan: Any,
-    renderer: Any,
-    base_url: str | None,
-    cache: DataCache | None = None,
+def data_files(
+    site: Site, base_url: str | None, reuse: NoReuse = NO_REUSE, today: dt.date | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """Every data file as (path, bytes), made one at a time so a build can write each and
-    forget it (at 10,000 targets they are 60 MB); a `serve` session's cache keeps them."""
-    cache = cache or DataCache(keep=False)
-    made = cache.all(site, site.targets)
-    for hit in made:
-        yield hit[4], hit[2]
-    texts = [hit[1] for hit in made]
-    lines = [hit[3] for hit in made]
-    cache.forget_others(site.targets)
+    forget it (at 10,000 targets they are 60 MB). With a `serve` session's reuse, each
+    unchanged target's serialised row is the very same bytes as last time."""
+    today = today or dt.date.today()
+    made = [
+        reuse.memo(
+            "data-row",
+            t.id,
+            _serialised,
+            t,
+            site.section(t.section),
+            site.info.report_date,
+            today,
+        )
+        for t in site.targets
+    ]
+    for (path, _, file), _ in made:
+        yield path, file
+    texts = [m[0][1] for m in made]
+    lines = [m[1] for m in made]
     fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).rstrip(b"\n")
     # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
     # from each target's text instead of encoding 10,000 targets again
@@ -276,56 +240,22 @@ def iter_data_files(
     from generator.schema import schema_bytes
 
     yield "schema/target.json", schema_bytes()
-    for lang in urls.LANGS:
-        yield (
-            urls.page("feed", lang),
-            renderer.render(
-                "feeds/atom.xml",
-                urls.page("feed", lang),
-                lang,
-                _feed_context(site, the_plan, lang, base_url),
-            ),
-        )
-    if base_url:
-        yield (
-            "sitemap.xml",
-            renderer.render(
-                "feeds/sitemap.xml",
-                "sitemap.xml",
-                None,
-                {
-                    "base_url": base_url,
-                    "pages": sorted(
-                        p.path
-                        for p in the_plan.pages
-                        if p.lang == "zh" and p.path.startswith("zh/") and "/embed/" not in p.path
-                    ),
-                },
-            ),
-        )
 
 
-# Atom ids (RFC 4151 tag URIs) name the tracker, not the host it happens to be served from:
-# moving the site or setting base_url later must not make every entry look new to a reader.
-FEED_TAG = "tag:hedong-open.yuncheng,2021:"
-
-
-def _feed_context(site: Site, the_plan: Any, lang: str, base_url: str | None) -> dict[str, Any]:
-    entries = the_plan.updates[:FEED_LIMIT]
-    newest = entries[0][0].date if entries else site.info.report_date
-    # an entry's id: its language, target and place in the target's history (1 = oldest);
-    # updates are only ever added after the last one, so the number of an update never moves
-    numbered = [
-        (u, v, next(n for n, w in enumerate(v.target.updates, 1) if w is u)) for u, v in entries
-    ]
-    return {
-        "site": site.info,
-        "entries": numbered,
-        "updated": newest,
-        "base_url": base_url,
-        "tag": FEED_TAG,
-        "documents": {d.id: d for d in site.documents},
-    }
+def _serialised(
+    t: Target, section: Section, report_date: dt.date, today: dt.date
+) -> tuple[tuple[str, bytes, bytes], bytes]:
+    """((file path, JSON, file), CSV line) of one target, as UTF-8: the big files are joined from these
+    bytes, never encoded again."""
+    text = json.dumps(
+        target_json(t, section, report_date, today),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+    row = _row(t, section, report_date, today)
+    line = _csv_line(["" if v is None else v for v in row.values()])
+    return (f"data/targets/{t.id}.json", text, text + b"\n"), line.encode()
 
 
 def _robots(base_url: str | None) -> bytes:

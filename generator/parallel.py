@@ -8,7 +8,6 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from generator.plan import Page
 from generator.render import Renderer
-from generator.write import safe_path
+from generator.write import put_file, safe_path
 
 CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
@@ -31,15 +30,6 @@ def default_workers(pages: int) -> int:
     return min(os.cpu_count() or 1, 4) if pages >= PARALLEL_FROM else 1
 
 
-def write_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
-    path = safe_path(root, rel)
-    if path.parent not in made:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        made.add(path.parent)
-    path.write_bytes(data)
-    return hashlib.sha256(data).hexdigest()
-
-
 def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
     assert _JOB is not None
     pages, templates, root = _JOB
@@ -48,7 +38,7 @@ def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
     done, size = [], 0
     for p in pages[span[0] : span[1]]:
         data = renderer.render(p.template, p.path, p.lang, p.context)
-        done.append((p.path, write_file(root, p.path, data, made)))
+        done.append((p.path, put_file(root, p.path, data, made)))
         size += len(data)
     return done, size
 
@@ -87,7 +77,7 @@ def render_into(
     def render_here(todo: Sequence[Page]) -> None:
         for p in todo:
             data = renderer.render(p.template, p.path, p.lang, p.context)
-            hashes[p.path] = write_file(root, p.path, data, made)
+            hashes[p.path] = put_file(root, p.path, data, made)
             if written is not None:
                 written[0] += len(data)
             if progress and (len(hashes) % 500 == 0 or len(hashes) == total):

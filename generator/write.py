@@ -2,8 +2,10 @@
 
 A full build writes into a fresh sibling folder and swaps it into place only when every file is
 written (lektor's idea), so a failed or interrupted build leaves the previous site as it was.
-Other writers: the render workers (parallel.py) fill the temporary folder, build.publish adds
-the manifest to it, and a `serve` session (session.py) replaces files one at a time in place.
+Every file the generator makes is written by a function of this module, whichever process
+calls it: the render workers (parallel.py) fill the temporary folder with `put_file`,
+build.publish adds the other files and the manifest with `put_files`, and a `serve` session
+(session.py) replaces files one at a time in place with `replace_file` and `remove_file`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 MARKER = "manifest.json"  # every build writes it; we only ever replace folders that have it
@@ -32,10 +34,68 @@ def safe_path(root: Path, rel: str) -> Path:
 
 
 def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
-    """Every output file with its SHA-256, so a deployed copy can be verified (verify.py)."""
+    """The manifest of files held in memory (tests that compare a build with a golden tree)."""
     return manifest_from_hashes(
         {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}, commit
     )
+
+
+def put_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
+    """Write one new file under root (folders as needed; `made` remembers those already
+    made); return its SHA-256 for the manifest."""
+    path = safe_path(root, rel)
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def put_files(
+    root: Path, files: Iterable[tuple[str, bytes]], written: list[int] | None = None
+) -> dict[str, str]:
+    """put_file for each (path, bytes), one at a time (a generator's files are made, written
+    and forgotten); {path: sha256}. Adds the bytes written to written[0]."""
+    made: set[Path] = set()
+    hashes = {}
+    for rel, data in files:
+        hashes[rel] = put_file(root, rel, data, made)
+        if written is not None:
+            written[0] += len(data)
+    return hashes
+
+
+def hash_tree(root: Path, sub: str) -> dict[str, str]:
+    """{path: sha256} of the files a tool wrote under root/sub (the search index)."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted((root / sub).rglob("*"))
+        if path.is_file()
+    }
+
+
+def replace_file(root: Path, rel: str, data: bytes, folders: set[Path]) -> None:
+    """Replace one file of a live site at once (a reader never sees half of it)."""
+    path = safe_path(root, rel)
+    if path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(path.parent)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def remove_file(root: Path, rel: str) -> bool:
+    """Remove one file of a live site, and the folders it leaves empty; False if absent."""
+    path = safe_path(root, rel)
+    if not path.exists():
+        return False
+    path.unlink()
+    parent = path.parent
+    while parent != root and parent.is_dir() and not any(parent.iterdir()):
+        parent.rmdir()  # a deleted target leaves no empty folders behind
+        parent = parent.parent
+    return True
 
 
 def manifest_from_hashes(hashes: dict[str, str], commit: str | None) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import plan
+from generator.pages import page as plan
 from generator.build import render_site
 from generator.write import manifest
 from tests.casefile import MINIMAL

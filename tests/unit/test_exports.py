@@ -1,6 +1,7 @@
 """Feeds, open data and sitemap: parseable, deterministic, and equal to the YAML content."""
 
 import csv
+import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -94,10 +95,14 @@ def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(outp
     exactly what encoding the whole document at once gives."""
     from generator.exports import FIELDS, _row, target_json
 
+    def _json_of(site, t):
+        return target_json(t, site.section(t.section), site.info.report_date, dt.date.today())
+
+
     site, _ = validate(load(content))
     doc = {
         "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS},
-        "targets": [target_json(site, t) for t in site.targets],
+        "targets": [_json_of(site, t) for t in site.targets],
     }
     expected = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert output["data/targets.json"] == (expected + "\n").encode()
@@ -105,5 +110,12 @@ def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(outp
     writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in FIELDS], lineterminator="\r\n")
     writer.writeheader()
     for t in site.targets:
-        writer.writerow({k: "" if v is None else v for k, v in _row(site, t).items()})
+        writer.writerow(
+            {
+                k: "" if v is None else v
+                for k, v in _row(
+                    t, site.section(t.section), site.info.report_date, dt.date.today()
+                ).items()
+            }
+        )
     assert output["data/targets.csv"] == buffer.getvalue().encode("utf-8-sig")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import make_content
-from generator import plan as plan_module
+from generator.pages import page as plan_module
 from generator.build import build
 
 TARGETS = 60

@@ -1,6 +1,6 @@
 """What pages exist and what they list: long lists paginate, so no page grows without bound."""
 
-from generator import plan as plan_module
+from generator.pages import page as plan_module
 from generator.load import load
 from generator.plan import plan
 from generator.render import Renderer

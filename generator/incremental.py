@@ -1,0 +1,129 @@
+"""Reuse between builds of a `serve` session: the one place where anything is kept from the
+last build, and the one rule that decides what may be kept.
+
+The rule: a value made by a named pure function is reused when the function and every one of
+its inputs are the same as last time (`is`, or `==` for plain values such as str, int and
+dates). Nothing else is compared, so adding an input to a function's arguments is all it takes
+to make reuse aware of it; a function that reads anything besides its arguments breaks the
+rule (the property test in tests/unit/test_incremental.py edits content at random and requires
+the session's output to equal a full build, byte for byte, after every step).
+
+Stages take an optional `reuse` argument. A one-off build passes `NO_REUSE`, which makes every
+value afresh and keeps nothing; the `serve` session owns a `Reuse` and passes it to plan,
+data files and render. Which inputs are "the same" is decided upstream: load and validate give
+an unchanged file's Target the very same object as last time, so everything made from it is
+reused down the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# values compared with == rather than `is`: equal plain values are interchangeable
+_PLAIN = (str, int, float, bool, bytes, dt.date, type(None))
+
+
+def same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
+    """The inputs are the same: equal length, each the very same object or an equal plain
+    value (a tuple of those counts as plain when its items are)."""
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new, strict=True):
+        if a is b:
+            continue
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, _PLAIN):
+            if a != b:
+                return False
+        elif isinstance(a, tuple):
+            if not same(a, b):
+                return False
+        else:
+            return False
+    return True
+
+
+class NoReuse:
+    """Every value made afresh, nothing kept: what a one-off build and the tests use."""
+
+    active = False
+
+    def memo(self, space: str, key: Hashable, make: Callable[..., T], *args: Any) -> T:
+        return make(*args)
+
+    def canonical(self, space: str, key: Hashable, value: T) -> T:
+        return value
+
+    def start(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+NO_REUSE = NoReuse()
+
+
+def _canonical() -> None:
+    """Marks the entries of Reuse.canonical (never called)."""
+
+
+class Reuse(NoReuse):
+    """What a `serve` session keeps between builds: per (space, key), the function, its inputs
+    and its value. Entries not asked for during a build are dropped when it finishes, so a
+    deleted target's values do not linger."""
+
+    active = True
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, Hashable], tuple[Callable[..., Any], tuple[Any, ...], Any]] = {}
+        self._asked: set[tuple[str, Hashable]] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def memo(self, space: str, key: Hashable, make: Callable[..., T], *args: Any) -> T:
+        """`make(*args)`, or the value it gave last time under (space, key) if the function
+        and the inputs are the same."""
+        slot = (space, key)
+        self._asked.add(slot)
+        hit = self._kept.get(slot)
+        if hit is not None and hit[0] is make and same(hit[1], args):
+            self.hits += 1
+            return hit[2]  # type: ignore[no-any-return]
+        self.misses += 1
+        value = make(*args)
+        self._kept[slot] = (make, args, value)
+        return value
+
+    def canonical(self, space: str, key: Hashable, value: T) -> T:
+        """The object kept last time under (space, key) when it equals `value`, else `value`
+        (kept from now on). Small shared values made afresh by every validation (a section,
+        a county) then stay the same objects, and what is made from them is reused."""
+        slot = (space, key)
+        self._asked.add(slot)
+        hit = self._kept.get(slot)
+        if hit is not None and (hit[2] is value or hit[2] == value):
+            return hit[2]  # type: ignore[no-any-return]
+        self._kept[slot] = (_canonical, (), value)
+        return value
+
+    def start(self) -> None:
+        """A build begins: count what it asks for."""
+        self._asked = set()
+        self.hits = self.misses = 0
+
+    def finish(self) -> None:
+        """A build is over: forget what it did not ask for."""
+        if len(self._asked) < len(self._kept):
+            for slot in set(self._kept) - self._asked:
+                del self._kept[slot]
+
+    def clear(self) -> None:
+        """Forget everything (templates or the catalogue changed: nothing made before holds)."""
+        self._kept.clear()
+        self._asked.clear()

@@ -1,0 +1,73 @@
+"""The counties: the index with the map and table, and one page per county (paged)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator import charts, urls
+from generator.pages.inputs import PlanInputs, county_lists
+from generator.pages.page import Page, chunks, page, paged, titles
+
+
+def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    yield index(inputs, lang)
+    yield from counties(inputs, lang)
+
+
+def with_svg(
+    inputs: PlanInputs,
+    lang: str,
+    map_: charts.ChartData,
+    path: str,
+    highlight: str | None = None,
+    new_tab: bool = False,
+) -> charts.ChartData:
+    """The live map's data with the server-drawn SVG of the same map for the page at `path`."""
+    svg = charts.svg_map(inputs.site, inputs.measures, lang, path, highlight, new_tab=new_tab)
+    return charts.ChartData(map_.id, map_.option, svg, map_.rows)
+
+
+def index(inputs: PlanInputs, lang: str) -> Page:
+    path = urls.page("counties", lang)
+    return page(
+        path,
+        "counties",
+        lang,
+        "counties.html",
+        inputs.common,
+        **titles(inputs.site.info, lang, inputs.t("county.index_title", lang)),
+        nav_current="counties",
+        map=with_svg(inputs, lang, inputs.maps[lang], path),
+        measures=inputs.measures,
+    )
+
+
+def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    site = inputs.site
+    citywide_groups, citywide_counts, named_of, figures_of = county_lists(site, inputs.ordered)
+    for m in inputs.measures:
+        c = m.county
+        live = charts.county_map(
+            site, inputs.measures, lang, urls.page("county", lang, c.id), highlight=c.id
+        )
+        # Only the first page of a long list carries the summary (numbers, map, figures,
+        # city-wide commitments): later pages list commitments and stay light.
+        for path, part, pager in paged(urls.page("county", lang, c.id), chunks(named_of[c.id])):
+            first = pager is None or pager["current"] == 1
+            yield page(
+                path,
+                "county",
+                lang,
+                "county.html",
+                inputs.common,
+                **titles(site.info, lang, c.name(lang)),
+                nav_current="counties",
+                county=c,
+                measure=m if first else None,
+                named=part,
+                pager=pager,
+                citywide_groups=citywide_groups if first else [],
+                citywide_counts=citywide_counts if first else [],
+                figures=figures_of[c.id] if first else [],
+                map=with_svg(inputs, lang, live, path, c.id) if first else None,
+            )

@@ -1,0 +1,71 @@
+"""The Atom feed of each language and the sitemap: template-drawn like pages, listed in the
+page table, though they are XML files rather than folders with an index.html."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from generator import urls
+from generator.model import Document, SiteInfo, Update
+from generator.pages.inputs import PlanInputs, TargetView
+from generator.pages.page import Page
+
+FEED_LIMIT = 100  # newest updates in each Atom feed; the changes pages and data hold them all
+# Atom ids (RFC 4151 tag URIs) name the tracker, not the host it happens to be served from:
+# moving the site or setting base_url later must not make every entry look new to a reader.
+FEED_TAG = "tag:hedong-open.yuncheng,2021:"
+
+
+def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    site = inputs.site
+    entries = inputs.updates[:FEED_LIMIT]
+    newest = entries[0][0].date if entries else site.info.report_date
+    # an entry's id: its language, target and place in the target's history (1 = oldest);
+    # updates are only ever added after the last one, so the number of an update never moves
+    numbered = tuple(
+        (u, v, next(n for n, w in enumerate(v.target.updates, 1) if w is u)) for u, v in entries
+    )
+    args = (site.info, numbered, newest, inputs.base_url, inputs.common["documents"])
+    yield Page(urls.page("feed", lang), "feed", lang, "feeds/atom.xml", feed_context, args)
+
+
+def feed_context(
+    info: SiteInfo,
+    entries: tuple[tuple[Update, TargetView, int], ...],
+    updated: dt.date,
+    base_url: str | None,
+    documents: Mapping[str, Document],
+) -> dict[str, Any]:
+    return {
+        "site": info,
+        "entries": list(entries),
+        "updated": updated,
+        "base_url": base_url,
+        "tag": FEED_TAG,
+        "documents": documents,
+    }
+
+
+def sitemap(base_url: str | None, pages: Sequence[Page]) -> Iterator[Page]:
+    """The sitemap (only with a public address): every Chinese page but the embeds."""
+    if not base_url:
+        return
+    listed = tuple(
+        sorted(
+            p.path
+            for p in pages
+            if p.lang == "zh"
+            and p.path.startswith("zh/")
+            and p.path.endswith(".html")
+            and "/embed/" not in p.path
+        )
+    )
+    yield Page(
+        "sitemap.xml", "sitemap", None, "feeds/sitemap.xml", sitemap_context, (base_url, listed)
+    )
+
+
+def sitemap_context(base_url: str, listed: tuple[str, ...]) -> dict[str, Any]:
+    return {"base_url": base_url, "pages": list(listed)}

@@ -1,0 +1,299 @@
+"""What the pages are made from: each target's view and the groupings, counts, maps and
+lists that several pages share, computed once per plan (for both languages).
+
+With a `serve` session's Reuse, an unchanged target keeps its view (the very same object),
+so everything made from views downstream is reused too; without one, all is made afresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import charts, progress, urls
+from generator.incremental import NO_REUSE, NoReuse
+from generator.model import Block, County, Publisher, Section, Site, Target, Theme, Update
+from generator.pages import page as paging
+from generator.pages.page import chunks
+from generator.progress import STATUS_ORDER
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target plus everything computed about it, shared by every page that lists it."""
+
+    target: Target
+    section: Section
+    theme: Theme
+    order: int
+    status: str
+    last: Update | None
+    percent: float | None
+    schedule: str | None
+    counties: tuple[County, ...]
+    citywide: bool
+    updated_iso: str
+    county_values: tuple[tuple[County, float], ...] = field(default=())
+    overdue: bool = False  # deadline passed with no report of it done or missed
+
+
+class Publishers:
+    """The register's entry for a source URL (templates: `publishers.get(url)`)."""
+
+    def __init__(self, register: tuple[Publisher, ...]):
+        self.register = register
+
+    def get(self, url: str) -> Publisher | None:
+        from generator.model import publisher_of
+
+        return publisher_of(self.register, url)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Publishers) and other.register == self.register
+
+    def __hash__(self) -> int:
+        return hash(self.register)
+
+
+@dataclass(frozen=True)
+class Lists:
+    """A list of views cut into pages of LIST_LIMIT rows, each page's rows grouped by part."""
+
+    views: list[TargetView]
+    parts: list[list[TargetView]]
+    groups: list[list[tuple[Section, list[TargetView]]]]
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """Everything the page families read; nothing in it changes after plan made it."""
+
+    site: Site
+    strings: Mapping[str, Mapping[str, str]]
+    base_url: str | None
+    reuse: NoReuse
+    common: Mapping[str, Any]  # the values every page has
+    views: Mapping[str, TargetView]  # by id, in report order
+    ordered: list[TargetView]
+    all: Lists
+    all_groups: list[tuple[Section, list[TargetView]]]  # every view, by part (print)
+    by_section: Mapping[str, Lists]
+    by_status: Mapping[str, Lists]
+    by_theme: Mapping[tuple[str, str], list[TargetView]]
+    by_para: Mapping[str, list[TargetView]]
+    section_counts: Mapping[str, dict[str, int]]
+    updates: list[tuple[Update, TargetView]]  # newest first
+    measures: tuple[progress.CountyMeasure, ...]
+    maps: Mapping[str, charts.ChartData]
+    section_charts: Mapping[str, charts.ChartData]
+    sourced: int
+
+    def t(self, key: str, lang: str) -> str:
+        return self.strings[key][lang]
+
+
+def make_inputs(
+    site: Site,
+    strings: Mapping[str, Mapping[str, str]],
+    base_url: str | None = None,
+    reuse: NoReuse = NO_REUSE,
+    today: dt.date | None = None,
+) -> PlanInputs:
+    base_url = base_url or site.info.base_url
+    views = target_views(site, reuse, today or dt.date.today())
+    ordered = list(views.values())
+    info = reuse.canonical("info", 0, site.info)
+    documents = reuse.canonical("documents", 0, {d.id: d for d in site.documents})
+    publishers = reuse.canonical("publishers", 0, Publishers(site.publishers))
+    common = reuse.memo("common", 0, _common, info, base_url, charts.BINS, documents, publishers)
+    by_section = _grouped(ordered, operator.attrgetter("section.id"))
+    by_status = _grouped(ordered, operator.attrgetter("status"))
+    section_counts = {s.id: _counts(by_section[s.id]) for s in site.sections}
+    tally = Counter(
+        zip(
+            map(operator.attrgetter("target.counties"), ordered),
+            map(operator.attrgetter("status"), ordered),
+            strict=True,
+        )
+    )
+    measures = tuple(progress.measures_from(site.counties, tally))
+    return PlanInputs(
+        site=site,
+        strings=strings,
+        base_url=base_url,
+        reuse=reuse,
+        common=common,
+        views=views,
+        ordered=ordered,
+        all=_lists(site, ordered),
+        all_groups=groups(site, ordered),
+        by_section={s.id: _lists(site, by_section[s.id]) for s in site.sections},
+        by_status={s: _lists(site, by_status[s]) for s in STATUS_ORDER},
+        by_theme=_grouped(ordered, operator.attrgetter("section.id", "theme.id")),
+        by_para=_grouped(ordered, operator.attrgetter("target.paragraph")),
+        section_counts=section_counts,
+        updates=all_updates(site, views),
+        measures=measures,
+        maps={
+            lang: charts.county_map(site, measures, lang, urls.page("home", lang))
+            for lang in urls.LANGS
+        },
+        section_charts={
+            lang: charts.sections_bar(site, section_counts, lang) for lang in urls.LANGS
+        },
+        sourced=sum(1 for tg in site.targets if tg.updates),
+    )
+
+
+def _common(
+    info: Any, base_url: str | None, bins: Any, documents: Any, publishers: Publishers
+) -> dict[str, Any]:
+    return {
+        "site": info,
+        "base_url": base_url,
+        "bins": bins,
+        "pager": None,
+        "documents": documents,
+        "publishers": publishers,
+    }
+
+
+def report_order(site: Site) -> Callable[[Target], tuple[int, int, int, str]]:
+    """The key that sorts targets as the report reads: part, paragraph, place of the quote."""
+    para_order = {b.id: i for i, b in enumerate(site.report.zh)}
+    section_order = {s.id: i for i, s in enumerate(site.sections)}
+
+    def key(t: Target) -> tuple[int, int, int, str]:
+        i = para_order.get(t.paragraph)
+        place = site.report.zh[i].text.find(t.quote) if i is not None else 0
+        return (section_order[t.section], i or 0, place, t.id)
+
+    return key
+
+
+def target_views(site: Site, reuse: NoReuse, today: dt.date) -> dict[str, TargetView]:
+    """One view per target, keyed by id in report order."""
+    theme_of = {
+        (s.id, th.id): (s, th)
+        for s in (reuse.canonical("section", s.id, s) for s in site.sections)
+        for th in s.themes
+    }
+    counties = reuse.canonical("counties", 0, site.counties)
+    county_of = {c.id: c for c in counties}
+    report_date = site.info.report_date
+    views = {}
+    for i, t in enumerate(sorted(site.targets, key=report_order(site))):
+        section, theme = theme_of[(t.section, t.theme)]
+        views[t.id] = reuse.memo(
+            "view", t.id, make_view, t, section, theme, i, counties, report_date, today
+        )
+    del county_of
+    return views
+
+
+def make_view(
+    t: Target,
+    section: Section,
+    theme: Theme,
+    order: int,
+    counties: tuple[County, ...],
+    report_date: dt.date,
+    today: dt.date,
+) -> TargetView:
+    county_of = {c.id: c for c in counties}
+    last = t.last
+    citywide = "all" in t.counties
+    return TargetView(
+        target=t,
+        section=section,
+        theme=theme,
+        order=order,
+        status=t.status,
+        last=last,
+        percent=progress.percent(t),
+        schedule=progress.schedule(t, report_date),
+        counties=counties if citywide else tuple(county_of[c] for c in t.counties),
+        citywide=citywide,
+        updated_iso=last.date.isoformat() if last else "",
+        county_values=tuple((county_of[c], v) for c, v in last.counties) if last else (),
+        overdue=progress.overdue(t, today),
+    )
+
+
+def all_updates(site: Site, views: Mapping[str, TargetView]) -> list[tuple[Update, TargetView]]:
+    """Every update with its target's view, newest first (then by target id)."""
+    pairs = [(u, views[t.id]) for t in site.targets for u in t.updates]
+    return sorted(pairs, key=lambda p: (p[0].date, p[1].target.id), reverse=True)
+
+
+def _lists(site: Site, views: list[TargetView]) -> Lists:
+    parts = chunks(views)
+    return Lists(views, parts, [groups(site, part) for part in parts])
+
+
+def _grouped(views: list[TargetView], key: Callable[[Any], Any]) -> defaultdict[Any, list[Any]]:
+    """Views by key, each list in report order: a stable sort and groupby, both in C."""
+    out: defaultdict[Any, list[Any]] = defaultdict(list)
+    for k, run in itertools.groupby(sorted(views, key=key), key):
+        out[k].extend(run)
+    return out
+
+
+def groups(site: Site, views: list[TargetView]) -> list[tuple[Section, list[TargetView]]]:
+    """The views by part of the report, in the report's order of parts."""
+    by_section: dict[str, list[TargetView]] = defaultdict(list)
+    for v in views:
+        by_section[v.section.id].append(v)
+    return [(s, by_section[s.id]) for s in site.sections if by_section.get(s.id)]
+
+
+def _counts(views: list[TargetView]) -> dict[str, int]:
+    """Targets per status, in display order."""
+    counts = Counter(v.status for v in views)
+    return {s: counts.get(s, 0) for s in STATUS_ORDER}
+
+
+def months(
+    updates: list[tuple[Update, TargetView]],
+) -> tuple[dict[str, list[tuple[Update, TargetView]]], list[tuple[str, dt.date, int]]]:
+    """The updates by month ("2021-09"), newest first, and (key, first day, count) of each."""
+    by_month: dict[str, list[tuple[Update, TargetView]]] = {}
+    start = 0
+    while start < len(updates):  # newest first: each month is one run, found by bisection
+        d = updates[start][0].date
+        first_day = d.replace(day=1)
+        end = bisect.bisect_left(updates, True, lo=start, key=lambda p: p[0].date < first_day)  # noqa: B023
+        by_month[f"{d.year:04d}-{d.month:02d}"] = updates[start:end]
+        start = end
+    listed = [
+        (key, dt.date(int(key[:4]), int(key[5:]), 1), len(us)) for key, us in by_month.items()
+    ]
+    return by_month, listed
+
+
+def county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any, Any]:
+    """City-wide commitments (grouped, and counted by part), and per county its named
+    commitments and the per-county figures reported for it."""
+    citywide = [v for v in ordered if v.citywide]
+    # listed on every county page while short; at scale the page links to them by part
+    citywide_groups = groups(site, citywide) if len(citywide) <= paging.LIST_LIMIT else []
+    citywide_counts = [(s, len(vs)) for s, vs in groups(site, citywide)]
+    named_of: dict[str, list[TargetView]] = defaultdict(list)
+    figures_of: dict[str, list[tuple[TargetView, float]]] = defaultdict(list)
+    for v in ordered:
+        if not v.citywide:
+            for cc in v.counties:
+                named_of[cc.id].append(v)
+        for cc, value in v.county_values:
+            figures_of[cc.id].append((v, value))
+    return citywide_groups, citywide_counts, named_of, figures_of
+
+
+def blocks_by_id(site: Site, lang: str) -> dict[str, Block]:
+    return {b.id: b for b in site.report.blocks(lang)}

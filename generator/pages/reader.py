@@ -1,0 +1,117 @@
+"""Pages for journalists and for reuse: open data, search, the printable list, the map to
+embed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import urls
+from generator.pages.counties import with_svg
+from generator.pages.inputs import PlanInputs
+from generator.pages.page import Page, page, titles
+from generator.progress import STATUS_ORDER
+
+
+def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    yield data(inputs, lang)
+    yield search(inputs, lang)
+    yield printable(inputs, lang)
+    path = urls.page("embed-map", lang)
+    yield page(
+        path,
+        "embed-map",
+        lang,
+        "embed_map.html",
+        inputs.common,
+        **titles(inputs.site.info, lang, inputs.t("map.title", lang)),
+        map=with_svg(inputs, lang, inputs.maps[lang], path, new_tab=True),
+    )
+
+
+def data(inputs: PlanInputs, lang: str) -> Page:
+    from generator.exports import FIELDS
+
+    return page(
+        urls.page("data", lang),
+        "data",
+        lang,
+        "data.html",
+        inputs.common,
+        **titles(inputs.site.info, lang, inputs.t("data.title", lang)),
+        nav_current="data",
+        fields=FIELDS,
+        jsonld=dataset_jsonld(inputs, lang),
+        example=inputs.ordered[0].target.id if inputs.ordered else "",
+    )
+
+
+def dataset_jsonld(inputs: PlanInputs, lang: str) -> dict[str, Any]:
+    """schema.org Dataset of the data page (search engines list open data from it)."""
+    info, base_url = inputs.site.info, inputs.base_url
+    here = urls.page("data", lang)
+    jsonld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": info.title(lang),
+        "description": info.report_title(lang),
+        "inLanguage": ["zh-Hans", "en"],
+        "isAccessibleForFree": True,
+        "license": info.licence_url,
+        "creator": {"@type": "Organization", "name": info.publisher(lang)},
+        "spatialCoverage": {"@type": "Place", "name": "运城市 Yuncheng, Shanxi, China"},
+        "temporalCoverage": "2021",
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": fmt,
+                # relative to the data page itself when the public address is unknown
+                "contentUrl": urls.absolute(base_url, path) or urls.href(here, path),
+            }
+            for fmt, path in (
+                ("text/csv", "data/targets.csv"),
+                ("application/json", "data/targets.json"),
+            )
+        ],
+    }
+    data_url = urls.absolute(base_url, here)
+    if data_url:
+        jsonld["url"] = data_url
+    return jsonld
+
+
+def search(inputs: PlanInputs, lang: str) -> Page:
+    site = inputs.site
+    return page(
+        urls.page("search", lang),
+        "search",
+        lang,
+        "search.html",
+        inputs.common,
+        **titles(site.info, lang, inputs.t("search.title", lang)),
+        nav_current="",
+        # Pagefind compiles WebAssembly: allowed here only, never inline script
+        csp_script_extra=Markup(" 'wasm-unsafe-eval'"),
+        statuses=STATUS_ORDER,
+        search_counties=site.counties,
+        search_sections=site.sections,
+    )
+
+
+def printable(inputs: PlanInputs, lang: str) -> Page:
+    site, updates = inputs.site, inputs.updates
+    as_of = updates[0][0].date if updates else site.info.report_date  # newest first
+    return page(
+        urls.page("print", lang),
+        "print",
+        lang,
+        "print.html",
+        inputs.common,
+        **titles(site.info, lang, inputs.t("print.title", lang)),
+        nav_current="targets",
+        groups=inputs.all_groups,
+        as_of=as_of,
+        page_url=urls.absolute(inputs.base_url, urls.page("print", lang)),
+    )

@@ -1,0 +1,140 @@
+"""Each commitment's own pages: its page and its embeddable card, in both languages.
+
+These are 4 of every 5 pages of a large site, so each target's pages are made through the
+session's reuse: unchanged view, related list and paragraphs give the very same Page objects,
+which a rebuild skips without looking further.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from generator import charts, urls
+from generator.model import Block, County, Target
+from generator.pages.inputs import PlanInputs, TargetView
+from generator.pages.page import RELATED, Page, titles
+
+
+@dataclass(frozen=True)
+class MapBase:
+    """What a per-county figures map reads of the site (charts take `site`-like objects)."""
+
+    geo: Any
+    counties: tuple[County, ...]
+
+
+def plan(inputs: PlanInputs) -> Iterator[Page]:
+    """Every target's four pages, in report order."""
+    site, reuse = inputs.site, inputs.reuse
+    paras = {lang: {b.id: b for b in site.report.blocks(lang)} for lang in urls.LANGS}
+    base = reuse.canonical("mapbase", 0, MapBase(site.geo, site.counties))
+    for v in inputs.views.values():
+        tg = v.target
+        peers = inputs.by_theme[(v.section.id, v.theme.id)][: RELATED + 1]
+        related = tuple(r for r in peers if r is not v)[:RELATED]
+        yield from reuse.memo(
+            "own",
+            tg.id,
+            own_pages,
+            inputs.common,
+            inputs.strings,
+            v,
+            related,
+            paras["zh"].get(tg.paragraph),
+            paras["en"].get(tg.paragraph),
+            base,
+        )
+
+
+def own_pages(
+    common: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
+    v: TargetView,
+    related: tuple[TargetView, ...],
+    para_zh: Block | None,
+    para_en: Block | None,
+    base: MapBase,
+) -> tuple[Page, ...]:
+    tid = v.target.id
+    pages = []
+    for lang in urls.LANGS:
+        pages.append(
+            Page(
+                urls.page("target", lang, tid),
+                "target",
+                lang,
+                "target.html",
+                target_context,
+                (common, strings, lang, v, related, para_zh, para_en, base),
+            )
+        )
+        pages.append(
+            Page(
+                urls.page("embed-target", lang, tid),
+                "embed-target",
+                lang,
+                "embed_target.html",
+                embed_context,
+                (common, lang, v),
+            )
+        )
+    return tuple(pages)
+
+
+def embed_context(common: Mapping[str, Any], lang: str, v: TargetView) -> dict[str, Any]:
+    return {**common, **titles(common["site"], lang, v.target.title(lang)), "v": v}
+
+
+def target_context(
+    common: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
+    lang: str,
+    v: TargetView,
+    related: tuple[TargetView, ...],
+    para_zh: Block | None,
+    para_en: Block | None,
+    base: MapBase,
+) -> dict[str, Any]:
+    tg, info = v.target, common["site"]
+    desc = f"{strings['status.' + v.status][lang]} · {v.section.title(lang)}"
+    return {
+        **common,
+        **titles(info, lang, tg.title(lang), desc),
+        "nav_current": "targets",
+        "og_type": "article",
+        "v": v,
+        "para_zh": para_zh,
+        "para_en": para_en,
+        "related": list(related),
+        "county_chart": charts.target_county_map(base, v, lang) if v.county_values else None,
+        "contact_href": contact_href(info, strings, lang, tg, common["base_url"]),
+    }
+
+
+def contact_href(
+    info: Any, strings: Mapping[str, Mapping[str, str]], lang: str, tg: Target, base_url: str | None
+) -> str | None:
+    """ "Report a source or a correction" for one commitment: a mailto: with its id and title in
+    the subject and body, or the contact page with them as query parameters; None while
+    site.yaml names no contact (the page then says so and points to the 12345 hotline)."""
+    contact = info.contact
+    if contact is None:
+        return None
+    title = tg.title(lang)
+
+    def say(key: str, **values: str) -> str:
+        return strings[key][lang].format(**values)
+
+    if contact.email:
+        page = urls.absolute(base_url, urls.page("target", lang, tg.id))
+        lines = [say("contact.body_commitment", title=title), say("contact.body_id", id=tg.id)]
+        lines += [say("contact.body_page", url=page)] if page else []
+        lines += ["", say("contact.body_prompt"), ""]
+        subject = quote(say("contact.subject", title=title, id=tg.id))
+        body = quote("\r\n".join(lines))  # RFC 6068: line breaks in a mailto body are CRLF
+        return f"mailto:{quote(contact.email, safe='@')}?subject={subject}&body={body}"
+    query = urlencode({"commitment": tg.id, "title": title, "lang": lang})
+    return f"{contact.url}{'&' if '?' in (contact.url or '') else '?'}{query}"
