@@ -1,7 +1,7 @@
 """YAML text → plain values plus the position of every key and value.
 
 Uses libyaml's composer (PyYAML's CSafeLoader): it keeps line/column marks and is the fastest
-loader measured here (performance-notes.md). Walking the node tree ourselves lets us refuse what
+loader measured here (docs/performance.md). Walking the node tree ourselves lets us refuse what
 PyYAML's constructor accepts silently: duplicate keys, aliases (the "billion laughs" bomb),
 non-standard tags and absurd nesting. Dates stay text; the validator parses them.
 """
