@@ -8,7 +8,7 @@ through t().
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from generator import urls
 from generator.errors import Diagnostic, Pos, TemplateProblem
 from generator.formats import date, figure, month, number, to_json
 from generator.load import display_path
+from generator.render_cache import NO_CACHE, NoCache, RenderCache
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUN = 64  # list items kept joined together by pieces() in a `serve` session
@@ -46,7 +47,8 @@ class Strings:
         try:
             cat = catalogue() if folder is None else read_catalogue(folder)
         except CatalogueError as exc:
-            raise TemplateProblem([Diagnostic(Pos("generator/catalogue"), str(exc))]) from None
+            problem = Diagnostic(Pos("generator/catalogue"), "catalogue_error", {"error": exc})
+            raise TemplateProblem([problem]) from None
         self.data: Mapping[str, Mapping[str, str]] = cat.entries
 
     def get(self, key: str, lang: str, **values: Any) -> str:
@@ -59,15 +61,59 @@ class Strings:
         return text.format(**values) if values else text
 
 
-class Renderer:
-    """Holds the environment and strings; render() turns one page into bytes."""
+class PageContext:
+    """One page's address and language, and what its templates call: link(), asset(), t().
 
-    def __init__(self, templates: Path = TEMPLATES, keep_pieces: bool = False):
+    Made once a page. Rows and pieces that many pages repeat are rendered with a `shared()`
+    context instead, whose links climb to the language folder (or the root) and go down from
+    there ("../../targets/x/", never the shorter "../x/" that only a sibling could use), so
+    that markup is right on every page at the same depth and can be reused there."""
+
+    __slots__ = ("file", "lang", "strings", "depth", "in_lang", "_origin")
+
+    def __init__(self, file: str, lang: str | None, strings: Strings, shared: bool = False):
+        self.file, self.lang, self.strings = file, lang, strings
+        self.depth = file.count("/")
+        self.in_lang = bool(lang) and file.startswith(f"{lang}/")
+        self._origin = file
+        if shared:
+            up = "_/" * (self.depth - 1 if self.in_lang else self.depth)
+            self._origin = (f"{lang}/" if self.in_lang else "") + up + "index.html"
+
+    @property
+    def where(self) -> tuple[str | None, int, bool]:
+        """What shared markup depends on: language, depth, inside the language folder."""
+        return (self.lang, self.depth, self.in_lang)
+
+    def link(self, kind: str, key: str = "", fragment: str = "", in_lang: str | None = None) -> str:
+        return urls.href(self._origin, urls.page(kind, in_lang or self.lang, key), fragment)
+
+    def asset(self, path: str) -> str:
+        return urls.href(self.file, path)
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.strings.get(key, self.lang or "zh", **values)
+
+
+class Renderer:
+    """One Jinja2 environment for a build; render() turns one page into bytes.
+
+    The templates' helpers are Jinja globals that read the page from the template context:
+    `badge`, `icon`, `schedule`, `progress_bar` (macros/status.html), `rows`
+    (macros/targets.html), `piece` and `pieces` (macros/pieces.html). What they render goes
+    through `cache` (render_cache.py): kept by a `serve` session, made afresh by a build.
+    """
+
+    def __init__(
+        self,
+        templates: Path = TEMPLATES,
+        cache: NoCache | None = None,
+        keep_pieces: bool = False,  # the former flag (serve): a RenderCache with pieces
+    ):
         self.templates = templates
-        # piece() results are kept only where pages are rendered again (a `serve` session);
-        # a one-off build renders each long page once and would only fill memory
-        self.keep_pieces = keep_pieces
-        self._pieces: dict[tuple[Any, ...], tuple[tuple[Any, ...], Markup]] = {}
+        # a one-off build keeps what its pages repeat (rows, badges), not its long pages' pieces
+        self.cache = cache if cache is not None else RenderCache(pieces=keep_pieces)
+        self._kept = self.cache if self.cache.pieces else NO_CACHE  # for piece() and pieces()
         self.strings = Strings()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -82,174 +128,168 @@ class Renderer:
         self.env.filters.update(
             number=number, figure=figure, date=date, month=month, tojson=to_json
         )
-        self.env.globals.update(urls=urls)
-        self._cache: dict[str, jinja2.Template] = {}
-        self._rows: dict[tuple[int, str, int, bool], tuple[Any, Markup]] = {}
-        self._fragments: dict[tuple[Any, ...], Markup] = {}
+        self.env.globals.update(
+            urls=urls,
+            badge=self.badge,
+            icon=self.icon,
+            schedule=self.schedule,
+            progress_bar=self.progress_bar,
+            rows=self.rows,
+            piece=self.piece,
+            pieces=self.pieces,
+        )
+        self._templates: dict[str, jinja2.Template] = {}
+        # macro modules per (template, language, depth): their macros read page, t and link
+        # from the module, so Python calls them with their own arguments only
+        self._modules: dict[tuple[str, Any], Any] = {}
+        self._shared: dict[tuple[str | None, int, bool], PageContext] = {}
 
     def template(self, name: str) -> jinja2.Template:
-        if name not in self._cache:
+        if name not in self._templates:
             try:
-                self._cache[name] = self.env.get_template(name)
+                self._templates[name] = self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
                 raise TemplateProblem(
                     [_template_problem(self.templates, exc, exc.lineno)]
                 ) from None
-        return self._cache[name]
+        return self._templates[name]
 
     def render(
         self, template: str, file: str, lang: str | None, context: Mapping[str, Any]
     ) -> bytes:
-        def link(kind: str, key: str = "", fragment: str = "", in_lang: str | None = None) -> str:
-            return urls.href(file, urls.page(kind, in_lang or lang, key), fragment)
-
-        def asset(path: str) -> str:
-            return urls.href(file, path)
-
-        def t(key: str, **values: Any) -> str:
-            return self.strings.get(key, lang or "zh", **values)
-
-        # Rows, headers and footers are cached per language and page depth, so the links in
-        # them must work from every page at that depth, not only from the first page that
-        # rendered them: they climb to the language folder (or the root) and go down from
-        # there ("../../targets/x/", never the shorter "../x/" that only a sibling could use).
-        depth = file.count("/")
-        in_lang = bool(lang) and file.startswith(f"{lang}/")
-        anywhere = (f"{lang}/" + "_/" * (depth - 1) if in_lang else "_/" * depth) + "index.html"
-
-        def shared_link(
-            kind: str, key: str = "", fragment: str = "", in_lang: str | None = None
-        ) -> str:
-            return urls.href(anywhere, urls.page(kind, in_lang or lang, key), fragment)
-
-        def row(view: Any, show_section: bool = True) -> Markup:
-            """One list row, rendered once per (view, language, page depth) and reused."""
-            key = (id(view), lang or "zh", depth, in_lang, show_section)
-            hit = self._rows.get(key)
-            if hit is None or hit[0] is not view:
-                macro = self.template("macros/targets.html").module.row  # type: ignore[attr-defined]
-                hit = (view, Markup(macro(view, lang, t, shared_link, show_section)))
-                self._rows[key] = hit
-            return hit[1]
-
-        def piece(name: str, *args: Any) -> Markup:
-            """A repeated piece of a long page (macros/pieces.html): an update, a report
-            paragraph, a printable row. Kept by the identity of its arguments (unchanged
-            targets keep their objects between rebuilds) and reused while they are equal."""
-            key = (name, lang, depth, in_lang, *map(id, args))
-            hit = self._pieces.get(key) if self.keep_pieces else None
-            if hit is None or hit[0] != args:
-                macro = getattr(self.template("macros/pieces.html").module, name)
-                hit = (args, Markup(macro(*args, lang, t, shared_link)))
-                if self.keep_pieces:
-                    self._pieces[key] = hit
-            return hit[1]
-
-        def joined(name: str, items: Any) -> str:
-            return "".join(
-                [piece(name, *i) if isinstance(i, tuple) else piece(name, i) for i in items]
-            )
-
-        def pieces(name: str, items: Any) -> Markup:
-            """piece() for each item (a tuple is spread into arguments), joined in Python:
-            a 10,000-row list pays no template loop. In a `serve` session runs of RUN items
-            are kept joined too, so a 10,000-row page costs 160 comparisons, not 10,000
-            lookups, when one row changed."""
-            if not self.keep_pieces or len(items) <= RUN:
-                return Markup(joined(name, items))
-            out = []
-            for start in range(0, len(items), RUN):
-                run = tuple(items[start : start + RUN])
-                first = run[0][0] if isinstance(run[0], tuple) else run[0]
-                key = ("run", name, lang, depth, in_lang, id(first), len(run))
-                hit = self._pieces.get(key)
-                if hit is None or hit[0] != run:
-                    hit = self._pieces[key] = (run, Markup(joined(name, run)))
-                out.append(hit[1])
-            return Markup("".join(out))
-
-        def rows(views: Any, show_section: bool = True, condense: bool = False) -> Markup:
-            """A list of commitments; with `condense`, those with no report at all follow
-            the others in a collapsed group, so a long list shows first what is known."""
-            if condense:
-                quiet = [v for v in views if v.status == "no_update"]
-                if quiet and len(quiet) < len(views):
-                    told = [v for v in views if v.status != "no_update"]
-                    summary = t("targets.quiet_group", n=len(quiet))
-                    return Markup(
-                        f"{rows(told, show_section)}\n"
-                        f'<details class="quiet-group"><summary>{escape(summary)}</summary>\n'
-                        f"{rows(quiet, show_section)}\n</details>"
-                    )
-            body = "\n".join(row(v, show_section) for v in views)
-            return Markup(f'<ul class="target-list">\n{body}\n</ul>')
-
-        def cached(key: tuple[Any, ...], make: Callable[[], Any]) -> Markup:
-            hit = self._fragments.get(key)
-            if hit is None:
-                hit = self._fragments[key] = Markup(make())
-            return hit
-
-        def status_macro(name: str) -> Any:
-            return getattr(self.template("macros/status.html").module, name)
-
-        def badge(status: str, overdue: bool = False) -> Markup:
-            return cached(
-                ("badge", lang, status, overdue),
-                lambda: status_macro("badge")(status, t, overdue),
-            )
-
-        def icon(status: str) -> Markup:
-            return cached(("icon", status), lambda: status_macro("icon")(status))
-
-        def schedule(value: str | None) -> Markup:
-            return cached(("schedule", lang, value), lambda: status_macro("schedule")(value, t))
-
-        def progress_bar(share: float | None, label: str) -> Markup:
-            return cached(
-                ("progress", share, label), lambda: status_macro("progress")(share, label)
-            )
-
-        def fragment(name: str) -> Markup:
-            """A partial that depends only on language, page depth and the current nav item
-            (header, footer): rendered once per combination, not once per page."""
-            site, nav = context.get("site"), context.get("nav_current", "")
-            return cached(
-                ("fragment", name, lang, depth, in_lang, nav, site),
-                lambda: self.template(name).render(
-                    {
-                        "site": site,
-                        "nav_current": nav,
-                        "lang": lang,
-                        "link": shared_link,
-                        "asset": asset,
-                        "t": t,
-                    }
-                ),
-            )
-
-        helpers: dict[str, Callable[..., Any]] = {
-            "link": link,
-            "asset": asset,
-            "t": t,
-            "rows": rows,
-            "piece": piece,
-            "pieces": pieces,
-            "badge": badge,
-            "icon": icon,
-            "schedule": schedule,
-            "progress_bar": progress_bar,
-            "fragment": fragment,
+        page = PageContext(file, lang, self.strings)
+        values = {
+            **context,
+            "page": page,
+            "link": page.link,
+            "asset": page.asset,
+            "t": page.t,
+            "lang": lang,
+            "file": file,
         }
         try:
-            html = self.template(template).render(
-                {**context, **helpers, "lang": lang, "file": file}
-            )
+            html = self.template(template).render(values)
         except jinja2.UndefinedError as exc:
             raise TemplateProblem(
                 [_template_problem(self.templates, exc, _lineno(exc), template)]
             ) from None
         return html.encode("utf-8")
+
+    # -- the templates' helpers -------------------------------------------------------------
+
+    def macros(self, name: str, page: PageContext) -> Any:
+        """The macros of `name`, bound to the shared context of the page's language and depth."""
+        key = (name, page.where)
+        module = self._modules.get(key)
+        if module is None:
+            shared = self._shared.get(page.where)
+            if shared is None:
+                shared = self._shared[page.where] = PageContext(
+                    page.file, page.lang, self.strings, shared=True
+                )
+            module = self._modules[key] = self.template(name).make_module(
+                {"page": shared, "lang": shared.lang, "t": shared.t, "link": shared.link}
+            )
+        return module
+
+    @jinja2.pass_context
+    def badge(self, ctx: Any, status: str, overdue: bool = False) -> Markup:
+        page = ctx["page"]
+        return self.cache.get(
+            ("badge", page.lang, status, overdue),
+            (),
+            lambda: self.macros("macros/status.html", page).badge(status, overdue),
+        )
+
+    @jinja2.pass_context
+    def icon(self, ctx: Any, status: str) -> Markup:
+        page = ctx["page"]
+        return self.cache.get(
+            ("icon", status), (), lambda: self.macros("macros/status.html", page).icon(status)
+        )
+
+    @jinja2.pass_context
+    def schedule(self, ctx: Any, value: str | None) -> Markup:
+        page = ctx["page"]
+        return self.cache.get(
+            ("schedule", page.lang, value),
+            (),
+            lambda: self.macros("macros/status.html", page).schedule(value),
+        )
+
+    @jinja2.pass_context
+    def progress_bar(self, ctx: Any, share: float | None, label: str) -> Markup:
+        page = ctx["page"]
+        return self.cache.get(
+            ("progress", share, label),
+            (),
+            lambda: self.macros("macros/status.html", page).progress(share, label),
+        )
+
+    @jinja2.pass_context
+    def rows(
+        self, ctx: Any, views: Any, show_section: bool = True, condense: bool = False
+    ) -> Markup:
+        """A list of commitments, one row each (macros/targets.html); with `condense`, those
+        with no report at all follow the others in a collapsed group, so a long list shows
+        first what is known."""
+        page = ctx["page"]
+        if condense:
+            quiet = [v for v in views if v.status == "no_update"]
+            if quiet and len(quiet) < len(views):
+                told = [v for v in views if v.status != "no_update"]
+                summary = page.t("targets.quiet_group", n=len(quiet))
+                return Markup(
+                    f"{self.rows(ctx, told, show_section)}\n"
+                    f'<details class="quiet-group"><summary>{escape(summary)}</summary>\n'
+                    f"{self.rows(ctx, quiet, show_section)}\n</details>"
+                )
+        row = self.macros("macros/targets.html", page).row
+        get, where = self.cache.get, page.where
+        body = "\n".join(
+            [
+                get(("row", where, show_section, id(v)), (v,), lambda v=v: row(v, show_section))
+                for v in views
+            ]
+        )
+        return Markup(f'<ul class="target-list">\n{body}\n</ul>')
+
+    @jinja2.pass_context
+    def piece(self, ctx: Any, name: str, *args: Any) -> Markup:
+        """A repeated piece of a long page (macros/pieces.html): an update, a report
+        paragraph, a printable row; kept by its arguments."""
+        page = ctx["page"]
+        return self._piece(self.macros("macros/pieces.html", page), page.where, name, args)
+
+    def _piece(self, module: Any, where: Any, name: str, args: tuple[Any, ...]) -> Markup:
+        key = (name, where, *map(id, args))
+        return self._kept.get(key, args, lambda: getattr(module, name)(*args))
+
+    @jinja2.pass_context
+    def pieces(self, ctx: Any, name: str, items: Any) -> Markup:
+        """piece() for each item (a tuple is spread into arguments), joined in Python: a
+        10,000-row list pays no template loop. Runs of RUN items are kept joined too, so a
+        kept 10,000-row page costs 160 comparisons, not 10,000 lookups, when one row changed."""
+        page = ctx["page"]
+        module, where = self.macros("macros/pieces.html", page), page.where
+
+        def joined(run: Any) -> str:
+            return "".join(
+                [
+                    self._piece(module, where, name, i if isinstance(i, tuple) else (i,))
+                    for i in run
+                ]
+            )
+
+        if len(items) <= RUN:
+            return Markup(joined(items))
+        out = []
+        for start in range(0, len(items), RUN):
+            run = tuple(items[start : start + RUN])
+            first = run[0][0] if isinstance(run[0], tuple) else run[0]
+            key = ("run", name, where, id(first), len(run))
+            out.append(self._kept.get(key, run, lambda run=run: joined(run)))
+        return Markup("".join(out))
 
 
 def _lineno(exc: BaseException) -> int:
@@ -271,6 +311,7 @@ def _template_problem(
     file = getattr(exc, "filename", None) or str(folder / (name or "?"))
     return Diagnostic(
         Pos(display_path(Path(file)), line or 1),
-        f"template error: {exc}",
-        "this is a template problem, not a content problem",
+        "template_error",
+        {"error": exc},
+        "template_error.hint",
     )

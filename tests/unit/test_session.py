@@ -120,7 +120,7 @@ def test_a_parallel_first_build_leaves_the_session_warm_and_exact(
     session = Session(content, out, commit=False)
     session.full()
     assert disk(out) == full_build(content)
-    assert session.renderer._rows, "no list row was rendered in the session's process"
+    assert len(session.renderer.cache), "no list row was rendered in the session's process"
     _name, rel, edit = EDITS[0]
     path = content / rel
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
