@@ -205,9 +205,13 @@ def test_a_bad_base_url_is_a_usage_error(runner, content):
 
 @pytest.mark.parametrize("command", [[], ["build"], ["validate"]])
 def test_help_speaks_to_staff(runner, command):
-    result = runner.invoke(cli, [*command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage:" in result.output
+    """In the language chosen: --lang, else (here, the repository's content/site.yaml) zh."""
+    english = runner.invoke(cli, ["--lang", "en", *command, "--help"])
+    assert english.exit_code == 0
+    assert english.output.startswith("Usage: ")
+    chinese = runner.invoke(cli, [*command, "--help"])
+    assert chinese.exit_code == 0
+    assert chinese.output.startswith("用法：")
 
 
 def test_content_errors_never_show_a_traceback(runner, content):

@@ -17,7 +17,7 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 HEAVY = ("pyecharts", "generator.session", "generator.build", "generator.render", "jinja2")
-COMMANDS = ("generator.serve", "generator.scaffold", "generator.verify", "generator.bench")
+COMMANDS = ("generator.serve", "generator.scaffold", "generator.verify")
 
 
 def modules_after(*args: str) -> set[str]:
