@@ -49,7 +49,7 @@ test: setup /usr/bin/chromium
 
 ## test-fast: everything except the browser tests
 test-fast: setup
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not slow"
 
 ## lint: ruff
 lint: setup
