@@ -7,8 +7,12 @@ Only build's public parameters are used, so the tests hold while its insides cha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
+
+import pytest
 
 from generator.build import build
 from generator.errors import Diagnostic
@@ -40,3 +44,16 @@ def built(content: Path, out: Path, base_url: str | None = None, workers: int = 
         allow_removals=True,
     )
     return Built(read_tree(out), list(result.warnings))
+
+
+@contextmanager
+def list_limit(rows: int) -> Iterator[None]:
+    """Builds inside use lists of `rows` rows a page, so a small fixture has paged lists.
+
+    The planner reads its module constant LIST_LIMIT when it pages a list; this is the one
+    place the tests know where it lives."""
+    from generator.pages import page
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(page, "LIST_LIMIT", rows)
+        yield

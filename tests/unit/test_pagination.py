@@ -1,8 +1,10 @@
 """Long lists page, and a reader can reach every page: one pager on each page of a paged list,
 reached from page 1 by its links, and every row of the list on exactly one of its pages.
 
-The shipped build of synthetic content, with pages of 3 rows so that every paginated kind
-(the full list, parts, statuses, counties, months of changes) runs to 3 pages or more; the
+The shipped build of the paged fixture (tests/fixtures/paged: 30 synthetic targets in 7 parts of
+3 to 5 themes, every status), with pages of 2 rows so that every paginated kind (the full list,
+parts, statuses, counties, months of changes) has paged lists, most of them 3 pages or more, and
+a part's page shows rows of two themes (a pager inside the themes loop would show twice); the
 expected members of each list come from the build's own data/targets.json. Every page read is
 parsed whole, so a tag closed out of order (the header is split across two partials) fails too.
 """
@@ -19,12 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import make_content
-from generator.pages import page as plan_module
-from generator.build import build
+from tests.built import built, list_limit
+from tests.casefile import HERE
 
-TARGETS = 60
-PAGE_ROWS = 3
+PAGED = HERE / "fixtures" / "paged"
+PAGE_ROWS = 2
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}  # fmt: skip
 
@@ -106,10 +107,8 @@ def resolve(page: str, href: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("paged")
-    make_content(root / "content", TARGETS)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(plan_module, "LIST_LIMIT", PAGE_ROWS)
-        build(root / "content", root / "site", workers=1)
+    with list_limit(PAGE_ROWS):
+        built(PAGED, root / "site")
     return root / "site"
 
 
