@@ -2,7 +2,7 @@
 
     python -m tests.extract_score                 # the cities extract may be tuned on
     python -m tests.extract_score --held-out      # also the held-out city (only at the end)
-    python -m tests.extract_score --rev HEAD~3    # before (extract.py at HEAD~3) and now
+    python -m tests.extract_score --rev HEAD~3    # before (extract at HEAD~3) and now
     python -m tests.extract_score --details       # every miss, false proposal and wrong field
 
 The corpus and the rules it was labelled by are in tests/fixtures/extract/corpus/ (README.md,
@@ -18,6 +18,7 @@ import argparse
 import importlib.util
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,25 +133,45 @@ def cities(held_out: bool = False) -> list[City]:
 
 
 def extract_module(rev: str | None = None) -> ModuleType:
-    """generator.extract as it is, or as it was at git revision `rev`."""
+    """generator.extract as it is, or as it was at git revision `rev` (the single module
+    generator/extract.py before the split, the package generator/extract/ after it)."""
     if rev is None:
         import generator.extract as module
 
         return module
-    source = subprocess.run(
-        ["git", "show", f"{rev}:generator/extract.py"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
     name = f"_extract_at_{rev.replace('~', '_').replace('^', '_').replace('/', '_')}"
+    files = _git("ls-tree", "--name-only", f"{rev}:generator/extract/", check=False)
+    if not files.strip():
+        return _module_at(rev, name)
+    folder = Path(tempfile.mkdtemp(prefix="extract-at-")) / name
+    folder.mkdir()
+    for file in files.split():
+        if file.endswith(".py"):
+            text = _git("show", f"{rev}:generator/extract/{file}")
+            (folder / file).write_text(text, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(
+        name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its modules import each other relatively; dataclasses too
+    spec.loader.exec_module(module)
+    return module
+
+
+def _module_at(rev: str, name: str) -> ModuleType:
+    source = _git("show", f"{rev}:generator/extract.py")
     spec = importlib.util.spec_from_loader(name, loader=None)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up
     exec(compile(source, f"{rev}:generator/extract.py", "exec"), module.__dict__)
     return module
+
+
+def _git(*args: str, check: bool = True) -> str:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=check)
+    return done.stdout if done.returncode == 0 else ""
 
 
 # -- scoring ------------------------------------------------------------------------------------
@@ -385,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tests.extract_score", description=__doc__.split("\n")[0]
     )
     ap.add_argument("--held-out", action="store_true", help="also score the held-out city")
-    ap.add_argument("--rev", help="also score generator/extract.py at this git revision")
+    ap.add_argument("--rev", help="also score generator/extract at this git revision")
     ap.add_argument(
         "--details", action="store_true", help="list misses, false proposals, wrong fields"
     )
@@ -402,12 +423,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.rev:
         before = [score(c, extract_module(args.rev)) for c in chosen]
-        print("\n".join(table(before, f"before: generator/extract.py at {args.rev}")))
+        print("\n".join(table(before, f"before: generator/extract at {args.rev}")))
         print()
     now = [score(c, extract_module()) for c in chosen]
-    print(
-        "\n".join(table(now, "now: generator/extract.py in the working tree" if args.rev else ""))
-    )
+    print("\n".join(table(now, "now: generator/extract in the working tree" if args.rev else "")))
     print(
         "Q, M: labelled quantities and milestones; B: borderline entries; fields: matched "
         "quantities with a wrong number, unit or comparator; * held out"

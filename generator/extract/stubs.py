@@ -1,0 +1,173 @@
+"""Draft target files for uncovered proposals (`extract --write`), in content/proposals/.
+
+Each draft validates as it is once moved into targets/; every guess in it (section, theme,
+metric, counties, deadline) is marked `# TODO check` for the reviewer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Coverage, Proposal
+from .units import _UNIT_EN
+
+PROPOSALS = "proposals"  # folder inside content/ that the build never reads
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"
+
+
+@dataclass(frozen=True)
+class Place:
+    section: str
+    theme: str
+
+
+def places(
+    blocks: Sequence[tuple[str, str, str]], sections: Iterable[Any]
+) -> dict[str, list[tuple[int, Place]]]:
+    """paragraph id → [(offset, place)]: the section and theme a clause at or after `offset`
+    belongs to. A theme starts at its paragraph; where several themes share one paragraph
+    (part five), each starts where its title appears in the text."""
+    secs = []
+    for s in sections:
+        if isinstance(s, Mapping):
+            themes = [
+                (t.get("id"), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
+                for t in s.get("themes") or []
+                if isinstance(t, Mapping)
+            ]
+            secs.append((s.get("id"), s.get("paragraph"), themes))
+        else:
+            secs.append((s.id, s.paragraph, [(t.id, t.paragraph, t.title.zh) for t in s.themes]))
+    out: dict[str, list[tuple[int, Place]]] = {}
+    current: Place | None = None
+    for pid, _, text in blocks:
+        marks: list[tuple[int, Place]] = []
+        for sid, spid, themes in secs:
+            if spid == pid:
+                current = Place(sid, themes[0][0] if themes else "")
+        for sid, _, themes in secs:
+            for tid, tpid, title in themes:
+                if tpid == pid:
+                    at = text.find(title) if title else -1
+                    marks.append((max(at, 0), Place(sid, tid)))
+        marks.sort(key=lambda m: m[0])
+        if marks:
+            marks[0] = (0, marks[0][1])
+        elif current is not None:
+            marks = [(0, current)]
+        out[pid] = marks
+        if marks:
+            current = marks[-1][1]
+    return out
+
+
+def place_of(p: Proposal, where: Mapping[str, list[tuple[int, Place]]]) -> Place | None:
+    marks = where.get(p.paragraph) or []
+    found = None
+    for offset, place in marks:
+        if offset <= p.start:
+            found = place
+    return found
+
+
+def first_place(sections: Iterable[Any]) -> Place | None:
+    """The first section of sections.yaml and its first theme: the guess for a clause that
+    comes before every section's paragraph."""
+    for s in sections:
+        if isinstance(s, Mapping):
+            themes = [t.get("id") for t in s.get("themes") or [] if isinstance(t, Mapping)]
+            sid = s.get("id")
+        else:
+            themes, sid = [t.id for t in s.themes], s.id
+        if isinstance(sid, str) and themes and isinstance(themes[0], str):
+            return Place(sid, themes[0])
+    return None
+
+
+def stub(p: Proposal, place: Place | None, deadline: str, guessed: bool = False) -> str:
+    """A draft target file for the proposal. It validates as it is (moved into targets/), so
+    the reviewer starts from a working file; every guess is marked `# TODO check`, and the
+    English title is the Chinese one until someone translates it (`validate --report` lists
+    it as missing English)."""
+    q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
+
+    def zh(text: str | None) -> str:
+        return q(text or "", ensure_ascii=False)
+
+    where = (
+        "the first part: no part of sections.yaml starts before it"
+        if guessed
+        else ("from sections.yaml: the part this paragraph is in")
+    )
+    lines = [
+        SCHEMA_LINE,
+        "# DRAFT written by `python -m generator extract --write`. Not published: the build reads",
+        "# content/targets/ only. Check every line marked TODO, translate the title, then move it:",
+        f"# git mv content/{PROPOSALS}/{p.id}.yaml content/targets/{p.id}.yaml",
+        f"# Proposed because: {p.why}" if p.why else "# Proposed by extract",
+        f"id: {p.id}",
+        f"section: {zh(place.section if place else '')}  # TODO check ({where})",
+        f"theme: {zh(place.theme if place else '')}  # TODO check",
+        "title:",
+        f"  zh: {zh(p.quote)}  # TODO shorten if you like",
+        f"  en: {zh(p.quote)}  # TODO translate (until then validate --report lists it)",
+        "source:",
+        f"  paragraph: {p.paragraph}",
+        f"  quote: {zh(p.quote)}",
+        "metric:",
+        f"  kind: {p.kind}  # TODO check: quantity | milestone | qualitative",
+    ]
+    if p.kind == "quantity":
+        unit_en = _UNIT_EN.get(p.unit or "") or (p.unit or "")
+        lines += [
+            f"  target: {p.number}  # TODO check: read from {zh(p.figure)}",
+            f"  comparator: {p.comparator}  # TODO check: at_least | more_than | at_most | "
+            "exactly | increase_pct",
+            f"  unit: {{zh: {zh(p.unit)}, en: {q(unit_en, ensure_ascii=False)}}}"
+            "  # TODO check the English unit",
+        ]
+    counties = ", ".join(p.counties) if p.counties else "all"
+    lines += [
+        f"counties: [{counties}]  # TODO check (the counties the quote names, else all; see "
+        "docs/content.md)",
+        f"deadline: {deadline}  # TODO check",
+        "updates: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_stubs(
+    items: Sequence[Coverage],
+    content: Path,
+    where: Mapping[str, Any],
+    deadline: str,
+    fallback: Place | None = None,
+) -> tuple[list[Path], list[Path]]:
+    """Write a stub for every uncovered proposal into content/proposals/.
+    Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
+    folder = content / PROPOSALS
+    written: list[Path] = []
+    kept: list[Path] = []
+    for item in items:
+        if item.covered:
+            continue
+        p = item.proposal
+        path = folder / f"{p.id}.yaml"
+        existing = content / "targets" / f"{p.id}.yaml"
+        if existing.exists():
+            kept.append(existing)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
+                place = place_of(p, where)
+                fh.write(stub(p, place or fallback, deadline, guessed=place is None))
+        except FileExistsError:
+            kept.append(path)
+            continue
+        written.append(path)
+    return written, kept
