@@ -43,6 +43,7 @@ class Section:
     title: Text
     themes: tuple[Theme, ...]
     short: Text | None = None  # a plain-language label for charts and groups ("Industry")
+    report: str = ""  # the id of the report it is a part of
 
     def label(self, lang: Lang) -> str:
         """The short label, or the title when the section has none."""
@@ -63,11 +64,28 @@ class Block:
 
 @dataclass(frozen=True)
 class Report:
+    """One government work report the site tracks: its text in both languages, its parts
+    (sections), and what the reader is told about it. A site tracks one or several."""
+
     zh: tuple[Block, ...]
     en: tuple[Block, ...]
+    id: str = "report"  # the folder name under content/reports/, e.g. "yuncheng-2021"
+    year: int = 0  # the year whose work plan it is (commitments are due by its end)
+    title: Text | None = None
+    date: dt.date | None = None  # the day it was delivered
+    session: Text | None = None
+    speaker: Text | None = None
+    publisher: Text | None = None
+    archive_url: str | None = None
+    archive_label: Text | None = None
+    sections: tuple[Section, ...] = ()
+    file: str = ""  # its Chinese text, as messages name it
 
     def blocks(self, lang: Lang) -> tuple[Block, ...]:
         return self.zh if lang == "zh" else self.en
+
+    def block(self, paragraph: str) -> Block | None:
+        return next((b for b in self.zh if b.id == paragraph), None)
 
 
 @dataclass(frozen=True)
@@ -152,6 +170,9 @@ class Target:
     checked: dt.date | None = None  # when someone last compared the record with the sources
     search_zh: tuple[str, ...] = ()  # extra search words readers use
     search_en: tuple[str, ...] = ()
+    report: str = ""  # the id of the report it was made in
+    continues: str | None = None  # an earlier report's commitment this one takes up again
+    continued_in: tuple[str, ...] = ()  # later reports' commitments that take this one up
 
     @property
     def last(self) -> Update | None:
@@ -229,6 +250,11 @@ class Site:
     glossary: tuple[GlossaryEntry, ...] = ()
     documents: tuple[Document, ...] = ()
     publishers: tuple[Publisher, ...] = ()
+    reports: tuple[Report, ...] = ()  # every tracked report, oldest first (`report` is one)
+
+    def report_of(self, report_id: str) -> Report:
+        """The report with this id (the only report when the site tracks one)."""
+        return next((r for r in self.reports if r.id == report_id), self.report)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
