@@ -23,6 +23,7 @@ from generator.render_cache import NO_CACHE, NoCache, RenderCache
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUN = 64  # list items kept joined together by pieces() in a `serve` session
+_HOLE = "\ue000{}\ue000"  # where partial() fills in a page's own value (a private-use mark)
 
 
 def _bytecode_dir() -> Path:
@@ -135,6 +136,7 @@ class Renderer:
             schedule=self.schedule,
             progress_bar=self.progress_bar,
             rows=self.rows,
+            partial=self.partial,
             piece=self.piece,
             pieces=self.pieces,
         )
@@ -182,15 +184,18 @@ class Renderer:
         key = (name, page.where)
         module = self._modules.get(key)
         if module is None:
-            shared = self._shared.get(page.where)
-            if shared is None:
-                shared = self._shared[page.where] = PageContext(
-                    page.file, page.lang, self.strings, shared=True
-                )
+            shared = self._shared_page(page)
             module = self._modules[key] = self.template(name).make_module(
                 {"page": shared, "lang": shared.lang, "t": shared.t, "link": shared.link}
             )
         return module
+
+    def _shared_page(self, page: PageContext) -> PageContext:
+        shared = self._shared.get(page.where)
+        if shared is None:
+            shared = PageContext(page.file, page.lang, self.strings, shared=True)
+            self._shared[page.where] = shared
+        return shared
 
     @jinja2.pass_context
     def badge(self, ctx: Any, status: str, overdue: bool = False) -> Markup:
@@ -225,6 +230,32 @@ class Renderer:
             (),
             lambda: self.macros("macros/status.html", page).progress(share, label),
         )
+
+    @jinja2.pass_context
+    def partial(self, ctx: Any, name: str, **holes: str) -> Markup:
+        """A partial that every page of a language and depth shows alike for the same current
+        nav item (the header, the footer): rendered once, with the links of shared(), the
+        page's `site` and `nav_current`, and the few values that differ from page to page
+        (`holes`, such as the language switch's link) filled in afterwards."""
+        page = ctx["page"]
+        site, nav = ctx.get("site"), ctx.get("nav_current", "")
+        made = str(
+            self.cache.get(
+                ("partial", name, page.where, nav),
+                (site,),
+                lambda: self._partial(name, page, site, nav, holes),
+            )
+        )
+        for key, value in holes.items():
+            made = made.replace(_HOLE.format(key), str(escape(value)))
+        return Markup(made)
+
+    def _partial(self, name: str, page: PageContext, site: Any, nav: str, holes: Any) -> str:
+        shared = self._shared_page(page)
+        values = {"site": site, "nav_current": nav, "page": shared, "lang": shared.lang}
+        values.update(t=shared.t, link=shared.link, asset=shared.asset)
+        values.update({key: _HOLE.format(key) for key in holes})
+        return self.template(name).render(values)
 
     @jinja2.pass_context
     def rows(
