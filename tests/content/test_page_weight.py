@@ -4,7 +4,7 @@ Budgets (issue "Performance at scale"): a commitment page ≤ 25 KB with no char
 a page with a map ≤ 60 KB on first load: the chart library and the county outlines are
 fetched by charts.js only when a chart comes into view or the reader reaches for it. The first
 search is measured in tests/browser/test_search; load times in a slow-phone browser by
-`make bench` (generator/bench.py).
+`make bench` (benchmarks/).
 """
 
 import gzip
