@@ -193,14 +193,14 @@ def test_prompts_ask_for_what_is_missing(runner, content):
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
-    assert "  部分 / sections:\n    agriculture  （一） 农业\n    tourism  （二） 旅游\n" in (
-        result.stdout
-    )
-    assert "  主题 / themes:\n    farmland  农田建设\n" in result.stdout
+    # English was chosen (conftest): the lists name sections, themes and counties in English
+    assert "  Sections:\n    agriculture  Agriculture\n    tourism  Tourism\n" in result.stdout
+    assert "  Themes:\n    farmland  Farmland\n" in result.stdout
     assert "p-1-1: 打造农业强市。新建高标准农田" in result.stdout  # the paragraph to quote from
-    assert "  县（市、区） / counties:\n    all 全市，yanhu 盐湖区，ruicheng 芮城县\n" in (
+    assert "  Counties:\n    all (the whole city), yanhu Yanhu District, ruicheng Ruicheng County\n" in (
         result.stdout
     )
+    assert "Short title in Chinese: " in result.stdout
     site, found = validate(load(content))
     assert site is not None, [p.format() for p in found]
     made = next(t for t in site.targets if t.id == "farmer-training")
@@ -257,7 +257,11 @@ def test_a_wrong_answer_is_asked_again_alone_and_every_other_answer_is_kept(runn
         "  ✗ metric.target：应为数值，实际为文字；提示：只写数字：6000万 即 60000000；请重新输入",
         "  ✗ 未知的县（市、区）“运城”；提示：可选值：all, ruicheng, yanhu；请重新输入",
     ]
-    assert result.stdout.count("title-zh — ") == 1  # nothing else was asked twice
+    assert result.stdout.count("标题（中文）：") == 1  # nothing else was asked twice
+    # in Chinese the lists use the Chinese names staff know, and no question is in English
+    assert "  报告部分：\n    agriculture  （一） 农业\n    tourism  （二） 旅游\n" in result.stdout
+    assert "  主题：\n    farmland  农田建设\n" in result.stdout
+    assert "  县（市、区）：\n    all 全市，yanhu 盐湖区，ruicheng 芮城县\n" in result.stdout
     site, found = validate(load(content))
     assert site is not None, [p.format() for p in found]
     made = next(t for t in site.targets if t.id == "farmer-training")
