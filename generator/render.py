@@ -95,6 +95,10 @@ class PageContext:
     def t(self, key: str, **values: Any) -> str:
         return self.strings.get(key, self.lang or "zh", **values)
 
+    def t_in(self, lang: str, key: str, **values: Any) -> str:
+        """t() in a given language, for the pages that show both (the chooser, the 404 page)."""
+        return self.strings.get(key, lang, **values)
+
 
 class Renderer:
     """One Jinja2 environment for a build; render() turns one page into bytes.
