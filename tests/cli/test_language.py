@@ -74,7 +74,7 @@ def test_the_definition_finds_what_it_should():
     ]
     ok = "用法：python -m generator build [选项] --lang zh content/x.yaml in_progress DIR"
     assert english_sentences(ok) == []
-    assert english_sentences("✓ 内容无误：3 项承诺（report.csv，see https://x.org/a b c）") == []
+    assert english_sentences("✓ 内容无误：3 项承诺（report.csv，见 https://x.org/a?b=c d）") == []
     assert chinese_outside("✓ built 3 pages for 农业 and 农村", "农业") == ["农村"]
     assert chinese_outside("verbs (开工, 建成) 农村", "", glosses=True) == ["农村"]
     assert english_sentences("可选值：all, ruicheng, yanhu", frozenset({"all", "ruicheng"})) == []
