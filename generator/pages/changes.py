@@ -3,6 +3,7 @@ cite). A new update changes the first page and its month's page only."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from generator import render, urls
@@ -28,12 +29,14 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         months=listed,
         month=None,
     )
-    for i, (key, first_day, count) in enumerate(listed):
-        newer = listed[i - 1] if i > 0 else None
-        older = listed[i + 1] if i + 1 < len(listed) else None
+    # every month from the first report's to the newest update's has its page, empty or not:
+    # an archive address, once cited, keeps working when records are corrected later
+    for key, first_day in every_month(listed):
+        newer = next((m for m in reversed(listed) if m[1] > first_day), None)
+        older = next((m for m in listed if m[1] < first_day), None)
         title = inputs.t("changes.month_title", lang).format(month=render.month(first_day, lang))
         for path, part, pager in paged(
-            urls.page("changes-month", lang, key), chunks(by_month[key])
+            urls.page("changes-month", lang, key), chunks(by_month.get(key, []))
         ):
             yield page(
                 path,
@@ -44,8 +47,20 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
                 **titles(site.info, lang, title),
                 nav_current="changes",
                 updates=part,
-                total=count,
+                total=len(by_month.get(key, ())),
                 months=None,
                 month={"key": key, "title": title, "newer": newer, "older": older},
                 pager=pager,
             )
+
+
+def every_month(listed: list[tuple[str, dt.date, int]]) -> list[tuple[str, dt.date]]:
+    """(key, first day) of each month from the oldest to the newest listed, none left out."""
+    if not listed:
+        return []
+    day, last = listed[-1][1], listed[0][1]  # listed newest first
+    out = []
+    while day <= last:
+        out.append((f"{day.year:04d}-{day.month:02d}", day))
+        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return out
