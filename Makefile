@@ -51,10 +51,11 @@ test: setup /usr/bin/chromium
 test-fast: setup
 	$(PY) -m pytest -m "not browser and not slow"
 
-## lint: ruff
+## lint: ruff, and mypy on generator/ (its settings: [tool.mypy] in pyproject.toml)
 lint: setup
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(BIN)/ruff format --check generator tests benchmarks scripts
+	$(BIN)/mypy
 
 fmt: setup
 	$(BIN)/ruff format generator tests benchmarks scripts

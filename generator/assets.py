@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Diagnostic, Pos
 
@@ -15,7 +16,7 @@ VENDOR = ROOT / ".cache" / "vendor"
 ECHARTS = "echarts.min.js"
 
 
-def collect(templates: Path, geo: dict, vendor: Path = VENDOR) -> dict[str, bytes]:
+def collect(templates: Path, geo: dict[str, Any], vendor: Path = VENDOR) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     static = templates / "static"
     for path in sorted(static.rglob("*")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 Lang = str  # "zh" | "en"
 
@@ -246,7 +247,7 @@ class Site:
     sections: tuple[Section, ...]
     report: Report
     targets: tuple[Target, ...]  # sorted by id
-    geo: dict = field(hash=False, compare=False, repr=False)
+    geo: dict[str, Any] = field(hash=False, compare=False, repr=False)
     glossary: tuple[GlossaryEntry, ...] = ()
     documents: tuple[Document, ...] = ()
     publishers: tuple[Publisher, ...] = ()

@@ -7,8 +7,12 @@ markdown-it-py with raw HTML disabled (the js-default safety model) plus the att
 
 from __future__ import annotations
 
+from typing import cast
+
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
@@ -23,13 +27,16 @@ _md = (
 _md.disable("image")  # the report has no images; a pasted one must not load from elsewhere
 
 
-def _link_open(renderer, tokens: list[Token], idx: int, options, env) -> str:  # noqa: ANN001
+def _link_open(
+    renderer: RendererHTML, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     """Links in the report leave the site: never pass the referrer or the window."""
     tokens[idx].attrSet("rel", "noopener noreferrer")
     return renderer.renderToken(tokens, idx, options, env)
 
 
 _md.add_render_rule("link_open", _link_open)
+_HTML = cast(RendererHTML, _md.renderer)  # MarkdownIt("commonmark") renders HTML
 
 
 def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
@@ -76,7 +83,7 @@ def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
         seen[block_id] = line
         inline = tokens[i + 1]
         children = _mark_leads(inline.children or [])
-        html = Markup(_md.renderer.renderInline(children, _md.options, {}))  # raw HTML off
+        html = Markup(_HTML.renderInline(children, _md.options, {}))  # raw HTML off
         kind = "heading" if tok.type == "heading_open" else "paragraph"
         level = int(tok.tag[1]) if kind == "heading" else 0
         blocks.append(Block(block_id, kind, level, _plain(children), html, line))

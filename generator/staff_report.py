@@ -135,8 +135,13 @@ def _contradictions(t: Target) -> Found:
 
     m = t.metric
     for i, u in enumerate(t.updates):
-        figure = m.kind == "quantity" and u.value is not None and m.target is not None
-        if figure and u.status in GOING_ON and meets(u.value, m.target, m.comparator):
+        if (
+            m.kind == "quantity"
+            and u.value is not None
+            and m.target is not None
+            and u.status in GOING_ON
+            and meets(u.value, m.target, m.comparator)
+        ):
             values = _at(i, u) | {"status": Status(u.status)}
             values |= {"value": _num(u.value), "target": _num(m.target), "unit": _unit(t)}
             yield "contradiction", "attention.contradiction.met", values
@@ -299,7 +304,7 @@ def run_report(
 # -- command-line options --------------------------------------------------------------------
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2
     name = "YYYY-MM-DD"
 
     def convert(

@@ -74,7 +74,8 @@ class YamlDoc:
 
     def _node(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None, Path]:
         """(value node, key node) at `path` or at the nearest enclosing path that exists."""
-        node, key_node, found = self.root, None, ()
+        node, key_node = self.root, None
+        found: Path = ()
         for step in path:
             if isinstance(node, yaml.MappingNode) and isinstance(step, str):
                 pair = next(((k, v) for k, v in node.value if k.value == step), None)
@@ -164,8 +165,8 @@ class _Walker:
                 *_pos(node), f"nesting deeper than {MAX_DEPTH} levels", "simplify the structure"
             )
         cls = node.__class__
-        if cls is yaml.ScalarNode:
-            return self.scalar(node)
+        if cls is yaml.ScalarNode:  # an identity test, faster than isinstance on this hot path
+            return self.scalar(node)  # type: ignore[arg-type]
         if cls is yaml.SequenceNode:
             self.check_tag(node, "seq")
             return [self.walk(item, depth + 1) for item in node.value]
