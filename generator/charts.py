@@ -18,6 +18,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Map
 
 from generator import urls
+from generator.catalogue import text
 from generator.formats import number
 from generator.progress import STATUS_ORDER, CountyMeasure
 
@@ -46,47 +47,22 @@ STATUS_COLOURS = {
     "not_started": "#999999",
     "no_update": "#DDDDDD",
 }
-_LABELS = {
-    "zh": {
-        "achieved": "已完成",
-        "achieved_late": "逾期完成",
-        "on_track": "进展顺利",
-        "in_progress": "推进中",
-        "at_risk": "存在风险",
-        "missed": "未完成",
-        "not_started": "未启动",
-        "no_update": "尚无进展报告",
-        "no_data": "本县承诺均未找到进展报告",
-        "no_own": "没有点名本县的承诺",
-        "measure": "点名本县的承诺中已完成的比例（含逾期完成，不含全市性承诺）",
-        "done": "已完成",
-        "commitments": "点名本县的承诺",
-        "citywide": "另有全市性承诺",
-        "reported": "有进展报告",
-        "items": "项",
-        "by_section": "各部分承诺状态",
-    },
-    "en": {
-        "achieved": "Achieved",
-        "achieved_late": "Achieved late",
-        "on_track": "On track",
-        "in_progress": "In progress",
-        "at_risk": "At risk",
-        "missed": "Missed",
-        "not_started": "Not started",
-        "no_update": "No update reported yet",
-        "no_data": "No report found for its commitments",
-        "no_own": "No commitment names this county",
-        "measure": "Share of the commitments naming the county that are done (late ones "
-        "included; city-wide commitments not counted)",
-        "done": "Done",
-        "commitments": "Commitments naming the county",
-        "citywide": "City-wide commitments also apply",
-        "reported": "With a progress report",
-        "items": "",
-        "by_section": "Status of the commitments by part of the report",
-    },
+# The charts' words, from the message catalogue: status names, and the map's tooltip lines
+_WORDS = {
+    **{status: f"status.{status}" for status in STATUS_ORDER},
+    "no_data": "map.tip.no_data",
+    "no_own": "map.tip.no_own",
+    "measure": "map.tip.measure",
+    "done": "map.tip.done",
+    "commitments": "map.tip.commitments",
+    "citywide": "map.tip.citywide",
+    "reported": "map.tip.reported",
+    "by_section": "chart.sections",
 }
+
+
+def _words(lang: str) -> dict[str, str]:
+    return {name: text(key, lang) for name, key in _WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -124,7 +100,7 @@ def map_label(m: CountyMeasure, lang: str) -> str:
 
 
 def measure_words(m: CountyMeasure, lang: str) -> str:
-    words = _LABELS[lang]
+    words = _words(lang)
     if m.total == 0:
         return words["no_own"]
     if m.share is None:
@@ -147,7 +123,7 @@ def county_map(
     highlight: str | None = None,
 ) -> ChartData:
     """Choropleth of all counties; `highlight` outlines one county (its own page)."""
-    words = _LABELS[lang]
+    words = _words(lang)
     name_of = {c.code: c.name(lang) for c in site.counties}
     data = []
     for m in measures:
@@ -208,7 +184,7 @@ def _map_skeleton(site: Any, lang: str, names: tuple[tuple[str, str], ...]) -> d
     hit = _SKELETONS.get(key)
     if hit is not None and hit[0] is site.geo:
         return hit[1]
-    words = _LABELS[lang]
+    words = _words(lang)
     zh_name = {code: _feature_name(site.geo, code) for code, _ in names}
     chart = Map(init_opts=opts.InitOpts(chart_id="map", renderer="svg"))
     chart.add(
@@ -252,7 +228,7 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
                 c.name(lang),
                 f"{number(values[c.code], lang)} {unit}"
                 if c.code in values
-                else _LABELS[lang]["no_data"],
+                else text("map.tip.no_data", lang),
             ],
             "url": urls.page("county", lang, c.id).removesuffix("index.html"),
         }
@@ -334,7 +310,7 @@ def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
     key = (lang, names)
     if key in _BARS:
         return _BARS[key]
-    words = _LABELS[lang]
+    words = _words(lang)
     bar = Bar(init_opts=opts.InitOpts(chart_id=f"sections-{lang}", renderer="svg"))
     bar.add_xaxis(list(names))
     for status in STATUS_ORDER:
@@ -445,7 +421,7 @@ def svg_map(
     frame of the page that embeds it)."""
     paths = dict(_geo_paths(site.geo))
     height = paths.pop("__height__")
-    words = _LABELS[lang]
+    words = _words(lang)
     by_code = {m.county.code: m for m in measures}
     parts = [
         f'<svg class="map-svg" viewBox="0 0 {WIDTH} {height}" role="group" '

@@ -15,80 +15,46 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator import hosting, progress
+from generator.catalogue import catalogue, text
 from generator.incremental import NO_REUSE, NoReuse
 from generator.model import Section, Site, Target
 
-FIELDS: list[tuple[str, str, str, str]] = [
-    # name, type, zh description, en description
-    (
-        "id",
-        "string",
-        "承诺编号（永久不变，也是网址的一部分）",
-        "Permanent id, also part of its web address",
-    ),
-    ("title_zh", "string", "标题（中文）", "Title in Chinese"),
-    ("title_en", "string", "标题（英文）", "Title in English"),
-    ("section", "string", "报告部分编号", "Part of the report (id)"),
-    ("section_zh", "string", "报告部分（中文）", "Part of the report, in Chinese"),
-    ("section_en", "string", "报告部分（英文）", "Part of the report, in English"),
-    ("theme", "string", "主题编号", "Theme (id)"),
-    ("paragraph", "string", "报告段落编号", "Paragraph id in the report"),
-    ("quote", "string", "报告原文", "The report's exact words (Chinese)"),
-    (
-        "kind",
-        "string",
-        "类型：quantity 量化 / milestone 节点 / qualitative 定性",
-        "Kind: quantity, milestone or qualitative",
-    ),
-    ("target", "number", "目标数值（量化指标）", "Figure promised (quantified targets)"),
-    (
-        "comparator",
-        "string",
-        "比较方式：at_least / more_than / at_most / exactly / increase_pct",
-        "How the figure is compared: at_least, more_than, at_most, exactly, increase_pct",
-    ),
-    ("unit_zh", "string", "单位（中文）", "Unit in Chinese"),
-    ("unit_en", "string", "单位（英文）", "Unit in English"),
-    (
-        "counties",
-        "string",
-        "涉及县（市、区）编号，以空格分隔；all 表示全市",
-        "County ids, space-separated; all = the whole city",
-    ),
-    ("deadline", "date", "完成期限", "Deadline"),
-    (
-        "status",
-        "string",
-        "最新状态；achieved_late 表示晚于期限完成，no_update 表示尚无进展报告",
-        "Latest status; achieved_late = done after the deadline, no_update = nothing reported",
-    ),
-    ("status_date", "date", "最新状态的日期", "Date of the latest status"),
-    (
-        "status_at_deadline",
-        "string",
-        "完成期限时的状态（期限当日或之前的最后一条进展）；no_update 表示期限前无报告",
-        "Status at the deadline (the last update dated on or before it); no_update = none",
-    ),
-    (
-        "deadline_passed_open",
-        "boolean",
-        "期限已过，且没有报告说明已完成或未完成",
-        "The deadline has passed and no report says it was done or missed",
-    ),
-    ("checked", "date", "最后核查日期（对照公开来源）", "Date last checked against the sources"),
-    ("value", "number", "最新数值", "Latest figure reported"),
-    ("percent", "number", "完成比例（%），由本站计算", "Share of the target reached (%), computed"),
-    (
-        "schedule",
-        "string",
-        "进度研判：done / ahead / on_schedule / behind",
-        "Against the clock: done, ahead, on_schedule, behind",
-    ),
-    ("source_title", "string", "最新进展的来源标题", "Title of the latest update's source"),
-    ("source_url", "string", "最新进展的来源网址", "Address of the latest update's source"),
-    ("updates", "integer", "进展记录条数", "Number of progress reports"),
+FIELDS: list[tuple[str, str]] = [
+    # name, type; what each means is field.<name> in generator/catalogue/fields.yaml
+    ("id", "string"),
+    ("title_zh", "string"),
+    ("title_en", "string"),
+    ("section", "string"),
+    ("section_zh", "string"),
+    ("section_en", "string"),
+    ("theme", "string"),
+    ("paragraph", "string"),
+    ("quote", "string"),
+    ("kind", "string"),
+    ("target", "number"),
+    ("comparator", "string"),
+    ("unit_zh", "string"),
+    ("unit_en", "string"),
+    ("counties", "string"),
+    ("deadline", "date"),
+    ("status", "string"),
+    ("status_date", "date"),
+    ("status_at_deadline", "string"),
+    ("deadline_passed_open", "boolean"),
+    ("checked", "date"),
+    ("value", "number"),
+    ("percent", "number"),
+    ("schedule", "string"),
+    ("source_title", "string"),
+    ("source_url", "string"),
+    ("updates", "integer"),
 ]
 STATUSES = list(progress.STATUS_ORDER)
+
+
+def field_descriptions() -> dict[str, dict[str, str]]:
+    """Each field's description in both languages (targets.json's "fields")."""
+    return {name: catalogue().both(f"field.{name}") for name, _ in FIELDS}
 
 
 def _row(t: Target, section: Section, report_date: dt.date, today: dt.date) -> dict[str, Any]:
@@ -168,14 +134,15 @@ def _csv_line(values: list[Any]) -> str:
 
 
 def _csv(lines: list[bytes]) -> bytes:
-    head = _csv_line([f[0] for f in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
+    head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
     return head + b"".join(lines)  # Windows reads UTF-8 only with it
 
 
 def datapackage(site: Site) -> dict[str, Any]:
     """Frictionless Data Package describing targets.csv, with bilingual field descriptions."""
     fields = []
-    for name, kind, zh, en in FIELDS:
+    for name, kind in FIELDS:
+        en, zh = (text(f"field.{name}", lang) for lang in ("en", "zh"))
         field: dict[str, Any] = {"name": name, "type": kind, "description": f"{en} / {zh}"}
         if name == "status":
             field["constraints"] = {"enum": STATUSES, "required": True}
@@ -224,7 +191,7 @@ def data_files(
         yield path, file
     texts = [m[0][1] for m in made]
     lines = [m[1] for m in made]
-    fields = _json({f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS}).rstrip(b"\n")
+    fields = _json(field_descriptions()).rstrip(b"\n")
     # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
     # from each target's text instead of encoding 10,000 targets again
     yield (

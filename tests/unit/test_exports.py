@@ -93,6 +93,7 @@ def test_headers_file_for_static_hosts(output):
 def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(output, content):
     """targets.json and targets.csv are joined from each target's cached bytes; they must be
     exactly what encoding the whole document at once gives."""
+    from generator.catalogue import catalogue
     from generator.exports import FIELDS, _row, target_json
 
     def _json_of(site, t):
@@ -101,13 +102,13 @@ def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(outp
 
     site, _ = validate(load(content))
     doc = {
-        "fields": {f[0]: {"zh": f[2], "en": f[3]} for f in FIELDS},
+        "fields": {name: catalogue().both(f"field.{name}") for name, _ in FIELDS},
         "targets": [_json_of(site, t) for t in site.targets],
     }
     expected = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert output["data/targets.json"] == (expected + "\n").encode()
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in FIELDS], lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=[n for n, _ in FIELDS], lineterminator="\r\n")
     writer.writeheader()
     for t in site.targets:
         writer.writerow(
