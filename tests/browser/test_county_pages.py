@@ -92,9 +92,7 @@ def test_expand_all_opens_and_closes_every_group(
     expect(button).to_have_text("全部收起")
     expect(button).to_have_attribute("aria-expanded", "true")
     # every city-wide commitment is now on screen
-    expect(page.locator("#citywide-groups .target-row:visible")).to_have_count(
-        len(citywide(site))
-    )
+    expect(page.locator("#citywide-groups .target-row:visible")).to_have_count(len(citywide(site)))
     button.click()
     assert not any(details.evaluate_all("ds => ds.map(d => d.open)"))
     expect(button).to_have_text("全部展开")

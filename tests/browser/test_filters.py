@@ -174,6 +174,7 @@ def test_commitments_with_no_report_wait_in_a_group_that_a_filter_opens(
     page.locator("#f-status").select_option("no_update")
     expect(page.locator(VISIBLE_ROWS).first).to_be_visible()
     assert set(row_data(page, VISIBLE_ROWS, "status")) == {"no_update"}
-    assert page.locator(VISIBLE_ROWS).count() == page.locator(
-        '.target-row[data-status="no_update"]'
-    ).count()
+    assert (
+        page.locator(VISIBLE_ROWS).count()
+        == page.locator('.target-row[data-status="no_update"]').count()
+    )

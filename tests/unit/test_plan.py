@@ -1,7 +1,7 @@
 """What pages exist and what they list: long lists paginate, so no page grows without bound."""
 
-from generator.pages import page as plan_module
 from generator.load import load
+from generator.pages import page as plan_module
 from generator.plan import plan
 from generator.render import Renderer
 from generator.validate import validate
