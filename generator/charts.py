@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup, escape
 from pyecharts import options as opts
 from pyecharts.charts import Bar, Map
 
@@ -67,11 +66,12 @@ def _words(lang: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ChartData:
-    """One chart: its id, the ECharts option, and the no-JS fallbacks."""
+    """One chart: its id, the ECharts option, and the no-JS fallbacks (the county map's
+    drawing, which macros/map.html draws as SVG; the rows of its table)."""
 
     id: str
     option: dict[str, Any]
-    svg: Markup | None = None
+    svg: MapDrawing | None = None
     rows: tuple[Any, ...] = field(default=())
 
 
@@ -122,7 +122,8 @@ def county_map(
     from_file: str,
     highlight: str | None = None,
 ) -> ChartData:
-    """Choropleth of all counties; `highlight` outlines one county (its own page)."""
+    """Choropleth of all counties; `highlight` outlines one county (its own page).
+    (`from_file` is no longer read: the drawing's links are made by the template.)"""
     words = _words(lang)
     name_of = {c.code: c.name(lang) for c in site.counties}
     data = []
@@ -170,8 +171,8 @@ def county_map(
     series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
     option.update(_common(lang, words["measure"]))
     option.pop("legend", None)
-    svg = svg_map(site, measures, lang, from_file, highlight)
-    return ChartData(chart_id, option, svg, tuple(measures))
+    drawing = map_drawing(site, measures, lang, highlight)
+    return ChartData(chart_id, option, drawing, tuple(measures))
 
 
 _SKELETONS: dict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = {}
@@ -407,58 +408,69 @@ def _centres(geo: Any) -> dict[str, tuple[float, float]]:
     return centres
 
 
-def svg_map(
+@dataclass(frozen=True)
+class CountyShape:
+    """One county on the drawn map: its outline, colours, tooltip and label."""
+
+    id: str  # the county's id (its page: urls.page("county", lang, id))
+    d: str  # SVG path data
+    fill: str  # a colour, or "url(#noown)" (hatched: no commitment names it)
+    title: str  # "盐湖区: 已完成 1/3 (33%)"
+    current: bool  # outlined: the county of the page it is drawn on
+    x: str  # label position, in whole map units
+    y: str
+    ink: str  # label colour, readable on the fill
+    name: str  # label lines: short name and done/own commitments
+    count: str
+
+
+@dataclass(frozen=True)
+class MapDrawing:
+    """Everything macros/map.html needs to draw the county map as inline SVG."""
+
+    width: int
+    height: str
+    label: str  # what the colours measure (the map's accessible name)
+    counties: tuple[CountyShape, ...]
+    new_tab: bool = False  # links open a new tab (the embedded map)
+
+
+def map_drawing(
     site: Any,
     measures: Sequence[CountyMeasure],
     lang: str,
-    from_file: str,
     highlight: str | None = None,
     new_tab: bool = False,
-) -> Markup:
-    """The map as inline SVG: one link per county, a <title> with its name and measure.
+) -> MapDrawing:
+    """The map to draw without JavaScript: one shape per county, with its name and measure.
 
     `new_tab`: the links open a new tab (the embedded map must not load the site inside the
     frame of the page that embeds it)."""
     paths = dict(_geo_paths(site.geo))
     height = paths.pop("__height__")
-    words = _words(lang)
     by_code = {m.county.code: m for m in measures}
-    parts = [
-        f'<svg class="map-svg" viewBox="0 0 {WIDTH} {height}" role="group" '
-        f'aria-label="{escape(words["measure"])}">',
-        '<defs><pattern id="nodata" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e8e8e8"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2"/></pattern>'
-        '<pattern id="noown" width="8" height="8" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f4f4f4"/>'
-        '<line x1="0" y1="0" x2="0" y2="8" stroke="#c8c8c8" stroke-width="1.5"/></pattern>'
-        "</defs>",
-    ]
     centres = _centres(site.geo)
-    labels = []
+    shapes = []
     for code, d in paths.items():
         m = by_code.get(code)
         if m is None:
             continue
         fill = fill_of(m)
-        label = f"{m.county.name(lang)}: {measure_words(m, lang)}"
-        cls = "county" + (" current" if highlight == m.county.id else "")
-        href = urls.href(from_file, urls.page("county", lang, m.county.id))
-        tab = ' target="_blank" rel="noopener"' if new_tab else ""
-        parts.append(
-            f'<a class="{cls}" href="{escape(href)}"{tab}>'
-            f'<title>{escape(label)}</title><path d="{d}" fill="'
-            + ("url(#noown)" if m.total == 0 else fill)
-            + '"/></a>'
-        )
         x, y = centres[code]
-        ink = "#fff" if fill in DARK_FILLS else "#1a1a1a"
         name, count = map_label(m, lang).split("\n")
-        labels.append(
-            f'<text x="{x:.0f}" y="{y:.0f}" fill="{ink}"><tspan x="{x:.0f}">{escape(name)}'
-            f'</tspan><tspan x="{x:.0f}" dy="1.15em" class="map-count">{escape(count)}'
-            "</tspan></text>"
+        shapes.append(
+            CountyShape(
+                id=m.county.id,
+                d=d,
+                fill="url(#noown)" if m.total == 0 else fill,
+                title=f"{m.county.name(lang)}: {measure_words(m, lang)}",
+                current=highlight == m.county.id,
+                x=f"{x:.0f}",
+                y=f"{y:.0f}",
+                ink="#fff" if fill in DARK_FILLS else "#1a1a1a",
+                name=name,
+                count=count,
+            )
         )
-    parts.append(f'<g class="map-labels" aria-hidden="true">{"".join(labels)}</g>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    label = text("map.tip.measure", lang)
+    return MapDrawing(WIDTH, height, label, tuple(shapes), new_tab)

@@ -23,7 +23,7 @@ def with_svg(
     new_tab: bool = False,
 ) -> charts.ChartData:
     """The live map's data with the server-drawn SVG of the same map for the page at `path`."""
-    svg = charts.svg_map(inputs.site, inputs.measures, lang, path, highlight, new_tab=new_tab)
+    svg = charts.map_drawing(inputs.site, inputs.measures, lang, highlight, new_tab=new_tab)
     return charts.ChartData(map_.id, map_.option, svg, map_.rows)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from generator import urls
-from generator.model import Block, Update
+from generator.marks import commitment_segments
+from generator.model import Update
 from generator.pages.inputs import PlanInputs, TargetView
 from generator.pages.page import Page, page, titles
 
@@ -44,13 +43,13 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         )
 
 
-def marks(inputs: PlanInputs) -> dict[str, Markup]:
-    """Each Chinese paragraph's HTML with its commitments' quotes marked (kept by the session
-    while the paragraph and its commitments are unchanged)."""
-    strings = inputs.strings
+def marks(inputs: PlanInputs) -> dict[str, tuple[Any, ...]]:
+    """Each Chinese paragraph cut around its commitments' quotes (generator/marks.py), which
+    the page marks and links (kept by the session while the paragraph and its commitments are
+    unchanged)."""
     return {
         b.id: inputs.reuse.memo(
-            "marks", b.id, mark_quotes, b, tuple(inputs.by_para.get(b.id, ())), "zh", strings
+            "marks", b.id, commitment_segments, b, tuple(inputs.by_para.get(b.id, ()))
         )
         for b in inputs.site.report.zh
     }
@@ -68,33 +67,3 @@ def cited_paragraphs(
     for views in cited.values():
         views.sort(key=operator.attrgetter("order"))
     return dict(cited)
-
-
-def mark_quotes(
-    block: Block, views: tuple[TargetView, ...], lang: str, strings: Mapping[str, Any]
-) -> Markup:
-    """The paragraph's HTML with each commitment's quote wrapped in a link to its page.
-
-    Works on the escaped HTML: a quote is escaped the same way, so a match never crosses into
-    markup; quotes that span a tag boundary (rare) stay unmarked and are listed under the
-    paragraph instead.
-    """
-    # plain str: concatenating onto Markup would escape the marks we add (the raw-HTML bug)
-    html = str(block.html)
-    done: set[str] = set()
-    for v in sorted(views, key=lambda v: -len(v.target.quote)):
-        quote = str(escape(v.target.quote))
-        if quote in done or quote not in html:
-            continue
-        start = html.find(quote)
-        if html.rfind("<mark", 0, start) > html.rfind("</mark>", 0, start):
-            continue  # inside a longer quote already marked
-        done.add(quote)
-        href = urls.href(urls.page("report", lang), urls.page("target", lang, v.target.id))
-        label = escape(strings["status." + v.status][lang])
-        html = (
-            html[:start] + f'<mark class="commitment status-{v.status}"><a href="{href}">'
-            f'{quote}</a><span class="visually-hidden"> ({label})</span></mark>'
-            + html[start + len(quote) :]
-        )
-    return Markup(html)  # markdown-it output (raw HTML off) plus our escaped marks
