@@ -1,9 +1,13 @@
 """Stage 4, render: Pages → bytes, with one Jinja2 environment for the whole build.
 
 Autoescape everywhere, StrictUndefined, and no `|safe` on content: the only markup that reaches
-a page unescaped is what markdown-it produced with raw HTML disabled (Block.html) and SVG the
-generator drew itself. UI strings come from the message catalogue (generator/catalogue/)
-through t().
+a page unescaped is what markdown-it produced with raw HTML disabled (Block.html); every other
+tag is the templates' own (the county map's SVG and the report's marks included). UI strings
+come from the message catalogue (generator/catalogue/) through t().
+
+Each page gets a PageContext (its file and language: link(), asset(), t()); the helpers the
+templates call (badge, rows, piece, partial, …) are Jinja globals that read it from the template
+context. What they render is kept, or not, by the cache the caller passes (render_cache.py).
 """
 
 from __future__ import annotations
@@ -243,20 +247,24 @@ class Renderer:
         (`holes`, such as the language switch's link) filled in afterwards."""
         page = ctx["page"]
         site, nav = ctx.get("site"), ctx.get("nav_current", "")
+        several = bool(ctx.get("several_reports", False))  # the nav names "the reports"
         made = str(
             self.cache.get(
-                ("partial", name, page.where, nav),
+                ("partial", name, page.where, nav, several),
                 (site,),
-                lambda: self._partial(name, page, site, nav, holes),
+                lambda: self._partial(name, page, site, nav, holes, several),
             )
         )
         for key, value in holes.items():
             made = made.replace(_HOLE.format(key), str(escape(value)))
         return Markup(made)
 
-    def _partial(self, name: str, page: PageContext, site: Any, nav: str, holes: Any) -> str:
+    def _partial(
+        self, name: str, page: PageContext, site: Any, nav: str, holes: Any, several: bool = False
+    ) -> str:
         shared = self._shared_page(page)
         values = {"site": site, "nav_current": nav, "page": shared, "lang": shared.lang}
+        values["several_reports"] = several
         values.update(t=shared.t, link=shared.link, asset=shared.asset)
         values.update({key: _HOLE.format(key) for key in holes})
         return self.template(name).render(values)
