@@ -53,7 +53,7 @@ def test_validate_writes_nothing(runner, content, tmp_path):
 
 def test_bad_content_exits_1_with_one_line_per_problem(runner, content):
     (content / "targets" / "farmers.yaml").write_text("id: farmers\nsection: nope\n")
-    result = runner.invoke(cli, ["build", "--out", "out"])
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "out"])
     assert result.exit_code == 1
     problems = [ln for ln in result.stderr.splitlines() if not ln.startswith("✗")]
     assert problems and all(LINE.match(line) for line in problems), problems
@@ -61,10 +61,10 @@ def test_bad_content_exits_1_with_one_line_per_problem(runner, content):
 
 
 def test_a_failed_build_leaves_the_previous_site_byte_for_byte(runner, content, tmp_path):
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     before = tree(tmp_path / "out")
     (content / "targets" / "farmland.yaml").write_text("id: farmland\ntitle: [unclosed\n")
-    result = runner.invoke(cli, ["build", "--out", "out"])
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "out"])
     assert result.exit_code == 1
     assert tree(tmp_path / "out") == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
@@ -121,22 +121,22 @@ def test_an_internal_error_exits_70_without_a_traceback_unless_debug(
 
 
 def test_deleted_targets_disappear_from_the_site_when_allowed(runner, content, tmp_path):
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     (content / "targets" / "farmers.yaml").unlink()
-    result = runner.invoke(cli, ["build", "--out", "out", "--allow-removals"])
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "out", "--allow-removals"])
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "out" / "zh" / "targets" / "farmers").exists()
 
 
 def test_a_build_that_would_drop_published_pages_stops_and_names_them(runner, content, tmp_path):
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     before = tree(tmp_path / "out")
     (content / "targets" / "farmers.yaml").unlink()
     renamed = content / "targets" / "ruicheng-acceptance.yaml"
     renamed.rename(content / "targets" / "ruicheng-accept.yaml")
     path = content / "targets" / "ruicheng-accept.yaml"
     path.write_text(path.read_text().replace("id: ruicheng-acceptance", "id: ruicheng-accept"))
-    result = runner.invoke(cli, ["build", "--out", "out"])
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "out"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:2] == [
         "content/targets/farmers.yaml:1:1: the site in out/ has a page for commitment "
@@ -150,7 +150,7 @@ def test_a_build_that_would_drop_published_pages_stops_and_names_them(runner, co
     ]
     assert tree(tmp_path / "out") == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
-    zh = runner.invoke(cli, ["--lang", "zh", "build", "--out", "out"])
+    zh = runner.invoke(cli, ["--lang", "zh", "build", "--no-search", "--out", "out"])
     assert zh.exit_code == 1
     assert zh.stderr.splitlines()[0] == (
         "content/targets/farmers.yaml:1:1: 当前网站 out/ 中有承诺“farmers”的网页，这次生成会把"
@@ -162,12 +162,12 @@ def test_a_build_that_would_drop_published_pages_stops_and_names_them(runner, co
 
 def test_a_first_build_and_an_added_target_need_no_flag(runner, content, tmp_path):
     (tmp_path / "out").mkdir()  # an empty folder, as on a fresh clone with site/ made by hand
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     new = content / "targets" / "farmers-two.yaml"
     new.write_text(
         (content / "targets" / "farmers.yaml").read_text().replace("id: farmers", "id: farmers-two")
     )
-    assert runner.invoke(cli, ["build", "--out", "out"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--no-search", "--out", "out"]).exit_code == 0
     assert (tmp_path / "out" / "en" / "targets" / "farmers-two" / "index.html").is_file()
 
 
@@ -175,7 +175,7 @@ def test_refuses_to_replace_a_folder_it_did_not_make(runner, content, tmp_path):
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "thesis.txt").write_text("years of work")
-    result = runner.invoke(cli, ["build", "--out", "precious"])
+    result = runner.invoke(cli, ["build", "--no-search", "--out", "precious"])
     assert result.exit_code == 1
     assert (precious / "thesis.txt").read_text() == "years of work"
 
@@ -187,12 +187,12 @@ def test_two_builds_are_identical(runner, content, tmp_path):
 
 
 def test_base_url_adds_absolute_alternates(runner, content, tmp_path):
-    args = ["build", "--out", "out", "--base-url", "https://example.org/t/"]
+    args = ["build", "--no-search", "--out", "out", "--base-url", "https://example.org/t/"]
     assert runner.invoke(cli, args).exit_code == 0
     html = (tmp_path / "out" / "zh" / "targets" / "farmland" / "index.html").read_text()
     assert '<link rel="canonical" href="https://example.org/t/zh/targets/farmland/">' in html
     assert 'hreflang="en" href="https://example.org/t/en/targets/farmland/"' in html
-    plain = runner.invoke(cli, ["build", "--out", "out2"])
+    plain = runner.invoke(cli, ["build", "--no-search", "--out", "out2"])
     assert plain.exit_code == 0
     assert "canonical" not in (tmp_path / "out2" / "zh" / "index.html").read_text()
 
