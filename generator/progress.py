@@ -31,6 +31,8 @@ CLOSED = ("achieved", "achieved_late", "missed")  # nothing is still owed after 
 def overdue(target: Target, today: dt.date) -> bool:
     """The deadline has passed and no report says the commitment was done or missed."""
     return target.deadline < today and target.status not in CLOSED
+
+
 TOLERANCE = 0.05  # within ±5 percentage points of the time elapsed counts as on schedule
 
 
@@ -160,6 +162,4 @@ def county_measure(county: County, targets: tuple[Target, ...]) -> CountyMeasure
     reported = [t for t in mine if t.updates]
     done = [t for t in reported if t.status in DONE]
     citywide = sum(1 for t in targets if "all" in t.counties)
-    return CountyMeasure(
-        county, len(mine), len(reported), len(done), status_counts(mine), citywide
-    )
+    return CountyMeasure(county, len(mine), len(reported), len(done), status_counts(mine), citywide)
