@@ -138,7 +138,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if local.suffix == ".html" and not local.is_file() and self.state.errors:
             return self._send(placeholder(self.prefix, self.state.lang), "text/html; charset=utf-8")
         if local.suffix == ".html" and local.is_file():
-            return self._send(with_reload(local.read_bytes(), self.prefix), "text/html; charset=utf-8")
+            return self._send(
+                with_reload(local.read_bytes(), self.prefix), "text/html; charset=utf-8"
+            )
         return super().do_GET()
 
     def _send(self, body: bytes, ctype: str) -> None:

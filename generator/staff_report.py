@@ -35,12 +35,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator.catalogue import text
-from generator.model import Site, Target, Text, Update
+
+if TYPE_CHECKING:  # imported when a report is made: `--help` stays fast
+    from generator.model import Site, Target, Text, Update
 
 DEFAULT_STALE_DAYS = 180
 DEFAULT_FILE = Path("report.csv")
@@ -87,7 +89,9 @@ class Row:
 
 def _value(value: Any, lang: str) -> str:
     """A value in a detail: numbers with thousands separators, statuses and texts in `lang`."""
-    if isinstance(value, Text):
+    if value is None:
+        return ""
+    if hasattr(value, "zh") and callable(value):  # a model.Text
         return value(lang)
     if isinstance(value, Status):
         return text(f"status.{value.code}", lang)
@@ -182,7 +186,8 @@ def _dates(t: Target, today: dt.date, stale_days: int) -> Found:
 def _schedule(site: Site, t: Target) -> Found:
     from generator.progress import elapsed, percent, schedule
 
-    start, last = site.info.report_date, t.last
+    # the schedule runs from the day its own report was delivered
+    start, last = site.report_of(t.report).date or site.info.report_date, t.last
     if last is None or schedule(t, start) != "behind":
         return
     share, time = percent(t), elapsed(start, t.deadline, last.date)
@@ -201,8 +206,8 @@ def _schedule(site: Site, t: Target) -> Found:
     )
 
 
-def _unit(t: Target) -> Text:
-    return t.metric.unit or Text("", "")
+def _unit(t: Target) -> Text | None:
+    return t.metric.unit
 
 
 def _texts(t: Target) -> list[tuple[str, Text]]:
