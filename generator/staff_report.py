@@ -92,7 +92,7 @@ def _value(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if hasattr(value, "zh") and callable(value):  # a model.Text
-        return value(lang)
+        return str(value(lang))
     if isinstance(value, Status):
         return text(f"status.{value.code}", lang)
     return str(value)
