@@ -27,7 +27,9 @@ def page(kind: str, lang: str | None = None, key: str = "") -> str:
         "status": f"{prefix}status/{key}/index.html",
         "counties": f"{prefix}counties/index.html",
         "county": f"{prefix}counties/{key}/index.html",
-        "report": f"{prefix}report/index.html",
+        "report": f"{prefix}report/index.html",  # the one report (or the first, kept)
+        "reports": f"{prefix}reports/index.html",  # every report, when there are several
+        "report-text": f"{prefix}reports/{key}/index.html",  # key = report id
         "document": f"{prefix}documents/{key}/index.html",  # a source document (evidence)
         "about": f"{prefix}about/index.html",
         "glossary": f"{prefix}glossary/index.html",

@@ -18,7 +18,17 @@ from typing import Any
 
 from generator import charts, progress, urls
 from generator.incremental import NO_REUSE, NoReuse
-from generator.model import Block, County, Publisher, Section, Site, Target, Theme, Update
+from generator.model import (
+    Block,
+    County,
+    Publisher,
+    Report,
+    Section,
+    Site,
+    Target,
+    Theme,
+    Update,
+)
 from generator.pages import page as paging
 from generator.pages.page import chunks
 from generator.progress import STATUS_ORDER
@@ -41,6 +51,7 @@ class TargetView:
     updated_iso: str
     county_values: tuple[tuple[County, float], ...] = field(default=())
     overdue: bool = False  # deadline passed with no report of it done or missed
+    report: Report | None = None  # the report it was made in
 
 
 class Publishers:
@@ -86,7 +97,8 @@ class PlanInputs:
     by_section: Mapping[str, Lists]
     by_status: Mapping[str, Lists]
     by_theme: Mapping[tuple[str, str], list[TargetView]]
-    by_para: Mapping[str, list[TargetView]]
+    by_para: Mapping[tuple[str, str], list[TargetView]]  # by (report id, paragraph id)
+    by_report: Mapping[str, Lists]
     section_counts: Mapping[str, dict[str, int]]
     updates: list[tuple[Update, TargetView]]  # newest first
     measures: tuple[progress.CountyMeasure, ...]
@@ -111,7 +123,10 @@ def make_inputs(
     info = reuse.canonical("info", 0, site.info)
     documents = reuse.canonical("documents", 0, {d.id: d for d in site.documents})
     publishers = reuse.canonical("publishers", 0, Publishers(site.publishers))
-    common = reuse.memo("common", 0, _common, info, base_url, charts.BINS, documents, publishers)
+    reports = reuse.canonical("reports", 0, reports_of(site))
+    common = reuse.memo(
+        "common", 0, _common, info, base_url, charts.BINS, documents, publishers, reports
+    )
     by_section = _grouped(ordered, operator.attrgetter("section.id"))
     by_status = _grouped(ordered, operator.attrgetter("status"))
     section_counts = {s.id: _counts(by_section[s.id]) for s in site.sections}
@@ -136,7 +151,11 @@ def make_inputs(
         by_section={s.id: _lists(site, by_section[s.id]) for s in site.sections},
         by_status={s: _lists(site, by_status[s]) for s in STATUS_ORDER},
         by_theme=_grouped(ordered, operator.attrgetter("section.id", "theme.id")),
-        by_para=_grouped(ordered, operator.attrgetter("target.paragraph")),
+        by_para=_grouped(ordered, _report_and_paragraph),
+        by_report={
+            r.id: _lists(site, [v for v in ordered if v.report is not None and v.report.id == r.id])
+            for r in reports_of(site)
+        },
         section_counts=section_counts,
         updates=all_updates(site, views),
         measures=measures,
@@ -152,7 +171,12 @@ def make_inputs(
 
 
 def _common(
-    info: Any, base_url: str | None, bins: Any, documents: Any, publishers: Publishers
+    info: Any,
+    base_url: str | None,
+    bins: Any,
+    documents: Any,
+    publishers: Publishers,
+    reports: tuple[Report, ...],
 ) -> dict[str, Any]:
     return {
         "site": info,
@@ -161,17 +185,33 @@ def _common(
         "pager": None,
         "documents": documents,
         "publishers": publishers,
+        "reports": reports,
+        "several_reports": len(reports) > 1,
+        "canonical_file": None,
     }
 
 
+def _report_and_paragraph(v: TargetView) -> tuple[str, str]:
+    return (v.report.id if v.report else "", v.target.paragraph)
+
+
+def reports_of(site: Site) -> tuple[Report, ...]:
+    """The reports the site tracks, oldest first (a one-report site: its report)."""
+    return site.reports or (site.report,)
+
+
 def report_order(site: Site) -> Callable[[Target], tuple[int, int, int, str]]:
-    """The key that sorts targets as the report reads: part, paragraph, place of the quote."""
-    para_order = {b.id: i for i, b in enumerate(site.report.zh)}
+    """The key that sorts targets as the reports read, oldest report first: part (sections
+    are listed report by report), paragraph of its own report, place of the quote in it."""
+    reports = {r.id: r for r in reports_of(site)}
+    first = reports_of(site)[0]
+    para_order = {r.id: {b.id: i for i, b in enumerate(r.zh)} for r in reports.values()}
     section_order = {s.id: i for i, s in enumerate(site.sections)}
 
     def key(t: Target) -> tuple[int, int, int, str]:
-        i = para_order.get(t.paragraph)
-        place = site.report.zh[i].text.find(t.quote) if i is not None else 0
+        report = reports.get(t.report, first)
+        i = para_order[report.id].get(t.paragraph)
+        place = report.zh[i].text.find(t.quote) if i is not None else 0
         return (section_order[t.section], i or 0, place, t.id)
 
     return key
@@ -185,15 +225,16 @@ def target_views(site: Site, reuse: NoReuse, today: dt.date) -> dict[str, Target
         for th in s.themes
     }
     counties = reuse.canonical("counties", 0, site.counties)
-    county_of = {c.id: c for c in counties}
-    report_date = site.info.report_date
+    reports = {r.id: reuse.canonical("report", r.id, r) for r in reports_of(site)}
+    first = reports_of(site)[0]
     views = {}
     for i, t in enumerate(sorted(site.targets, key=report_order(site))):
         section, theme = theme_of[(t.section, t.theme)]
+        report = reports.get(t.report, reports[first.id])
+        since = report.date or site.info.report_date  # schedules measure from the report's day
         views[t.id] = reuse.memo(
-            "view", t.id, make_view, t, section, theme, i, counties, report_date, today
+            "view", t.id, make_view, t, section, theme, i, counties, since, today, report
         )
-    del county_of
     return views
 
 
@@ -205,6 +246,7 @@ def make_view(
     counties: tuple[County, ...],
     report_date: dt.date,
     today: dt.date,
+    report: Report | None = None,
 ) -> TargetView:
     county_of = {c.id: c for c in counties}
     last = t.last
@@ -223,6 +265,7 @@ def make_view(
         updated_iso=last.date.isoformat() if last else "",
         county_values=tuple((county_of[c], v) for c, v in last.counties) if last else (),
         overdue=progress.overdue(t, today),
+        report=report,
     )
 
 
@@ -295,5 +338,6 @@ def county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any, 
     return citywide_groups, citywide_counts, named_of, figures_of
 
 
-def blocks_by_id(site: Site, lang: str) -> dict[str, Block]:
-    return {b.id: b for b in site.report.blocks(lang)}
+def blocks_by_id(site: Site, lang: str) -> dict[tuple[str, str], Block]:
+    """Every report's blocks in `lang`, by (report id, block id)."""
+    return {(r.id, b.id): b for r in reports_of(site) for b in r.blocks(lang)}

@@ -10,25 +10,25 @@ from typing import Any
 
 from generator import urls
 from generator.marks import commitment_segments
-from generator.model import Update
-from generator.pages.inputs import PlanInputs, TargetView
+from generator.model import Report, Update
+from generator.pages.inputs import PlanInputs, TargetView, reports_of
 from generator.pages.page import Page, page, titles
 
 
 def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    """The report's text at report/ when the site tracks one report. With several: each at
+    reports/<id>/, an index at reports/, and at report/ the first report as it was published
+    there (its paragraph anchors keep working), pointing to its new address."""
     site = inputs.site
-    marked = marks(inputs) if lang == "zh" else {}
-    blocks = [(b, inputs.by_para.get(b.id, []), marked.get(b.id)) for b in site.report.blocks(lang)]
-    yield page(
-        urls.page("report", lang),
-        "report",
-        lang,
-        "report.html",
-        inputs.common,
-        **titles(site.info, lang, site.info.report_title(lang)),
-        nav_current="report",
-        blocks=blocks,
-    )
+    reports = reports_of(site)
+    if len(site.reports) <= 1:
+        yield text_page(inputs, lang, reports[0], urls.page("report", lang), "report")
+    else:
+        yield index_page(inputs, lang)
+        for r in reports:
+            yield text_page(inputs, lang, r, urls.page("report-text", lang, r.id), "report-text")
+        moved = urls.page("report-text", lang, reports[0].id)
+        yield text_page(inputs, lang, reports[0], urls.page("report", lang), "report", moved)
     for document in site.documents:
         yield page(
             urls.page("document", lang, document.id),
@@ -43,15 +43,80 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         )
 
 
-def marks(inputs: PlanInputs) -> dict[str, tuple[Any, ...]]:
+def text_page(
+    inputs: PlanInputs,
+    lang: str,
+    report: Report,
+    path: str,
+    kind: str,
+    moved_to: str | None = None,
+) -> Page:
+    """One report's text; in Chinese each commitment's words are marked and linked."""
+    marked = marks(inputs, report, path) if lang == "zh" else {}
+    blocks = [
+        (b, inputs.by_para.get((report.id, b.id), []), marked.get(b.id))
+        for b in report.blocks(lang)
+    ]
+    title = report.title(lang) if report.title else inputs.site.info.report_title(lang)
+    return page(
+        path,
+        kind,
+        lang,
+        "report.html",
+        inputs.common,
+        **titles(inputs.site.info, lang, title),
+        nav_current="report",
+        report=report,
+        report_title=title,
+        blocks=blocks,
+        moved_to=moved_to,
+        canonical_file=moved_to or path,
+    )
+
+
+def index_page(inputs: PlanInputs, lang: str) -> Page:
+    """Every report: when and where it was delivered, its commitments and their record."""
+    rows = [
+        (r, inputs.by_report[r.id].views, report_counts(inputs.by_report[r.id].views))
+        for r in reversed(reports_of(inputs.site))  # the latest first
+    ]
+    return page(
+        urls.page("reports", lang),
+        "reports",
+        lang,
+        "reports.html",
+        inputs.common,
+        **titles(inputs.site.info, lang, inputs.t("reports.title", lang)),
+        nav_current="report",
+        rows=rows,
+    )
+
+
+def report_counts(views: list[TargetView]) -> dict[str, dict[str, int]]:
+    """Commitments by status now, and by status at their deadline."""
+    now: dict[str, int] = {}
+    due: dict[str, int] = {}
+    for v in views:
+        now[v.status] = now.get(v.status, 0) + 1
+        at = v.target.at_deadline
+        key = at.status if at else "no_update"
+        due[key] = due.get(key, 0) + 1
+    return {"now": now, "at_deadline": due}
+
+
+def marks(inputs: PlanInputs, report: Report, path: str) -> dict[str, tuple[Any, ...]]:
     """Each Chinese paragraph cut around its commitments' quotes (generator/marks.py), which
     the page marks and links (kept by the session while the paragraph and its commitments are
-    unchanged)."""
+    the same)."""
     return {
         b.id: inputs.reuse.memo(
-            "marks", b.id, commitment_segments, b, tuple(inputs.by_para.get(b.id, ()))
+            "marks",
+            (report.id, b.id),
+            commitment_segments,
+            b,
+            tuple(inputs.by_para.get((report.id, b.id), ())),
         )
-        for b in inputs.site.report.zh
+        for b in report.zh
     }
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 from generator import charts, urls
 from generator.model import Block, County, Target
-from generator.pages.inputs import PlanInputs, TargetView
+from generator.pages.inputs import PlanInputs, TargetView, blocks_by_id
 from generator.pages.page import RELATED, Page, titles
 
 
@@ -29,12 +29,18 @@ class MapBase:
 def plan(inputs: PlanInputs) -> Iterator[Page]:
     """Every target's four pages, in report order."""
     site, reuse = inputs.site, inputs.reuse
-    paras = {lang: {b.id: b for b in site.report.blocks(lang)} for lang in urls.LANGS}
+    paras = {lang: blocks_by_id(site, lang) for lang in urls.LANGS}
     base = reuse.canonical("mapbase", 0, MapBase(site.geo, site.counties))
-    for v in inputs.views.values():
+    views = inputs.views
+    for v in views.values():
         tg = v.target
         peers = inputs.by_theme[(v.section.id, v.theme.id)][: RELATED + 1]
         related = tuple(r for r in peers if r is not v)[:RELATED]
+        where = (v.report.id if v.report else "", tg.paragraph)
+        links = (
+            views.get(tg.continues) if tg.continues else None,
+            tuple(views[i] for i in tg.continued_in if i in views),
+        )
         yield from reuse.memo(
             "own",
             tg.id,
@@ -43,9 +49,10 @@ def plan(inputs: PlanInputs) -> Iterator[Page]:
             inputs.strings,
             v,
             related,
-            paras["zh"].get(tg.paragraph),
-            paras["en"].get(tg.paragraph),
+            paras["zh"].get(where),
+            paras["en"].get(where),
             base,
+            links,
         )
 
 
@@ -57,6 +64,7 @@ def own_pages(
     para_zh: Block | None,
     para_en: Block | None,
     base: MapBase,
+    links: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ()),
 ) -> tuple[Page, ...]:
     tid = v.target.id
     pages = []
@@ -68,7 +76,7 @@ def own_pages(
                 lang,
                 "target.html",
                 target_context,
-                (common, strings, lang, v, related, para_zh, para_en, base),
+                (common, strings, lang, v, related, para_zh, para_en, base, links),
             )
         )
         pages.append(
@@ -97,7 +105,10 @@ def target_context(
     para_zh: Block | None,
     para_en: Block | None,
     base: MapBase,
+    links: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ()),
 ) -> dict[str, Any]:
+    """The commitment page's values. `links`: the earlier report's commitment this one
+    continues, and the later reports' commitments that continue it."""
     tg, info = v.target, common["site"]
     desc = f"{strings['status.' + v.status][lang]} · {v.section.title(lang)}"
     return {
@@ -111,6 +122,8 @@ def target_context(
         "related": list(related),
         "county_chart": charts.target_county_map(base, v, lang) if v.county_values else None,
         "contact_href": contact_href(info, strings, lang, tg, common["base_url"]),
+        "continues": links[0],
+        "continued_in": list(links[1]),
     }
 
 
