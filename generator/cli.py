@@ -12,6 +12,7 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -37,7 +38,7 @@ def _print_problems(problems: list[Diagnostic]) -> None:
         click.echo(p.format(chosen), err=True)
 
 
-def _fail(exc: ContentError) -> None:
+def _fail(exc: ContentError) -> NoReturn:
     _print_problems(exc.diagnostics)
     errors = sum(1 for d in exc.diagnostics if d.severity == "error")
     click.echo(say("cli.fail", errors=errors), err=True)

@@ -71,7 +71,7 @@ def help_lang(ctx: click.Context) -> str:
 
     root = ctx.find_root()
     if isinstance(root.obj, dict) and root.obj.get("lang") in LANGS:
-        return root.obj["lang"]
+        return str(root.obj["lang"])
     chosen = _option(root.meta.get("hedong.args", ()), "--lang")
     if chosen in LANGS:
         return chosen
@@ -155,38 +155,38 @@ class _Context(click.Context):
     formatter_class = _Formatter
 
 
-class _Localised:
-    """Mixed into click's Command and Group: remembers the raw arguments (for help_lang) and
-    shows help and usage errors in the staff's language."""
+class _Localised(click.Command):
+    """Under click's Command and Group: remembers the raw arguments (for help_lang) and shows
+    help and usage errors in the staff's language."""
 
-    context_class = _Context
+    context_class: type[click.Context] = _Context
 
     def __init__(self, *args: Any, texts: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.texts = texts  # the catalogue prefix of its help texts, else cli.<name>
 
     def _prefix(self) -> str:
-        return self.texts or f"cli.{self.name}"  # type: ignore[attr-defined]
+        return self.texts or f"cli.{self.name}"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.parent is None:
             ctx.meta["hedong.args"] = list(args)
         ctx.meta[f"hedong.args:{ctx.info_name}"] = list(args)
-        localise(self, ctx, help_lang(ctx), self._prefix())  # type: ignore[arg-type]
-        return super().parse_args(ctx, args)  # type: ignore[misc]
+        localise(self, ctx, help_lang(ctx), self._prefix())
+        return super().parse_args(ctx, args)
 
     def get_help(self, ctx: click.Context) -> str:
-        localise(self, ctx, help_lang(ctx), self._prefix())  # type: ignore[arg-type]
-        return super().get_help(ctx)  # type: ignore[misc]
+        localise(self, ctx, help_lang(ctx), self._prefix())
+        return super().get_help(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:
         key = f"{self._prefix()}.short"
         if key in catalogue():
             return catalogue().text(key, _now["lang"])
-        return super().get_short_help_str(limit)  # type: ignore[misc]
+        return super().get_short_help_str(limit)
 
 
-class Command(_Localised, click.Command):
+class Command(_Localised):
     """A command whose help and messages follow the staff's language."""
 
 

@@ -89,7 +89,7 @@ class State:
     def wait(self, condition: Any, timeout: float) -> bool:
         """Wait until condition(state) holds (tests)."""
         with self.changed:
-            return self.changed.wait_for(lambda: condition(self), timeout)
+            return bool(self.changed.wait_for(lambda: condition(self), timeout))
 
 
 def placeholder(prefix: str, lang: str) -> bytes:
