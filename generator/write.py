@@ -35,13 +35,6 @@ def safe_path(root: Path, rel: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def manifest(files: dict[str, bytes], commit: str | None) -> bytes:
-    """The manifest of files held in memory (tests that compare a build with a golden tree)."""
-    return manifest_from_hashes(
-        {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}, commit
-    )
-
-
 def put_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
     """Write one new file under root (folders as needed; `made` remembers those already
     made); return its SHA-256 for the manifest."""
