@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import charts, urls
-from generator.pages.inputs import PlanInputs
+from generator.model import Report
+from generator.pages.inputs import PlanInputs, reports_of
 from generator.pages.page import Page, page, titles
 from generator.progress import STATUS_ORDER
 
@@ -27,8 +28,25 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         sections_chart=inputs.section_charts[lang],
         status_colours=charts.STATUS_COLOURS,
         recent=inputs.updates[:8],
+        report_rows=report_rows(inputs) if len(site.reports) > 1 else [],
         section_rows=[
             (s, inputs.section_counts[s.id], len(inputs.by_section[s.id].views))
             for s in site.sections
         ],
     )
+
+
+def report_rows(inputs: PlanInputs) -> list[tuple[Report, int, dict[str, int], dict[str, int]]]:
+    """Each report, the latest first: its number of commitments, their statuses now and at
+    their deadline (each status, zeros included, in display order)."""
+    rows = []
+    for r in reversed(reports_of(inputs.site)):
+        views = inputs.by_report[r.id].views
+        now = dict.fromkeys(STATUS_ORDER, 0)
+        due = dict.fromkeys(STATUS_ORDER, 0)
+        for v in views:
+            now[v.status] += 1
+            at = v.target.at_deadline
+            due[at.status if at else "no_update"] += 1
+        rows.append((r, len(views), now, due))
+    return rows

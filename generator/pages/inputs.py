@@ -187,6 +187,7 @@ def _common(
         "publishers": publishers,
         "reports": reports,
         "several_reports": len(reports) > 1,
+        "report_year": {r.id: r.year for r in reports},
         "canonical_file": None,
     }
 
