@@ -306,10 +306,7 @@ class Renderer:
 
         def joined(run: Any) -> str:
             return "".join(
-                [
-                    self._piece(module, where, name, i if isinstance(i, tuple) else (i,))
-                    for i in run
-                ]
+                [self._piece(module, where, name, i if isinstance(i, tuple) else (i,)) for i in run]
             )
 
         if len(items) <= RUN:
