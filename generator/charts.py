@@ -1,5 +1,5 @@
-"""Charts: ECharts options built with pyecharts, and the same figures drawn for readers without
-JavaScript (an SVG map the generator projects itself, and data tables).
+"""Charts: ECharts options built with pyecharts; the same figures for readers without
+JavaScript are the county map drawn from mapdraw.py's data and the pages' own tables.
 
 Option dicts come from pyecharts' get_options() with fixed chart ids, then get the extra
 fields the site script reads (tooltip lines, link per county). Built once per distinct chart.
@@ -8,7 +8,6 @@ fields the site script reads (tooltip lines, link per county). Built once per di
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,22 +18,19 @@ from pyecharts.charts import Bar, Map
 from generator import urls
 from generator.catalogue import text
 from generator.formats import number
+from generator.mapdraw import (  # the map's colours and words are mapdraw's
+    BINS,
+    DARK_FILLS,
+    NO_DATA,
+    NO_OWN,
+    MapDrawing,
+    fill_of,
+    map_drawing,
+    map_label,
+    measure_words,
+)
 from generator.progress import STATUS_ORDER, CountyMeasure
 
-# Colour-blind-safe sequential blues (ColorBrewer Blues) for the share done: none done (with a
-# report) has a bin of its own, so a county with one done never looks like one with none; the
-# lightest is dark enough to stand apart from the page, and counties are outlined in dark grey.
-# (low, high, colour): low < share <= high, and the first bin is exactly 0.
-BINS: tuple[tuple[float, float, str], ...] = (
-    (0, 0, "#deebf7"),
-    (0, 25, "#9ecae1"),
-    (25, 50, "#6baed6"),
-    (50, 75, "#3182bd"),
-    (75, 100, "#08519c"),
-)
-NO_DATA = "#d9d9d9"  # the county has commitments of its own, none with a report
-NO_OWN = "#f4f4f4"  # no commitment names the county (drawn hatched)
-DARK_FILLS = ("#3182bd", "#08519c")  # labels on these are white
 # Okabe–Ito based status colours; the words and icons carry the meaning, colour only helps.
 STATUS_COLOURS = {
     "achieved": "#009E73",
@@ -73,39 +69,6 @@ class ChartData:
     option: dict[str, Any]
     svg: MapDrawing | None = None
     rows: tuple[Any, ...] = field(default=())
-
-
-def bin_colour(share: float | None) -> str:
-    if share is None:
-        return NO_DATA
-    if share <= 0:
-        return BINS[0][2]
-    return next((colour for low, high, colour in BINS[1:] if low < share <= high), BINS[-1][2])
-
-
-def fill_of(m: CountyMeasure) -> str:
-    """The county's colour: no commitment of its own, none reported, or the share done."""
-    return NO_OWN if m.total == 0 else bin_colour(m.share)
-
-
-def short_name(county: Any, lang: str) -> str:
-    """The name printed on the map: 盐湖区; Yanhu (English names drop District/County/City)."""
-    name = county.name(lang)
-    return name if lang == "zh" else name.split(" ")[0]
-
-
-def map_label(m: CountyMeasure, lang: str) -> str:
-    """Name and done/own commitments, e.g. '永济市 1/3'; a county with none shows '–'."""
-    return f"{short_name(m.county, lang)}\n{f'{m.done}/{m.total}' if m.total else '–'}"
-
-
-def measure_words(m: CountyMeasure, lang: str) -> str:
-    words = _words(lang)
-    if m.total == 0:
-        return words["no_own"]
-    if m.share is None:
-        return f"{words['no_data']} (0/{m.total})"
-    return f"{words['done']} {m.done}/{m.total} ({m.share:g}%)"
 
 
 def bin_label(low: float, high: float) -> str:
@@ -341,136 +304,3 @@ def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
     x_axis["axisLabel"] = {"fontSize": 12, "color": "#444444", "hideOverlap": True}
     _BARS[key] = option
     return option
-
-
-# -- the no-JS SVG map -------------------------------------------------------------------------
-
-WIDTH = 600
-
-
-_LAST_GEO: list[Any] = [None, ()]  # the map object last projected, and its paths
-
-
-def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
-    """(code, SVG path d) per county, projected once per map object (equirectangular, cos φ):
-    the loader hands out the same object while the file is unchanged."""
-    if _LAST_GEO[0] is geo:
-        return _LAST_GEO[1]  # type: ignore[no-any-return]
-    rings: list[tuple[str, list[list[list[float]]]]] = []
-    for f in geo["features"]:
-        code = str(f.get("id") or (f.get("properties") or {}).get("code"))
-        g = f["geometry"]
-        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-        rings.append((code, [ring for poly in polys for ring in poly]))
-    xs = [p[0] for _, rs in rings for r in rs for p in r]
-    ys = [p[1] for _, rs in rings for r in rs for p in r]
-    left, top = min(xs), max(ys)
-    k = math.cos(math.radians((min(ys) + top) / 2))
-    scale = WIDTH / ((max(xs) - left) * k)
-    out = []
-    for code, rs in rings:
-        parts = []
-        for r in rs:
-            pts = [f"{(x - left) * k * scale:.1f},{(top - y) * scale:.1f}" for x, y in r]
-            parts.append("M" + "L".join(pts) + "Z")
-        out.append((code, "".join(parts)))
-    height = (top - min(ys)) * scale
-    paths = tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
-    _LAST_GEO[:] = [geo, paths]
-    return paths
-
-
-_LAST_CENTRES: list[Any] = [None, {}]
-
-
-def _centres(geo: Any) -> dict[str, tuple[float, float]]:
-    """Where each county's label goes: the area centroid of its largest ring, projected the
-    same way as the paths (so names sit inside their county)."""
-    if _LAST_CENTRES[0] is geo:
-        return _LAST_CENTRES[1]  # type: ignore[no-any-return]
-    paths = dict(_geo_paths(geo))
-    paths.pop("__height__")
-    centres = {}
-    for code, d in paths.items():
-        best: tuple[float, float, float] = (0.0, 0.0, 0.0)
-        for ring in d.split("M")[1:]:
-            pts = [tuple(map(float, p.split(","))) for p in ring.rstrip("Z").split("L")]
-            area = cx = cy = 0.0
-            for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
-                cross = x0 * y1 - x1 * y0
-                area += cross
-                cx += (x0 + x1) * cross
-                cy += (y0 + y1) * cross
-            if area and abs(area) > abs(best[2]):
-                best = (cx / (3 * area), cy / (3 * area), area)
-        centres[code] = (best[0], best[1])
-    _LAST_CENTRES[:] = [geo, centres]
-    return centres
-
-
-@dataclass(frozen=True)
-class CountyShape:
-    """One county on the drawn map: its outline, colours, tooltip and label."""
-
-    id: str  # the county's id (its page: urls.page("county", lang, id))
-    d: str  # SVG path data
-    fill: str  # a colour, or "url(#noown)" (hatched: no commitment names it)
-    title: str  # "盐湖区: 已完成 1/3 (33%)"
-    current: bool  # outlined: the county of the page it is drawn on
-    x: str  # label position, in whole map units
-    y: str
-    ink: str  # label colour, readable on the fill
-    name: str  # label lines: short name and done/own commitments
-    count: str
-
-
-@dataclass(frozen=True)
-class MapDrawing:
-    """Everything macros/map.html needs to draw the county map as inline SVG."""
-
-    width: int
-    height: str
-    label: str  # what the colours measure (the map's accessible name)
-    counties: tuple[CountyShape, ...]
-    new_tab: bool = False  # links open a new tab (the embedded map)
-
-
-def map_drawing(
-    site: Any,
-    measures: Sequence[CountyMeasure],
-    lang: str,
-    highlight: str | None = None,
-    new_tab: bool = False,
-) -> MapDrawing:
-    """The map to draw without JavaScript: one shape per county, with its name and measure.
-
-    `new_tab`: the links open a new tab (the embedded map must not load the site inside the
-    frame of the page that embeds it)."""
-    paths = dict(_geo_paths(site.geo))
-    height = paths.pop("__height__")
-    by_code = {m.county.code: m for m in measures}
-    centres = _centres(site.geo)
-    shapes = []
-    for code, d in paths.items():
-        m = by_code.get(code)
-        if m is None:
-            continue
-        fill = fill_of(m)
-        x, y = centres[code]
-        name, count = map_label(m, lang).split("\n")
-        shapes.append(
-            CountyShape(
-                id=m.county.id,
-                d=d,
-                fill="url(#noown)" if m.total == 0 else fill,
-                title=f"{m.county.name(lang)}: {measure_words(m, lang)}",
-                current=highlight == m.county.id,
-                x=f"{x:.0f}",
-                y=f"{y:.0f}",
-                ink="#fff" if fill in DARK_FILLS else "#1a1a1a",
-                name=name,
-                count=count,
-            )
-        )
-    label = text("map.tip.measure", lang)
-    return MapDrawing(WIDTH, height, label, tuple(shapes), new_tab)

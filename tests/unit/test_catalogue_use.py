@@ -80,9 +80,9 @@ def test_every_key_the_templates_charts_and_exports_use_exists_in_both_languages
     entries = catalogue().entries
     called, _, prefixes = template_keys()
     used = set(called) | set(_WORDS.values())
-    for module in ("charts.py", "exports.py"):
+    for module in ("charts.py", "mapdraw.py", "exports.py"):
         text = (PACKAGE / module).read_text(encoding="utf-8")
-        used |= set(re.findall(rf'\btext\("({KEY})"', text))
+        used |= set(re.findall(rf"\btext\([\"']({KEY})[\"']", text))
     for prefix in prefixes | {"field."}:
         used |= {prefix + value for value in DYNAMIC[prefix]}
     missing = sorted(key for key in used if key not in entries)
