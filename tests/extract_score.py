@@ -4,6 +4,9 @@
     python -m tests.extract_score --held-out      # also the held-out city (only at the end)
     python -m tests.extract_score --rev HEAD~3    # before (extract at HEAD~3) and now
     python -m tests.extract_score --details       # every miss, false proposal and wrong field
+    python -m tests.extract_score --yuncheng-2022 # extract's first drafts of the 2022 report
+                                                  # against the reviewed commitments
+                                                  # (tests/extract_score_2022.py)
 
 The corpus and the rules it was labelled by are in tests/fixtures/extract/corpus/ (README.md,
 RULES.md). A quantity proposal matches a quantity label in the same paragraph when their
@@ -412,7 +415,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--city", action="append", help="only this city (file name, e.g. zunyi)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument(
+        "--yuncheng-2022",
+        dest="yuncheng_2022",
+        action="store_true",
+        help="score the first drafts of the 2022 report against the reviewed commitments",
+    )
+    ap.add_argument("--rerun", action="store_true", help="2022: also score extract as it is now")
+    ap.add_argument("--live", action="store_true", help="2022: read the content, not the fixture")
+    ap.add_argument("--freeze", action="store_true", help="2022: copy the content into the fixture")
     args = ap.parse_args(argv)
+    if args.yuncheng_2022:
+        from tests import extract_score_2022
+
+        return extract_score_2022.main(args)
     chosen = cities(args.held_out)
     if args.city:
         chosen = [c for c in chosen if c.key in args.city]
