@@ -48,6 +48,8 @@ _UNITS = sorted(
         "台",
         "辆",
         "吨",
+        "公斤",
+        "千克",
         "千瓦",
         "千瓦时",
         "兆瓦",
@@ -73,7 +75,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUM = f"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
 _QUANTITY = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|" + _CN_NUM + r")"
-    r"(?P<mult>(?<=\d)[万亿])?"
+    r"(?P<mult>(?<=\d)(?:万亿|[万亿]))?"  # 5.5万亿元
     r"(?P<approx>[多余])?"
     r"(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
 )
@@ -90,13 +92,14 @@ _AIM = re.compile(
     "以上|不少于|不低于|至少|突破|达到|达|超过|提高|提升|增长|增加|新增|完成|新建|建设|建成|"
     "改造|培育|打造|压缩|压减|降低|下降|减少|控制在|实施|开展|筹集|开工|竣工|转移|引进|扶持|"
     "占到|认定|举办|培训|治理|造林|签约|力争|确保|创建|实现|发展|盘活|形成|建好|安排|投资|腾出|"
-    "计划|关停|清理|打通|"
+    "计划|关停|清理|打通|降至|降到|"
     "[新改扩][(（]?[^，,。；]{0,5}?建"  # 新建, 改扩建, 新(改、扩)建
 )
 # The comparator word nearest before the figure decides (docs/content.md): 突破 and 超过 are
-# strictly more (more_than); 达到, 不少于 and a level to raise to (提高到20%) are at_least.
+# strictly more (more_than); 达到, 不少于 and a level to raise to (提高到20%) are at_least; a
+# level to lower to (降至5%, 下降到2.5) is at_most.
 _BEFORE = re.compile(
-    "(?P<at_most>不超过|不高于|控制在|低于|以内)|(?P<more_than>突破|超过|高于|超$)|"
+    "(?P<at_most>不超过|不高于|控制在|低于|以内|(?:降|降低|下降|减少|压减|压缩|压降)[到至])|(?P<more_than>突破|超过|高于|超$)|"
     "(?P<at_least>不少于|不低于|至少|达到|达|(?:提高|提升|增加|扩大|恢复)[到至])"
 )
 # A growth rate: 增长8%, 分别增长5%和16%, 增长超过30%; not 提高到20% (a level).

@@ -122,16 +122,19 @@ def _noise(text: str, num: str, a: int, b: int, blocked: list[tuple[int, int]]) 
 
 def _value(text: str, m: re.Match[str], start: int) -> tuple[float, str] | None:
     """(value, unit) of the figure: Arabic numerals with 万/亿 applied, except money, which
-    stays in 万元/亿元 as the report writes it; Chinese numerals when they count something
-    (not 一个核心区 or 一批, unless 每 comes before: 每个城区建设一个…; not a slogan)."""
+    stays in 万元/亿元 as the report writes it (万亿元 in 亿元: 5.5万亿元 is 55000 亿元);
+    Chinese numerals when they count something (not 一个核心区 or 一批, unless 每 comes
+    before: 每个城区建设一个…; not a slogan)."""
     num, unit, mult = m.group("num"), m.group("unit"), m.group("mult") or ""
     a, b = m.span()
     if num[0].isdigit():
         value = float(num)
-        if unit in ("元", "美元") and mult:
+        if unit in ("元", "美元") and mult == "万亿":
+            value, unit = value * 10_000, "亿" + unit  # 5.5万亿元 → 55000 亿元
+        elif unit in ("元", "美元") and mult:
             unit = mult + unit
         elif mult:
-            value *= 10_000 if mult == "万" else 100_000_000
+            value *= {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}[mult]
         return value, unit
     if num == "一" and "每" not in text[start:a]:
         return None

@@ -37,6 +37,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "台": ("units", "units"),
     "辆": ("vehicles", "vehicles"),
     "吨": ("tonnes", "tonnes"),
+    "公斤": ("kg", "kg"),
+    "千克": ("kg", "kg"),
     "千瓦": ("kW", "kw"),
     "千瓦时": ("kWh", "kwh"),
     "兆瓦": ("MW", "mw"),
