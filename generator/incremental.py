@@ -21,6 +21,8 @@ import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from markupsafe import Markup
+
 T = TypeVar("T")
 
 # values compared with == rather than `is`: equal plain values are interchangeable
@@ -127,3 +129,66 @@ class Reuse(NoReuse):
         """Forget everything (templates or the catalogue changed: nothing made before holds)."""
         self._kept.clear()
         self._asked.clear()
+
+
+# -- the renderer's part: markup by key ------------------------------------------------------
+#
+# The renderer asks `cache.get(key, args, make)` for a list row, a repeated piece of a long
+# page (an update, a report paragraph), a status badge or the header of a language and depth.
+# The answer is `make()`, or what it gave last time under `key` when `args` are the same (the
+# very same objects, or equal). `args` are kept with the markup, so an entry is never reused
+# for other inputs. A one-off build's renderer keeps rows and badges for the length of the
+# build; a `serve` session owns one RenderCache (with pieces) and clears it when the
+# templates or the catalogue change.
+
+
+class NoCache:
+    """Every piece rendered afresh, nothing kept."""
+
+    pieces = False
+
+    def get(self, key: Hashable, args: tuple[Any, ...], make: Callable[[], str]) -> Markup:
+        return Markup(make())
+
+    def clear(self) -> None:
+        pass
+
+
+NO_CACHE = NoCache()
+
+
+class RenderCache(NoCache):
+    """Rendered markup by key, least recently used first out beyond `limit` entries.
+
+    Keys are hashable descriptions (`("row", "zh", 2, True, id(view))`); since each entry keeps
+    its `args` alive, an `id()` in a key cannot be reused by another object while it is kept.
+    With `pieces=False` the renderer keeps only what many pages of one build repeat (list
+    rows, status badges and icons) and renders the pieces of long pages afresh: a one-off
+    build shows each of those once or twice, and keeping them would only fill memory.
+    """
+
+    def __init__(self, limit: int = 400_000, pieces: bool = True):
+        self.limit, self.pieces = limit, pieces
+        self._kept: dict[Hashable, tuple[tuple[Any, ...], Markup]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, args: tuple[Any, ...], make: Callable[[], str]) -> Markup:
+        kept = self._kept
+        hit = kept.pop(key, None)
+        if hit is not None and (hit[0] is args or hit[0] == args):
+            self.hits += 1
+            kept[key] = hit  # to the end: most recently used
+            return hit[1]
+        self.misses += 1
+        value = Markup(make())
+        kept[key] = (args, value)
+        if len(kept) > self.limit:
+            del kept[next(iter(kept))]
+        return value
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)

@@ -7,7 +7,7 @@ come from the message catalogue (generator/catalogue/) through t().
 
 Each page gets a PageContext (its file and language: link(), asset(), t()); the helpers the
 templates call (badge, rows, piece, partial, …) are Jinja globals that read it from the template
-context. What they render is kept, or not, by the cache the caller passes (render_cache.py).
+context. What they render is kept, or not, by the cache the caller passes (incremental.py).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from markupsafe import Markup, escape
 from generator import urls
 from generator.errors import Diagnostic, Pos, TemplateProblem
 from generator.formats import date, figure, month, number, to_json
+from generator.incremental import NO_CACHE, NoCache, RenderCache
 from generator.load import display_path
-from generator.render_cache import NO_CACHE, NoCache, RenderCache
 from generator.write import template_cache
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -98,7 +98,7 @@ class Renderer:
     The templates' helpers are Jinja globals that read the page from the template context:
     `badge`, `icon`, `schedule`, `progress_bar` (macros/status.html), `rows`
     (macros/targets.html), `piece` and `pieces` (macros/pieces.html). What they render goes
-    through `cache` (render_cache.py): kept by a `serve` session, made afresh by a build.
+    through `cache` (incremental.py): kept by a `serve` session, made afresh by a build.
     """
 
     def __init__(

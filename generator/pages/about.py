@@ -14,8 +14,8 @@ from generator.progress import STATUS_ORDER
 
 
 def plan_shared(inputs: PlanInputs) -> Iterator[Page]:
-    """The pages outside the language folders."""
-    site, s = inputs.site, inputs.strings
+    """The pages outside the language folders (their words come from the catalogue)."""
+    site = inputs.site
     yield page(
         urls.page("choose"),
         "choose",
@@ -24,23 +24,16 @@ def plan_shared(inputs: PlanInputs) -> Iterator[Page]:
         inputs.common,
         page_title=site_name(site),
         description=site.info.title.zh,
-        choose={
-            "zh_intro": s["choose.zh_intro"]["zh"],
-            "en_intro": s["choose.en_intro"]["en"],
-            "remember_zh": s["choose.remember"]["zh"],
-            "remember_en": s["choose.remember"]["en"],
-        },
     )
-    words = {k: s[f"notfound.{k}"] for k in ("title", "lead", "home", "targets", "search")}
+    title = inputs.t("notfound.title", "zh") + " / " + inputs.t("notfound.title", "en")
     yield page(
         urls.page("404"),
         "404",
         "zh",
         "404.html",
         inputs.common,
-        **titles(site.info, "zh", "Page not found / 页面不存在"),
+        **titles(site.info, "zh", title),
         notfound={
-            **words,
             "script": Markup(hosting.notfound_script()),
             "hash": Markup(hosting.notfound_hash()),
         },

@@ -1,9 +1,9 @@
-"""The render stage's one place for reuse (render_cache.py): markup is kept by key and reused
+"""The render stage's reuse (generator/incremental.py): markup is kept by key and reused
 only for the same inputs, and a renderer gives the same bytes with or without it."""
 
 from __future__ import annotations
 
-from generator.render_cache import NO_CACHE, RenderCache
+from generator.incremental import NO_CACHE, RenderCache
 from tests.built import built
 from tests.casefile import MINIMAL
 
