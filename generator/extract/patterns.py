@@ -11,6 +11,7 @@ import re
 # -- text patterns ------------------------------------------------------------------------------
 
 _SENTENCE_END = "。；;！？!?：:"
+_STOP = re.compile("[。！？!?]")  # a full stop; ；and ： end a clause, not the sentence
 _COMMA = "，,"
 _OPEN = '“‘「『（(【《"'
 _CLOSE = '”’」』）)】》"'

@@ -21,7 +21,18 @@ from typing import Any
 
 from .clauses import _blocked, _clauses, _split_lists, _trim, paragraphs
 from .model import _Q, Proposal
-from .patterns import _AIM, _CLOSE, _FRAME, _MILESTONE, _MILESTONES, _OPEN, _PUSH, _WEAK
+from .patterns import (
+    _AIM,
+    _BEFORE,
+    _CLOSE,
+    _FRAME,
+    _MILESTONE,
+    _MILESTONES,
+    _OPEN,
+    _PUSH,
+    _STOP,
+    _WEAK,
+)
 from .quantities import _quantities
 from .units import _UNIT_SLUG
 
@@ -52,14 +63,18 @@ def _paragraph(
 ) -> list[Proposal]:
     blocked = _blocked(text, noise)
     found: list[Proposal] = []
-    for start, end in _clauses(text):
+    clauses = [(s, e, _quantities(text, s, e, blocked)) for s, e in _clauses(text)]
+    for i, (start, end, quantities) in enumerate(clauses):
         clause = text[start:end]
-        quantities = _quantities(text, start, end, blocked)
         aim = _AIM.search(clause)
-        if quantities and aim:
+        word = aim.group() if aim else _among_aims(text, clauses, i)
+        if quantities and word:
+            before: _Q | None = None
             for s, e, qs in _split_lists(text, start, end, quantities):
                 for q in qs:
-                    found.append(_quantity_proposal(pid, text, s, e, q, names, aim.group()))
+                    q = _shared_comparator(text, s, q, before)
+                    found.append(_quantity_proposal(pid, text, s, e, q, names, word))
+                    before = q
             continue
         if _FRAME.match(text, start, end):
             continue
@@ -82,6 +97,37 @@ def _paragraph(
                     )
                 )
     return found
+
+
+def _among_aims(text: str, clauses: list[tuple[int, int, list[_Q]]], i: int) -> str:
+    """A clause with no aim word whose figure ends it (储备库规模4300亿元) states an aim when
+    a clause next to it in the same sentence does (力争…达到5.5万亿元；储备库规模4300亿元，
+    产业项目个数占60%以上): the reason, or ""."""
+    start, end, quantities = clauses[i]
+    if not quantities or quantities[-1].end != end:
+        return ""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(clauses) or not clauses[j][2]:
+            continue
+        a, b = sorted((clauses[j][:2], (start, end)))
+        if _AIM.search(text, clauses[j][0], clauses[j][1]) and not _STOP.search(text, a[1], b[0]):
+            return "(none: a figure ending its clause in a list of aims)"
+    return ""
+
+
+def _shared_comparator(text: str, start: int, q: _Q, before: _Q | None) -> _Q:
+    """全年农产品加工销售收入达到450亿元、精深加工产值250亿元: the 达到 of the first figure
+    governs the second when the second has no word of its own."""
+    if (
+        before is None
+        or q.comparator != "exactly"
+        or q.because
+        or before.comparator not in ("at_least", "more_than", "at_most")
+        or not _BEFORE.fullmatch(before.because)
+        or _AIM.search(text, start, q.start)
+    ):
+        return q
+    return replace(q, comparator=before.comparator, because=f"{before.because} (before the list)")
 
 
 def _milestone_cue(

@@ -110,7 +110,7 @@ def test_extract_now_scores_at_least_what_the_rule_changes_reached():
     text, commitments = frozen()
     s = score(read_drafts(rerun(text)), commitments)
     q, m = s.kinds["quantity"], s.kinds["milestone"]
-    assert (q.matched, q.proposals - q.matched) == (60, 1)
+    assert (q.matched, q.proposals - q.matched) == (61, 1)
     assert (m.matched, m.proposals - m.matched) == (21, 5)
 
 
@@ -156,3 +156,20 @@ def test_opening_named_roads_and_new_lines_forming_and_enlarging_are_events():
     assert cues("风陵渡、绛县开发区扩区。") == [("milestone", "扩区")]
     assert cues("统筹做好“三供一业”、退休人员社会化管理收尾工作。") == [("milestone", "收尾")]
     assert cues("全力做好国家食品安全示范城市评价验收工作。") == [("milestone", "评价验收")]
+
+
+def test_a_figure_among_aims_and_a_comparator_before_a_list():
+    text = "力争全市谋划库规模达到5.5万亿元；储备库规模4300亿元，产业项目个数占60%以上。"
+    assert read(text) == [
+        ("quantity", "5.5万亿元", 55000, "亿元", "at_least"),
+        ("quantity", "4300亿元", 4300, "亿元", "exactly"),  # no aim word, among aims
+        ("quantity", "60%", 60, "%", "at_least"),
+    ]
+    # alone in its sentence, a figure with no aim word is no aim
+    assert read("2021年储备库规模4300亿元。") == []
+    # 达到 governs both figures of the list; a figure with its own verb keeps its own
+    assert read("全年农产品加工销售收入达到450亿元、精深加工产值250亿元。") == [
+        ("quantity", "450亿元", 450, "亿元", "at_least"),
+        ("quantity", "250亿元", 250, "亿元", "at_least"),
+    ]
+    assert read("全年农产品加工销售收入达到450亿元、新增规上工业企业20家。")[1][4] == "exactly"
