@@ -23,6 +23,7 @@ from generator.mapdraw import (  # the map's colours and words are mapdraw's
     DARK_FILLS,
     NO_DATA,
     NO_OWN,
+    MapBasis,
     MapDrawing,
     fill_of,
     map_drawing,
@@ -82,11 +83,13 @@ def county_map(
     site: Any,
     measures: Sequence[CountyMeasure],
     lang: str,
-    from_file: str,
     highlight: str | None = None,
+    skeleton: dict[str, Any] | None = None,
+    basis: MapBasis | None = None,
 ) -> ChartData:
     """Choropleth of all counties; `highlight` outlines one county (its own page).
-    (`from_file` is no longer read: the drawing's links are made by the template.)"""
+    `skeleton` (map_skeleton) and `basis` (mapdraw.map_basis): made once by the caller for
+    every map of a build, or here when not given."""
     words = _words(lang)
     name_of = {c.code: c.name(lang) for c in site.counties}
     data = []
@@ -120,7 +123,7 @@ def county_map(
             item["selected"] = True
         data.append(item)
     chart_id = f"map-{highlight or 'all'}-{lang}"
-    skeleton = _map_skeleton(site, lang, tuple(name_of.items()))
+    skeleton = skeleton or map_skeleton(site.geo, lang, tuple(name_of.items()))
     option = {**skeleton, "series": [dict(skeleton["series"][0])]}
     series = option["series"][0]
     series["data"] = data
@@ -134,22 +137,15 @@ def county_map(
     series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
     option.update(_common(lang, words["measure"]))
     option.pop("legend", None)
-    drawing = map_drawing(site, measures, lang, highlight)
+    drawing = map_drawing(site, measures, lang, highlight, basis=basis)
     return ChartData(chart_id, option, drawing, tuple(measures))
 
 
-_SKELETONS: dict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = {}
-
-
-def _map_skeleton(site: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dict[str, Any]:
-    """The county map's options apart from its data, made by pyecharts once per language and
-    map (28 maps a build at 1 ms each otherwise). Callers copy what they change."""
-    key = (lang, id(site.geo), names)
-    hit = _SKELETONS.get(key)
-    if hit is not None and hit[0] is site.geo:
-        return hit[1]
+def map_skeleton(geo: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The county map's options apart from its data (pyecharts, 1 ms): plan makes it once per
+    language for the 28 maps of a build. Callers copy what they change."""
     words = _words(lang)
-    zh_name = {code: _feature_name(site.geo, code) for code, _ in names}
+    zh_name = {code: _feature_name(geo, code) for code, _ in names}
     chart = Map(init_opts=opts.InitOpts(chart_id="map", renderer="svg"))
     chart.add(
         words["measure"],
@@ -172,9 +168,7 @@ def _map_skeleton(site: Any, lang: str, names: tuple[tuple[str, str], ...]) -> d
         visualmap_opts=opts.VisualMapOpts(is_piecewise=True, pieces=pieces, is_show=False),
         tooltip_opts=opts.TooltipOpts(trigger="item"),
     )
-    skeleton = _options(chart)
-    _SKELETONS[key] = (site.geo, skeleton)
-    return skeleton
+    return _options(chart)
 
 
 def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
@@ -246,11 +240,17 @@ def _feature_name(geo: dict, code: str) -> str:
 # -- status by section (bar) -------------------------------------------------------------------
 
 
-def sections_bar(site: Any, counts: dict[str, dict[str, int]], lang: str) -> ChartData:
-    """Commitments by status in each part of the report; `counts` by section id, then status."""
+def sections_bar(
+    site: Any,
+    counts: dict[str, dict[str, int]],
+    lang: str,
+    skeleton: dict[str, Any] | None = None,
+) -> ChartData:
+    """Commitments by status in each part of the report; `counts` by section id, then status.
+    `skeleton`: bar_skeleton(site.sections, lang), when the caller keeps it."""
     sections = site.sections
     chart_id = f"sections-{lang}"
-    skeleton = _bar_skeleton(sections, lang)
+    skeleton = skeleton or bar_skeleton(sections, lang)
     option = {**skeleton, "series": [dict(series) for series in skeleton["series"]]}
     for series, status in zip(option["series"], STATUS_ORDER, strict=True):
         series["data"] = [counts[s.id][status] for s in sections]
@@ -258,22 +258,18 @@ def sections_bar(site: Any, counts: dict[str, dict[str, int]], lang: str) -> Cha
     return ChartData(chart_id, option, None, rows)
 
 
-_BARS: dict[tuple[Any, ...], dict[str, Any]] = {}
 # the site's own type (site.css --font), so chart labels match the page
 FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'
 
 
-def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
-    """The sections chart's options apart from its counts, made by pyecharts once per
-    language and set of section names; callers copy the series they fill.
+def bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
+    """The sections chart's options apart from its counts (pyecharts); callers copy the
+    series they fill.
 
     Bars are labelled with each part's short plain-language label (sections.yaml `short:`), so
     no label is cut on a phone; the value axis has whole-number ticks that hide rather than
     overlap; the legend is the page's own (HTML, beside the no-JS bars), not the chart's."""
     names = tuple(s.label(lang) for s in sections)
-    key = (lang, names)
-    if key in _BARS:
-        return _BARS[key]
     words = _words(lang)
     bar = Bar(init_opts=opts.InitOpts(chart_id=f"sections-{lang}", renderer="svg"))
     bar.add_xaxis(list(names))
@@ -302,5 +298,4 @@ def _bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
     x_axis["minInterval"] = 1
     x_axis["splitNumber"] = 4
     x_axis["axisLabel"] = {"fontSize": 12, "color": "#444444", "hideOverlap": True}
-    _BARS[key] = option
     return option

@@ -64,14 +64,26 @@ def measure_words(m: CountyMeasure, lang: str) -> str:
 WIDTH = 600
 
 
-_LAST_GEO: list[Any] = [None, ()]  # the map object last projected, and its paths
+@dataclass(frozen=True)
+class MapBasis:
+    """The county map projected once: each county's SVG path, the drawing's height and where
+    each county's label goes. Plan makes it once per build (a `serve` session keeps it while
+    the map file is unchanged) and every drawing of the map reuses it."""
+
+    paths: tuple[tuple[str, str], ...]  # (code, path d)
+    height: str
+    centres: dict[str, tuple[float, float]]
+
+
+def map_basis(geo: Any) -> MapBasis:
+    """The basis of every drawing of the map in `geo` (GeoJSON)."""
+    paths = dict(_geo_paths(geo))
+    height = paths.pop("__height__")
+    return MapBasis(tuple(paths.items()), height, _centres(paths))
 
 
 def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
-    """(code, SVG path d) per county, projected once per map object (equirectangular, cos φ):
-    the loader hands out the same object while the file is unchanged."""
-    if _LAST_GEO[0] is geo:
-        return _LAST_GEO[1]  # type: ignore[no-any-return]
+    """(code, SVG path d) per county, projected equirectangularly (cos φ)."""
     rings: list[tuple[str, list[list[list[float]]]]] = []
     for f in geo["features"]:
         code = str(f.get("id") or (f.get("properties") or {}).get("code"))
@@ -91,21 +103,12 @@ def _geo_paths(geo: Any) -> tuple[tuple[str, str], ...]:
             parts.append("M" + "L".join(pts) + "Z")
         out.append((code, "".join(parts)))
     height = (top - min(ys)) * scale
-    paths = tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
-    _LAST_GEO[:] = [geo, paths]
-    return paths
+    return tuple(sorted(out)) + (("__height__", f"{height:.0f}"),)
 
 
-_LAST_CENTRES: list[Any] = [None, {}]
-
-
-def _centres(geo: Any) -> dict[str, tuple[float, float]]:
-    """Where each county's label goes: the area centroid of its largest ring, projected the
-    same way as the paths (so names sit inside their county)."""
-    if _LAST_CENTRES[0] is geo:
-        return _LAST_CENTRES[1]  # type: ignore[no-any-return]
-    paths = dict(_geo_paths(geo))
-    paths.pop("__height__")
+def _centres(paths: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Where each county's label goes: the area centroid of its largest ring, in the paths'
+    projection (so names sit inside their county)."""
     centres = {}
     for code, d in paths.items():
         best: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -120,7 +123,6 @@ def _centres(geo: Any) -> dict[str, tuple[float, float]]:
             if area and abs(area) > abs(best[2]):
                 best = (cx / (3 * area), cy / (3 * area), area)
         centres[code] = (best[0], best[1])
-    _LAST_CENTRES[:] = [geo, centres]
     return centres
 
 
@@ -157,15 +159,16 @@ def map_drawing(
     lang: str,
     highlight: str | None = None,
     new_tab: bool = False,
+    basis: MapBasis | None = None,
 ) -> MapDrawing:
     """The map to draw without JavaScript: one shape per county, with its name and measure.
 
     `new_tab`: the links open a new tab (the embedded map must not load the site inside the
-    frame of the page that embeds it)."""
-    paths = dict(_geo_paths(site.geo))
-    height = paths.pop("__height__")
+    frame of the page that embeds it). `basis`: the projected map (map_basis), when the
+    caller has it."""
+    basis = basis or map_basis(site.geo)
+    paths, height, centres = dict(basis.paths), basis.height, basis.centres
     by_code = {m.county.code: m for m in measures}
-    centres = _centres(site.geo)
     shapes = []
     for code, d in paths.items():
         m = by_code.get(code)

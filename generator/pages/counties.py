@@ -18,12 +18,14 @@ def with_svg(
     inputs: PlanInputs,
     lang: str,
     map_: charts.ChartData,
-    path: str,
     highlight: str | None = None,
     new_tab: bool = False,
 ) -> charts.ChartData:
-    """The live map's data with the server-drawn SVG of the same map for the page at `path`."""
-    svg = charts.map_drawing(inputs.site, inputs.measures, lang, highlight, new_tab=new_tab)
+    """The live map's data with the server-drawn drawing of the same map (links open a new
+    tab with `new_tab`: the embedded map)."""
+    svg = charts.map_drawing(
+        inputs.site, inputs.measures, lang, highlight, new_tab=new_tab, basis=inputs.map_basis
+    )
     return charts.ChartData(map_.id, map_.option, svg, map_.rows)
 
 
@@ -37,7 +39,7 @@ def index(inputs: PlanInputs, lang: str) -> Page:
         inputs.common,
         **titles(inputs.site.info, lang, inputs.t("county.index_title", lang)),
         nav_current="counties",
-        map=with_svg(inputs, lang, inputs.maps[lang], path),
+        map=with_svg(inputs, lang, inputs.maps[lang]),
         measures=inputs.measures,
     )
 
@@ -48,7 +50,12 @@ def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
     for m in inputs.measures:
         c = m.county
         live = charts.county_map(
-            site, inputs.measures, lang, urls.page("county", lang, c.id), highlight=c.id
+            site,
+            inputs.measures,
+            lang,
+            highlight=c.id,
+            skeleton=inputs.map_skeletons[lang],
+            basis=inputs.map_basis,
         )
         # Only the first page of a long list carries the summary (numbers, map, figures,
         # city-wide commitments): later pages list commitments and stay light.
@@ -69,5 +76,5 @@ def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
                 citywide_groups=citywide_groups if first else [],
                 citywide_counts=citywide_counts if first else [],
                 figures=figures_of[c.id] if first else [],
-                map=with_svg(inputs, lang, live, path, c.id) if first else None,
+                map=with_svg(inputs, lang, live, c.id) if first else None,
             )

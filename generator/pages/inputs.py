@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import charts, progress, urls
+from generator import charts, mapdraw, progress, urls
 from generator.incremental import NO_REUSE, NoReuse
 from generator.model import (
     Block,
@@ -105,6 +105,8 @@ class PlanInputs:
     maps: Mapping[str, charts.ChartData]
     section_charts: Mapping[str, charts.ChartData]
     sourced: int
+    map_basis: mapdraw.MapBasis  # the county map projected once (every drawing reuses it)
+    map_skeletons: Mapping[str, dict[str, Any]]  # the live map's options apart from data
 
     def t(self, key: str, lang: str) -> str:
         return self.strings[key][lang]
@@ -138,6 +140,18 @@ def make_inputs(
         )
     )
     measures = tuple(progress.measures_from(site.counties, tally))
+    basis = reuse.memo("map-basis", 0, mapdraw.map_basis, site.geo)
+    skeletons = {
+        lang: reuse.memo(
+            "map-skeleton",
+            lang,
+            charts.map_skeleton,
+            site.geo,
+            lang,
+            tuple((c.code, c.name(lang)) for c in site.counties),
+        )
+        for lang in urls.LANGS
+    }
     return PlanInputs(
         site=site,
         strings=strings,
@@ -160,13 +174,21 @@ def make_inputs(
         updates=all_updates(site, views),
         measures=measures,
         maps={
-            lang: charts.county_map(site, measures, lang, urls.page("home", lang))
+            lang: charts.county_map(site, measures, lang, skeleton=skeletons[lang], basis=basis)
             for lang in urls.LANGS
         },
         section_charts={
-            lang: charts.sections_bar(site, section_counts, lang) for lang in urls.LANGS
+            lang: charts.sections_bar(
+                site,
+                section_counts,
+                lang,
+                reuse.memo("bar-skeleton", lang, charts.bar_skeleton, site.sections, lang),
+            )
+            for lang in urls.LANGS
         },
         sourced=sum(1 for tg in site.targets if tg.updates),
+        map_basis=basis,
+        map_skeletons=skeletons,
     )
 
 

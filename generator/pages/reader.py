@@ -27,7 +27,7 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         "embed_map.html",
         inputs.common,
         **titles(inputs.site.info, lang, inputs.t("map.title", lang)),
-        map=with_svg(inputs, lang, inputs.maps[lang], path, new_tab=True),
+        map=with_svg(inputs, lang, inputs.maps[lang], new_tab=True),
     )
 
 
