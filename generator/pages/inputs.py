@@ -119,45 +119,21 @@ def make_inputs(
     reuse: NoReuse = NO_REUSE,
     today: dt.date | None = None,
 ) -> PlanInputs:
+    """Everything the page families read, made once for both languages."""
     base_url = base_url or site.info.base_url
     views = target_views(site, reuse, today or dt.date.today())
     ordered = list(views.values())
-    info = reuse.canonical("info", 0, site.info)
-    documents = reuse.canonical("documents", 0, {d.id: d for d in site.documents})
-    publishers = reuse.canonical("publishers", 0, Publishers(site.publishers))
-    reports = reuse.canonical("reports", 0, reports_of(site))
-    common = reuse.memo(
-        "common", 0, _common, info, base_url, charts.BINS, documents, publishers, reports
-    )
     by_section = _grouped(ordered, operator.attrgetter("section.id"))
     by_status = _grouped(ordered, operator.attrgetter("status"))
     section_counts = {s.id: _counts(by_section[s.id]) for s in site.sections}
-    tally = Counter(
-        zip(
-            map(operator.attrgetter("target.counties"), ordered),
-            map(operator.attrgetter("status"), ordered),
-            strict=True,
-        )
-    )
-    measures = tuple(progress.measures_from(site.counties, tally))
-    basis = reuse.memo("map-basis", 0, mapdraw.map_basis, site.geo)
-    skeletons = {
-        lang: reuse.memo(
-            "map-skeleton",
-            lang,
-            charts.map_skeleton,
-            site.geo,
-            lang,
-            tuple((c.code, c.name(lang)) for c in site.counties),
-        )
-        for lang in urls.LANGS
-    }
+    measures = _measures(site, ordered)
+    basis, skeletons, maps, bars = _charts(site, reuse, measures, section_counts)
     return PlanInputs(
         site=site,
         strings=strings,
         base_url=base_url,
         reuse=reuse,
-        common=common,
+        common=_shared_values(site, base_url, reuse),
         views=views,
         ordered=ordered,
         all=_lists(site, ordered),
@@ -173,23 +149,72 @@ def make_inputs(
         section_counts=section_counts,
         updates=all_updates(site, views),
         measures=measures,
-        maps={
-            lang: charts.county_map(site, measures, lang, skeleton=skeletons[lang], basis=basis)
-            for lang in urls.LANGS
-        },
-        section_charts={
-            lang: charts.sections_bar(
-                site,
-                section_counts,
-                lang,
-                reuse.memo("bar-skeleton", lang, charts.bar_skeleton, site.sections, lang),
-            )
-            for lang in urls.LANGS
-        },
+        maps=maps,
+        section_charts=bars,
         sourced=sum(1 for tg in site.targets if tg.updates),
         map_basis=basis,
         map_skeletons=skeletons,
     )
+
+
+def _shared_values(site: Site, base_url: str | None, reuse: NoReuse) -> Mapping[str, Any]:
+    """The values every page has, the same object while what they are made of is the same."""
+    info = reuse.canonical("info", 0, site.info)
+    documents = reuse.canonical("documents", 0, {d.id: d for d in site.documents})
+    publishers = reuse.canonical("publishers", 0, Publishers(site.publishers))
+    reports = reuse.canonical("reports", 0, reports_of(site))
+    return reuse.memo(
+        "common", 0, _common, info, base_url, charts.BINS, documents, publishers, reports
+    )
+
+
+def _measures(site: Site, ordered: list[TargetView]) -> tuple[progress.CountyMeasure, ...]:
+    """Each county's measure, from how many views have each (county ids, status) pair
+    (counted in C; then a few hundred pairs are left)."""
+    tally = Counter(
+        zip(
+            map(operator.attrgetter("target.counties"), ordered),
+            map(operator.attrgetter("status"), ordered),
+            strict=True,
+        )
+    )
+    return tuple(progress.measures_from(site.counties, tally))
+
+
+def _charts(
+    site: Site,
+    reuse: NoReuse,
+    measures: tuple[progress.CountyMeasure, ...],
+    section_counts: Mapping[str, dict[str, int]],
+) -> tuple[mapdraw.MapBasis, dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The map's projection and live-chart skeletons (made once, kept by a session while the
+    map and the names are the same), the home page's map and the sections chart by language."""
+    basis = reuse.memo("map-basis", 0, mapdraw.map_basis, site.geo)
+    skeletons = {
+        lang: reuse.memo(
+            "map-skeleton",
+            lang,
+            charts.map_skeleton,
+            site.geo,
+            lang,
+            tuple((c.code, c.name(lang)) for c in site.counties),
+        )
+        for lang in urls.LANGS
+    }
+    maps = {
+        lang: charts.county_map(site, measures, lang, skeleton=skeletons[lang], basis=basis)
+        for lang in urls.LANGS
+    }
+    bars = {
+        lang: charts.sections_bar(
+            site,
+            dict(section_counts),
+            lang,
+            reuse.memo("bar-skeleton", lang, charts.bar_skeleton, site.sections, lang),
+        )
+        for lang in urls.LANGS
+    }
+    return basis, skeletons, maps, bars
 
 
 def _common(
