@@ -114,7 +114,7 @@ _MILESTONES: tuple[tuple[str, str], ...] = (
     (r"通过[^，,。；]{0,4}验收|(?:终期|竣工|评价)验收|验收合格", "acceptance"),
     (r"获批", "approval"),
     (r"(?<=区)扩区", "expansion"),  # 风陵渡、绛县开发区扩区 (a zone enlarged)
-    (r"挂牌|(?<!具有)上市(?!潜力|公司|后备)", "listing"),
+    (r"挂牌|(?<!具有)上市(?!潜力|公司|后备|步伐)", "listing"),  # not 加快…上市步伐 (a pace)
     (r"(?:纳入|列入)[^，,。；]{0,30}?(?:试点|名录|清单|范围|项目库|目录)", "inclusion"),
     (r"全覆盖", "full-coverage"),
     (r"清零", "zero"),

@@ -19,6 +19,7 @@ from .patterns import (
     _CJK,
     _COUNT_UNITS,
     _CUE,
+    _ENUMERATOR,
     _GROWTH_BEFORE,
     _LIST,
     _QUANTITY,
@@ -50,7 +51,8 @@ def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]])
 
 def _is_aim(text: str, start: int, q: _Q, earlier: list[_Q], later: list[_Q]) -> bool:
     """Whether a figure states an aim. One at the end of its phrase (新增就业5万人, 达到70家,
-    60家、300家) does; one in front of a noun may only describe it:
+    60家、300家) does, unless it counts the items listed after it (再增加4件：一是…); one in
+    front of a noun may only describe it:
     - a threshold: 500万元以上工业项目, 10亿元以上项目…评选 (a size with 以上/以下), or any figure
       with 以上 that qualifies a later figure of the same phrase;
     - a size its verb does not deliver: 推进3万吨酱香系列酒项目建设, 20万亩国家储备林等项目列入;
@@ -58,6 +60,8 @@ def _is_aim(text: str, start: int, q: _Q, earlier: list[_Q], later: list[_Q]) ->
     if any(p.unit in ("%", "％") and text[p.end : p.end + 1] == "的" for p in earlier):
         return False  # 80%以上的村经常性收入达到150万元: 150万元 says which villages
     after = text[q.end : q.end + 1]
+    if after in "：:" and _ENUMERATOR.match(text, q.end + 1):
+        return False  # 再增加4件：一是新建106个…；二是…: each item is its own aim
     if not _BEFORE_NOUN.match(after) or after in _LIST or text.startswith("用于", q.end):
         return True  # 新增就业5万人, 60家、300家, 34条67公里, 筹措100亿元用于…
     if q.unit in ("%", "％", "个百分点", "百分点"):
