@@ -182,3 +182,18 @@ def test_a_count_of_the_items_listed_next_and_a_pace_of_listing_are_no_aims():
     assert [p.figure for p in extract(text, (), fmt="txt")] == ["106个", "39个"]
     assert read("加快大运汽车、阳光焦化等企业上市步伐。") == []
     assert read("推动大运汽车上市。") == [("milestone", "上市", None, None, None)]
+
+
+def test_the_documented_command_prints_the_table(capsys):
+    from tests.extract_score import main
+
+    assert main(["--yuncheng-2022"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "quantity          58    54       3          0       1       64      7  0.98 (57/58)" in out
+    )
+    assert (
+        "milestone         20    15       0          3       2       37     22  0.75 (15/20)" in out
+    )
+    assert "qualitative commitments (outside extract's scope, not misses): 99" in out
+    assert "where the first drafts' score and the review differ (21):" in out
