@@ -28,11 +28,7 @@ def collect(templates: Path, geo: dict[str, Any], vendor: Path = VENDOR) -> dict
 
         raise ContentError(
             [
-                Diagnostic(
-                    Pos(str(bundle)),
-                    "the chart library has not been built",
-                    "run `make setup` (it installs the locked npm packages)",
-                )
+                Diagnostic(Pos(str(bundle)), "no_chart_library", None, "no_chart_library.hint")
             ]
         )
     files[f"assets/vendor/{ECHARTS}"] = bundle.read_bytes()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import assets, exports, parallel, search, urls
-from generator.errors import ContentError, Diagnostic, Pos
+from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
 from generator.load import Loader, display_path
 from generator.model import Site
@@ -82,9 +82,8 @@ def publishing_warnings(site: Site, site_file: str) -> list[Diagnostic]:
         return [
             Diagnostic(
                 Pos(site_file or "content/site.yaml"),
-                "no contact in site.yaml: the pages say that corrections to this site have no "
-                "channel yet, and send questions about a commitment to the 12345 hotline",
-                "add contact: with email: or url: once someone reads what arrives there",
+                "no_contact",
+                hint="no_contact.hint",
                 severity="warning",
             )
         ]
@@ -216,10 +215,9 @@ def removal_problems(ids: list[str], content: Path, out: Path) -> list[Diagnosti
         problems.append(
             Diagnostic(
                 Pos(file),
-                f"the site in {shown_out}/ has a page for commitment '{tid}', which this build "
-                "would remove (its file is gone)",
-                f"restore the file (git checkout {file}), or build with --allow-removals if "
-                "the commitment was withdrawn or renamed",
+                "page_removed",
+                {"out": shown_out, "id": tid},
+                Msg("page_removed.hint", {"file": file}),
             )
         )
     return problems

@@ -11,8 +11,8 @@ import math
 import re
 from typing import Any
 
-from generator.errors import Diagnostic, Pos, did_you_mean
-from generator.spec import Code, Date, List, MapOf, Num, Obj, Spec, Str, describe, type_name
+from generator.errors import Diagnostic, Hint, Msg, Pos, did_you_mean
+from generator.spec import LANGS, Code, Date, List, MapOf, Num, Obj, Spec, Str
 from generator.yamlnodes import Path, YamlDoc
 
 # Characters that reorder or hide text ("Trojan Source", CVE-2021-42574) or are invisible.
@@ -28,13 +28,23 @@ class Checker:
         self.out = out
         self.ok = True
 
-    def problem(self, path: Path, message: str, hint: str = "", *, key: bool = False) -> None:
+    def problem(
+        self,
+        path: Path,
+        code: str,
+        args: dict[str, Any] | None = None,
+        hint: Hint = None,
+        *,
+        key: bool = False,
+    ) -> None:
+        """Message `code` at the value (or, with key=True, the key) of `path`; `args` gets
+        the field's label as `label`."""
         line, col = self.doc.key_at(path) if key else self.doc.at(path)
-        self.out.append(Diagnostic(Pos(self.doc.file, line, col), message, hint))
+        values = {"label": _label(path), **(args or {})}
+        self.out.append(Diagnostic(Pos(self.doc.file, line, col), code, values, hint))
         self.ok = False
 
     def check(self, spec: Spec, value: Any, path: Path = ()) -> None:
-        label = _label(path)
         if isinstance(spec, Obj):
             self._obj(spec, value, path)
         elif isinstance(spec, List):
@@ -45,69 +55,65 @@ class Checker:
                 return
             for key, item in value.items():
                 if spec.key.pattern and not re.match(spec.key.pattern, key):
-                    self.problem((*path, key), f"{label}: '{key}' is not a valid id", key=True)
+                    self.problem(
+                        (*path, key), "invalid_key", {"label": _label(path), "key": key}, key=True
+                    )
                 self.check(spec.value, item, (*path, key))
         elif isinstance(spec, Str):
-            self._str(spec, value, path, label)
+            self._str(spec, value, path)
         elif isinstance(spec, Num):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self._type(spec, value, path, "write digits only, without units or commas")
+                self._type(spec, value, path, "hint.digits_only")
             elif not math.isfinite(value):
-                self.problem(path, f"{label}: the number must be finite")
+                self.problem(path, "number_not_finite")
             elif value < spec.minimum:
-                self.problem(path, f"{label}: the number must not be negative")
+                self.problem(path, "number_negative")
         elif isinstance(spec, Date):
-            self._date(value, path, label)
+            self._date(value, path)
         elif isinstance(spec, Code):
             text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
             if not isinstance(text, str) or not re.fullmatch(rf"\d{{{spec.digits}}}", text):
-                self.problem(
-                    path,
-                    f"{label}: expected a {spec.digits}-digit code",
-                    'write it in quotes, e.g. "140802"',
-                )
+                self.problem(path, "code_digits", {"digits": spec.digits}, "code_digits.hint")
 
-    def _type(self, spec: Spec, value: Any, path: Path, hint: str = "") -> None:
+    def _type(self, spec: Spec, value: Any, path: Path, hint: Hint = None) -> None:
         self.problem(
-            path, f"{_label(path)}: expected {type_name(spec)}, found {describe(value)}", hint
+            path, "wrong_type", {"expected": type_name(spec), "found": describe(value)}, hint
         )
 
     def _obj(self, spec: Obj, value: Any, path: Path) -> None:
         if not isinstance(value, dict):
-            hint = "write it as zh: … and en: … on two indented lines" if _is_text(spec) else ""
-            self._type(spec, value, path, hint)
+            self._type(spec, value, path, "hint.text_lines" if _is_text(spec) else None)
             return
         names = [k.name for k in spec.keys]
         for key in value:
             if spec.key(key) is None:
-                hint = did_you_mean(key, names)
+                hint: tuple[Msg | None, ...] = (did_you_mean(key, names),)
                 if _is_text(spec):
-                    split = "quote the text: a comma in {zh: …, en: …} splits it"
-                    hint = f"{hint}; {split}" if hint else split
-                self.problem(
-                    (*path, key), f"unknown field '{_label((*path, key))}'", hint, key=True
-                )
+                    hint += (Msg("hint.comma_splits"),)
+                self.problem((*path, key), "unknown_field", None, hint, key=True)
         for k in spec.keys:
             if k.name in value:
                 self.check(k.spec, value[k.name], (*path, k.name))
             elif k.required:
-                where = f" in {_label(path)}" if path else ""
-                self.problem(path, f"missing required field '{k.name}'{where}", _field_hint(k))
+                code = "missing_field_in" if path else "missing_field"
+                self.problem(path, code, {"name": k.name}, _field_hint(k))
         for rule in spec.rules:
             if value.get(rule.key) in rule.values:
                 for name in rule.require:
                     if name not in value:
                         self.problem(
                             (*path, rule.key),
-                            f"{_label(path) or 'this'} with {rule.key} "
-                            f"'{value[rule.key]}' needs '{name}'",
+                            "rule_requires" if path else "rule_requires_here",
+                            {"where": _label(path), "key": rule.key, "value": value[rule.key]}
+                            | {"name": name},
                             rule.hint,
                         )
                 for name in rule.forbid:
                     if name in value:
                         self.problem(
                             (*path, name),
-                            f"'{name}' does not apply when {rule.key} is '{value[rule.key]}'",
+                            "rule_forbids",
+                            {"name": name, "key": rule.key, "value": value[rule.key]},
                             rule.hint,
                             key=True,
                         )
@@ -116,53 +122,45 @@ class Checker:
         if value is None and spec.min_items == 0:
             return
         if not isinstance(value, list):
-            self._type(spec, value, path, "start each item on its own line with '- '")
+            self._type(spec, value, path, "hint.list_items")
             return
         if len(value) < spec.min_items:
-            self.problem(path, f"{_label(path)}: needs at least {spec.min_items} item(s)")
+            self.problem(path, "too_few_items", {"n": spec.min_items})
         if len(value) > spec.max_items:
-            self.problem(path, f"{_label(path)}: more than {spec.max_items} items")
+            self.problem(path, "too_many_items", {"n": spec.max_items})
             return
         for i, item in enumerate(value):
             self.check(spec.item, item, (*path, i))
 
-    def _str(self, spec: Str, value: Any, path: Path, label: str) -> None:
+    def _str(self, spec: Str, value: Any, path: Path) -> None:
         if not isinstance(value, str):
-            hint = "put the text in quotes" if value is not None else "fill in the value"
+            hint = "hint.quote_text" if value is not None else "hint.fill_in"
             if isinstance(value, bool):
-                hint = "put it in quotes: YAML reads yes/no/on/off as true/false"
+                hint = "hint.yes_no"
             self._type(spec, value, path, hint)
             return
         stripped = value.strip()
         if len(stripped) < spec.min_len:
-            self.problem(path, f"{label}: must not be empty")
+            self.problem(path, "empty_text")
             return
         if len(value) > spec.max_len:
-            self.problem(path, f"{label}: longer than {spec.max_len} characters", "shorten it")
+            self.problem(path, "too_long", {"n": spec.max_len}, "hint.shorten")
         if _HIDDEN.search(value) or _CONTROL.search(value):
-            self.problem(
-                path,
-                f"{label}: contains invisible or text-direction control characters",
-                "retype the text; copy-paste from some programs adds them",
-            )
+            self.problem(path, "hidden_characters", None, "hidden_characters.hint")
         if spec.enum and value not in spec.enum:
-            self.problem(path, f"{label}: '{value}' is not allowed", did_you_mean(value, spec.enum))
+            self.problem(path, "not_allowed", {"value": value}, did_you_mean(value, spec.enum))
         elif spec.pattern and not re.match(spec.pattern, value):
             hint = spec.hint or _pattern_hint(spec.pattern)
-            self.problem(path, f"{label}: '{_short(value)}' is not valid", hint)
+            self.problem(path, "not_valid", {"value": _short(value)}, hint)
 
-    def _date(self, value: Any, path: Path, label: str) -> None:
+    def _date(self, value: Any, path: Path) -> None:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.problem(
-                path,
-                f"{label}: expected a date YYYY-MM-DD, found {describe(value)}",
-                "e.g. 2021-12-31",
-            )
+            self.problem(path, "not_a_date", {"found": describe(value)}, "not_a_date.hint")
             return
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            self.problem(path, f"{label}: {value} is not a real date", "check month and day")
+            self.problem(path, "not_real_date", {"value": value}, "not_real_date.hint")
 
 
 def _is_text(spec: Obj) -> bool:
@@ -183,17 +181,49 @@ def _short(value: str) -> str:
     return value if len(value) <= 60 else value[:57] + "…"
 
 
-def _field_hint(key: Any) -> str:
+def _field_hint(key: Any) -> Msg:
     if isinstance(key.spec, Date):
-        return f"add {key.name}: YYYY-MM-DD"
+        return Msg("hint.add_date", {"name": key.name})
     if isinstance(key.spec, Obj) and _is_text(key.spec):
-        return f"add {key.name}: with zh: and en: lines below it"
-    return f"add {key.name}:"
+        return Msg("hint.add_text", {"name": key.name})
+    return Msg("hint.add_field", {"name": key.name})
 
 
-def _pattern_hint(pattern: str) -> str:
+def _pattern_hint(pattern: str) -> str | None:
     if "https?" in pattern:
-        return "use a full http:// or https:// address"
+        return "hint.full_url"
     if "a-z0-9" in pattern:
-        return "use lowercase letters, digits and hyphens only"
-    return ""
+        return "hint.id_characters"
+    return None
+
+
+def type_name(spec: Spec) -> Msg:
+    """How a spec is named to a staff member in 'expected …' messages."""
+    names: dict[type, str] = {
+        Str: "type.text",
+        Num: "type.number",
+        Date: "type.date",
+        List: "type.list",
+        MapOf: "type.mapping",
+        Obj: "type.mapping",
+    }
+    if isinstance(spec, Code):
+        return Msg("type.code", {"digits": spec.digits})
+    if isinstance(spec, Obj) and [k.name for k in spec.keys] == list(LANGS):
+        return Msg("type.bilingual")
+    return Msg(names.get(type(spec), "type.value"))
+
+
+def describe(value: Any) -> Msg:
+    """What was found instead, in words: 'text', 'number 5', 'nothing'."""
+    if value is None:
+        return Msg("found.nothing")
+    if isinstance(value, bool):
+        return Msg("found.yes_no", {"value": value})
+    if isinstance(value, (int, float)):
+        return Msg("found.number", {"value": value})
+    if isinstance(value, str):
+        return Msg("found.text")
+    if isinstance(value, list):
+        return Msg("found.list")
+    return Msg("found.mapping")

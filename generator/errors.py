@@ -1,14 +1,23 @@
 """Diagnostics: where a content problem is, what it is and how to fix it.
 
 Every stage reports problems as Diagnostic values instead of raising at the first one, so a
-staff member sees all of them in one run, each as `FILE:LINE:COL: message; hint`.
+staff member sees all of them in one run, each as `FILE:LINE:COL: message; hint: …`.
+
+A diagnostic carries no sentence: it holds a message id of the one catalogue
+(`generator/catalogue/diagnostics.yaml`) and the values its `{fields}` take, and the hint as
+more ids. `format(lang)` writes it in English or Chinese from the same entry, so a reworded
+message keeps its translation, and a message without one cannot be made (the catalogue
+refuses an entry without both languages; tests/unit/test_messages.py checks that every id the
+code uses exists and every id the catalogue holds is used).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, Union
 
 
 @dataclass(frozen=True, order=True)
@@ -23,27 +32,128 @@ class Pos:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, order=True)
+# A parameter of a message: text shown as it is (an id, a path, a number already formatted),
+# or another message (a type name, a comparator) written in the same language.
+Arg = Union[str, "Msg"]
+Args = tuple[tuple[str, Arg], ...]
+
+
+def _args(values: Mapping[str, Any] | Args | None) -> Args:
+    """A message's parameters as a sorted tuple of (name, text or Msg): hashable and frozen."""
+    if not values:
+        return ()
+    items = values.items() if isinstance(values, Mapping) else values
+    return tuple(sorted((k, v if isinstance(v, Msg) else str(v)) for k, v in items))
+
+
+def _render(code: str, args: Args, lang: str) -> str:
+    from generator.catalogue import UnknownMessage, catalogue
+
+    try:
+        template = catalogue().entries[code][lang]
+    except KeyError:
+        raise UnknownMessage(f"unknown message '{code}' (add it to generator/catalogue/)") from None
+    # diagnostics' texts are always format strings: literal braces are written {{ }}
+    return template.format(**{k: v.text(lang) if isinstance(v, Msg) else v for k, v in args})
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message id of the catalogue with its parameters: `Msg("did_you_mean", {"name": x})`."""
+
+    code: str
+    args: Args = ()
+
+    def __init__(self, code: str, args: Mapping[str, Any] | Args | None = None):
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "args", _args(args))
+
+    def text(self, lang: str = "en") -> str:
+        return _render(self.code, self.args, lang)
+
+
+Hint = Msg | str | None | tuple[Msg | None, ...]
+
+
+def _hint(hint: Hint) -> tuple[Msg, ...]:
+    """A hint given as one Msg, a bare id, nothing, or several Msgs (shown one after another)."""
+    if not hint:
+        return ()
+    if isinstance(hint, Msg):
+        return (hint,)
+    if isinstance(hint, str):
+        return (Msg(hint),)
+    return tuple(h for h in hint if h is not None)
+
+
+@functools.total_ordering
+@dataclass(frozen=True)
 class Diagnostic:
+    """A problem at `pos`: message id `code` with `args`, a hint made of message ids, and a
+    severity ("error" fails the build; "warning" is printed only).
+
+    `Diagnostic(Pos(file, 3, 10), "unknown_section", {"name": s}, did_you_mean(s, known))`.
+    Sorted by position, then by the English text (the order the files are read in).
+    """
+
     pos: Pos
-    message: str
-    hint: str = ""
-    severity: str = "error"  # "error" fails the build; "warning" is printed only
+    code: str
+    args: Args = ()
+    hint: tuple[Msg, ...] = ()
+    severity: str = "error"
+
+    def __init__(
+        self,
+        pos: Pos,
+        code: str,
+        args: Mapping[str, Any] | Args | None = None,
+        hint: Hint = None,
+        severity: str = "error",
+    ):
+        object.__setattr__(self, "pos", pos)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "args", _args(args))
+        object.__setattr__(self, "hint", _hint(hint))
+        object.__setattr__(self, "severity", severity)
+
+    @classmethod
+    def of(cls, pos: Pos, msg: Msg, hint: Hint = None, severity: str = "error") -> Diagnostic:
+        """The diagnostic of a message made elsewhere (a YAML refusal, a scanner's slip)."""
+        return cls(pos, msg.code, msg.args, hint, severity)
+
+    def _key(self) -> tuple[Pos, str, str, str]:
+        return (self.pos, self.message, self.hint_text("en"), self.severity)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self._key() < other._key()
+
+    @property
+    def msg(self) -> Msg:
+        return Msg(self.code, self.args)
+
+    def text(self, lang: str = "en") -> str:
+        """The message alone, without position or hint."""
+        return _render(self.code, self.args, lang)
+
+    def hint_text(self, lang: str = "en") -> str:
+        """The hint alone ("" when there is none); several hints joined with '; ' or '；'."""
+        return _render("hint.join", (), lang).join(h.text(lang) for h in self.hint)
+
+    @property
+    def message(self) -> str:
+        """The English message (for tests and logs)."""
+        return self.text("en")
 
     def format(self, lang: str = "en") -> str:
         """`FILE:LINE:COL: message; hint: …`, in English or (lang="zh") Chinese."""
-        if lang == "zh":
-            from generator.messages import hint_zh, message_zh
-
-            message = message_zh(self.message) or self.message
-            hint = (hint_zh(self.hint) or self.hint) if self.hint else ""
-            level = "警告：" if self.severity == "warning" else ""
-            return f"{self.pos}: {level}{message}" + (f"；提示：{hint}" if hint else "")
-        text = f"{self.pos}: {self.severity + ': ' if self.severity != 'error' else ''}"
-        text += self.message
-        if self.hint:
-            text += f"; hint: {self.hint}"
-        return text
+        level = _render("diagnostic.warning", (), lang) if self.severity == "warning" else ""
+        hint = self.hint_text(lang)
+        shown = f"{self.pos}: {level}{self.text(lang)}"
+        if hint:
+            shown += _render("diagnostic.hint", (("hint", hint),), lang)
+        return shown
 
 
 class ContentError(Exception):
@@ -58,12 +168,12 @@ class TemplateProblem(ContentError):
     """A template failed to render (a developer mistake, reported like content errors)."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Click-style suggestion: "did you mean 'x'?" or the allowed values when few."""
+def did_you_mean(word: str, choices: Iterable[str]) -> Msg | None:
+    """Click-style suggestion: "did you mean 'x'?", or the allowed values when few, or None."""
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return Msg("did_you_mean", {"name": close[0]})
     if len(options) <= 8:
-        return "expected one of: " + ", ".join(options)
-    return ""
+        return Msg("one_of", {"options": ", ".join(options)})
+    return None

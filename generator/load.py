@@ -94,9 +94,7 @@ class Loader:
         if not root.is_dir():
             src.problems.append(
                 Diagnostic(
-                    Pos(display_path(root)),
-                    "content directory not found",
-                    "run the command from the repository folder",
+                    Pos(display_path(root)), "no_content_folder", None, "no_content_folder.hint"
                 )
             )
             return src
@@ -146,11 +144,7 @@ class Loader:
             real = path.resolve()
             if not real.is_relative_to(self.root.resolve()):
                 problems.append(
-                    Diagnostic(
-                        Pos(self.shown(path)),
-                        "symbolic link points outside the content folder",
-                        "replace the link with the file itself",
-                    )
+                    Diagnostic(Pos(self.shown(path)), "link_outside", None, "link_outside.hint")
                 )
                 return False
         return True
@@ -161,39 +155,27 @@ class Loader:
         shown = self.shown(path)
         if not path.exists():
             if not optional:
-                problems.append(
-                    Diagnostic(
-                        Pos(shown),
-                        "file is missing",
-                        "restore it from the repository (git checkout)",
-                    )
-                )
+                problems.append(Diagnostic(Pos(shown), "file_missing", None, "file_missing.hint"))
             return None
         if not self._safe(path, problems):
             return None
         if not path.is_file():
-            problems.append(Diagnostic(Pos(shown), "expected a file, found a folder"))
+            problems.append(Diagnostic(Pos(shown), "folder_not_file"))
             return None
         size = path.stat().st_size
         if size > limit:
             problems.append(
                 Diagnostic(
                     Pos(shown),
-                    f"file is too large ({size:,} bytes, the limit is {limit:,})",
-                    "split or shorten it",
+                    "file_too_large",
+                    {"size": f"{size:,}", "limit": f"{limit:,}"},
+                    "hint.split_shorten",
                 )
             )
             return None
         data = path.read_bytes()
         if _utf16(data):
-            problems.append(
-                Diagnostic(
-                    Pos(shown),
-                    "the file is saved as UTF-16 (Notepad calls it 'Unicode' or 'UTF-16 LE'), "
-                    "not UTF-8",
-                    SAVE_AS_UTF8,
-                )
-            )
+            problems.append(Diagnostic(Pos(shown), "saved_as_utf16", None, SAVE_AS_UTF8))
             return None
         try:
             text = data.decode("utf-8-sig")
@@ -202,18 +184,13 @@ class Loader:
             line_start = data.rfind(b"\n", 0, exc.start) + 1
             col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
             if _gb18030(data):
-                message, hint = (
-                    "the file is saved as GB18030/GBK (Notepad on Chinese Windows calls it "
-                    "'ANSI'), not UTF-8",
-                    SAVE_AS_UTF8,
-                )
+                code, hint = "saved_as_gb18030", SAVE_AS_UTF8
             else:
-                message = "file is not UTF-8 text"
-                hint = "save it as UTF-8 (in Save As, Encoding: UTF-8; not 'Unicode' or 'ANSI')"
-            problems.append(Diagnostic(Pos(shown, line, col), message, hint))
+                code, hint = "not_utf8", "not_utf8.hint"
+            problems.append(Diagnostic(Pos(shown, line, col), code, None, hint))
             return None
         if "\x00" in text:
-            problems.append(Diagnostic(Pos(shown), "file contains NUL bytes; is it a text file?"))
+            problems.append(Diagnostic(Pos(shown), "nul_bytes"))
             return None
         return text.replace("\r\n", "\n")
 
@@ -279,7 +256,7 @@ class Loader:
 
     def _targets(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc]:
         if not folder.is_dir():
-            problems.append(Diagnostic(Pos(self.shown(folder)), "targets folder is missing"))
+            problems.append(Diagnostic(Pos(self.shown(folder)), "no_targets_folder"))
             return []
         quick = self._same_listing(folder, problems)
         if quick is not None:
@@ -290,10 +267,7 @@ class Loader:
         names = sorted(os.listdir(folder))
         if len(names) > MAX_TARGETS:
             problems.append(
-                Diagnostic(
-                    Pos(display_path(folder)),
-                    f"more than {MAX_TARGETS:,} files in the targets folder",
-                )
+                Diagnostic(Pos(display_path(folder)), "too_many_targets", {"n": f"{MAX_TARGETS:,}"})
             )
             return []
         known = self._known.setdefault(folder, {})
@@ -315,12 +289,8 @@ class Loader:
             if name.startswith(".") or name.endswith("~"):
                 continue  # editor backups and hidden files
             if not name.endswith(".yaml"):
-                hint = "rename it to .yaml" if name.endswith(".yml") else "move it out of targets/"
-                problems.append(
-                    Diagnostic(
-                        Pos(self.shown(path)), "only .yaml files belong in the targets folder", hint
-                    )
-                )
+                hint = "not_yaml.yml_hint" if name.endswith(".yml") else "not_yaml.hint"
+                problems.append(Diagnostic(Pos(self.shown(path)), "not_yaml", None, hint))
                 continue
             known[name] = path
             doc = self._yaml(path, problems)
@@ -393,7 +363,7 @@ class Loader:
         src.geo = self._parsed(path, src.problems, MAX_GEO_BYTES, _parse_geo)
 
 
-SAVE_AS_UTF8 = "save it as UTF-8: in Notepad, File > Save As…, Encoding: UTF-8"
+SAVE_AS_UTF8 = "hint.save_as_utf8"  # a message id of generator/catalogue/diagnostics.yaml
 
 
 def _utf16(data: bytes) -> bool:
@@ -426,11 +396,11 @@ def _gb18030(data: bytes) -> bool:
 def _parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
     slips = yamlscan.scan(text)
     if slips:  # named where they are; libyaml would report them a line late, or not at all
-        return None, [Diagnostic(Pos(shown, s.line, s.col), s.message, s.hint) for s in slips]
+        return None, [Diagnostic.of(Pos(shown, s.line, s.col), s.message, s.hint) for s in slips]
     try:
         return yamlnodes.parse(text, shown), []
     except yamlnodes.YamlProblem as exc:
-        return None, [Diagnostic(Pos(shown, exc.line, exc.col), exc.message, exc.hint)]
+        return None, [Diagnostic.of(Pos(shown, exc.line, exc.col), exc.msg, exc.hint)]
 
 
 def _parse_report(text: str, shown: str) -> tuple[list[Block], list[Diagnostic]]:
@@ -443,7 +413,7 @@ def _parse_geo(text: str, shown: str) -> tuple[Any, list[Diagnostic]]:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
         return None, [
-            Diagnostic(Pos(shown, exc.lineno, exc.colno), f"map file is not valid JSON: {exc.msg}")
+            Diagnostic(Pos(shown, exc.lineno, exc.colno), "map_not_json", {"error": exc.msg})
         ]
 
 

@@ -55,8 +55,9 @@ def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
                 out.append(
                     Diagnostic(
                         Pos(file, line, 1),
-                        f"unsupported block ({tok.type.removesuffix('_open')})",
-                        "the report holds headings and paragraphs only",
+                        "unsupported_block",
+                        {"kind": tok.type.removesuffix("_open")},
+                        "unsupported_block.hint",
                     )
                 )
             continue
@@ -64,19 +65,16 @@ def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
         block_id = tok.attrGet("id")
         if not block_id or not isinstance(block_id, str):
             out.append(
-                Diagnostic(
-                    Pos(file, line, 1),
-                    "paragraph without an id",
-                    "add a line {#p-…} directly above it",
-                )
+                Diagnostic(Pos(file, line, 1), "paragraph_no_id", None, "paragraph_no_id.hint")
             )
             continue
         if block_id in seen:
             out.append(
                 Diagnostic(
                     Pos(file, line, 1),
-                    f"duplicate paragraph id '{block_id}' (first at line {seen[block_id]})",
-                    "give each paragraph its own id",
+                    "duplicate_paragraph",
+                    {"id": block_id, "line": seen[block_id]},
+                    "duplicate_paragraph.hint",
                 )
             )
             continue

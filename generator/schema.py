@@ -123,7 +123,9 @@ def _rule(rule: spec.RequireWhen) -> dict[str, Any]:
     if rule.forbid:
         then["not"] = {"anyOf": [{"required": [name]} for name in rule.forbid]}
     if rule.hint:
-        then["description"] = rule.hint
+        from generator.errors import Msg
+
+        then["description"] = Msg(rule.hint).text("en")
     return {
         "if": {"properties": {rule.key: {"enum": list(rule.values)}}, "required": [rule.key]},
         "then": then,

@@ -8,7 +8,6 @@ Cross-file rules (known ids, quotes in paragraphs) live in validate.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 LANGS = ("zh", "en")
 STATUSES = ("not_started", "in_progress", "on_track", "at_risk", "achieved", "missed")
@@ -35,7 +34,7 @@ class Str(Spec):
     enum: tuple[str, ...] = ()
     max_len: int = 2_000
     min_len: int = 1
-    hint: str = ""
+    hint: str = ""  # a message id of generator/catalogue/diagnostics.yaml
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class RequireWhen:
     values: tuple[str, ...]
     require: tuple[str, ...] = ()
     forbid: tuple[str, ...] = ()
-    hint: str = ""
+    hint: str = ""  # a message id of generator/catalogue/diagnostics.yaml
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ SOURCE = Obj(
             Str(
                 doc="Web address, http(s) only / 网址",
                 pattern=URL_PATTERN,
-                hint="use a full http:// or https:// address",
+                hint="hint.full_url",
             ),
         ),
         Key("publisher", Str(doc="Who published it / 发布单位", max_len=200), required=False),
@@ -178,13 +177,13 @@ METRIC = Obj(
             "kind",
             ("quantity",),
             require=("target", "comparator", "unit"),
-            hint="a quantity needs target, comparator and unit",
+            hint="hint.quantity_needs",
         ),
         RequireWhen(
             "kind",
             ("milestone", "qualitative"),
             forbid=("target", "comparator", "unit"),
-            hint="only quantity targets have a number; use kind: quantity",
+            hint="hint.only_quantity",
         ),
     ),
 )
@@ -321,7 +320,7 @@ SITE = Obj(
                             doc="E-mail address / 电子邮箱",
                             pattern=EMAIL_PATTERN,
                             max_len=254,
-                            hint="an address such as editors@example.org",
+                            hint="hint.email",
                         ),
                         required=False,
                     ),
@@ -330,7 +329,7 @@ SITE = Obj(
                         Str(
                             doc="A contact or feedback page, http(s) / 联系或留言网页",
                             pattern=URL_PATTERN,
-                            hint="use a full http:// or https:// address",
+                            hint="hint.full_url",
                         ),
                         required=False,
                     ),
@@ -343,7 +342,7 @@ SITE = Obj(
             "base_url",
             Str(
                 pattern=r"^https?://[^\s<>\"'#?]+/$",
-                hint="a full address ending in '/', e.g. https://example.org/tracker/",
+                hint="hint.base_url",
             ),
             required=False,
         ),
@@ -369,7 +368,7 @@ PUBLISHER = Obj(
             Str(
                 doc="Web domain, optionally with a path: people.com.cn, github.com/lawtext",
                 pattern=r"^[a-z0-9.-]+\.[a-z]{2,}(/[A-Za-z0-9._~/-]+)?$",
-                hint="write the domain alone, e.g. people.com.cn",
+                hint="hint.domain",
             ),
         ),
         Key("name", text(max_len=200)),
@@ -409,32 +408,3 @@ GLOSSARY = List(
     max_items=1_000,
 )
 
-
-def type_name(spec: Spec) -> str:
-    """How a spec is named to a staff member in 'expected …' messages."""
-    names: dict[type, str] = {
-        Str: "text",
-        Num: "a number",
-        Date: "a date (YYYY-MM-DD)",
-        Code: "a 6-digit code",
-        List: "a list",
-        MapOf: "a mapping",
-        Obj: "a mapping",
-    }
-    if isinstance(spec, Obj) and [k.name for k in spec.keys] == list(LANGS):
-        return "text in both languages {zh: …, en: …}"
-    return names.get(type(spec), "a value")
-
-
-def describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"yes/no value {value}"
-    if isinstance(value, (int, float)):
-        return f"number {value}"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"

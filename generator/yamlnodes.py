@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import Msg
+
 try:  # libyaml is in every PyYAML wheel; the pure-Python composer is a slow fallback
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
@@ -39,11 +41,16 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 
 
 class YamlProblem(Exception):
-    """A problem at a 1-based (line, col) of the file being read."""
+    """A problem at a 1-based (line, col) of the file being read: a message id of the
+    catalogue with its values (`msg`), and a hint (`hint`, a Msg or None)."""
 
-    def __init__(self, line: int, col: int, message: str, hint: str = ""):
-        super().__init__(message)
-        self.line, self.col, self.message, self.hint = line, col, message, hint
+    def __init__(self, line: int, col: int, msg: Msg, hint: Msg | None = None):
+        super().__init__(msg.text("en"))
+        self.line, self.col, self.msg, self.hint = line, col, msg, hint
+
+    @property
+    def message(self) -> str:
+        return self.msg.text("en")
 
 
 @dataclass(eq=False)  # identity: the loader's cache hands out the same object for an unchanged file
@@ -121,29 +128,31 @@ def parse(text: str, file: str) -> YamlDoc:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        hint = "indent with spaces, not tabs" if "\t" in bad_line else _syntax_hint(problem)
-        raise YamlProblem(line, col, f"YAML syntax error: {problem}", hint) from None
+        hint = "hint.tabs" if "\t" in bad_line else _syntax_hint(problem)
+        raise YamlProblem(line, col, Msg("yaml_syntax", {"problem": problem}), Msg(hint)) from None
     except yaml.YAMLError as exc:  # ReaderError: control characters and the like
-        raise YamlProblem(1, 1, f"YAML error: {exc}".splitlines()[0]) from None
+        problem = (str(exc).splitlines() or [""])[0]
+        raise YamlProblem(1, 1, Msg("yaml_error", {"problem": problem})) from None
     except RecursionError:
-        raise YamlProblem(1, 1, "nesting is too deep", "simplify the file") from None
+        raise YamlProblem(1, 1, Msg("nesting_too_deep"), Msg("nesting_too_deep.hint")) from None
     if root is None:
-        raise YamlProblem(1, 1, "the file is empty", "see docs/content.md for what it should hold")
+        raise YamlProblem(1, 1, Msg("empty_file"), Msg("empty_file.hint"))
     return YamlDoc(file, _Walker().walk(root, 0), text)
 
 
 def _syntax_hint(problem: str) -> str:
+    """The hint (a message id) for one of libyaml's problems."""
     if "quoted scalar" in problem:
-        return "close the quote that starts here"
+        return "hint.close_quote"
     if "flow" in problem:
-        return "close the [ or { that starts here"
+        return "hint.close_bracket"
     if "tab" in problem:
-        return "indent with spaces, not tabs"
+        return "hint.tabs"
     if "mapping values are not allowed" in problem:
-        return "put text that contains ': ' in quotes"
+        return "hint.quote_colon"
     if "found character '@'" in problem or "found character '`'" in problem:
-        return "put the value in quotes"
-    return "check indentation and quotes on this line and the one above"
+        return "hint.quote_value"
+    return "hint.check_indentation"
 
 
 class _Walker:
@@ -152,17 +161,15 @@ class _Walker:
 
     def walk(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
-            raise YamlProblem(
-                *_pos(node), "YAML aliases (*name) are not allowed", "write the value out in full"
-            )
+            raise YamlProblem(*_pos(node), Msg("yaml_alias"), Msg("yaml_alias.hint"))
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             raise YamlProblem(
-                *_pos(node), f"the file has more than {MAX_NODES} values", "split it or shorten it"
+                *_pos(node), Msg("too_many_values", {"n": MAX_NODES}), Msg("hint.split_shorten")
             )
         if depth > MAX_DEPTH:
             raise YamlProblem(
-                *_pos(node), f"nesting deeper than {MAX_DEPTH} levels", "simplify the structure"
+                *_pos(node), Msg("nesting_deeper", {"n": MAX_DEPTH}), Msg("nesting_deeper.hint")
             )
         cls = node.__class__
         if cls is yaml.ScalarNode:  # an identity test, faster than isinstance on this hot path
@@ -174,18 +181,14 @@ class _Walker:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
-                raise YamlProblem(
-                    *_pos(key_node),
-                    "keys must be plain names",
-                    "merge keys (<<) and complex keys are not allowed",
-                )
+                raise YamlProblem(*_pos(key_node), Msg("plain_keys"), Msg("plain_keys.hint"))
             key = key_node.value
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise YamlProblem(
                     *_pos(key_node),
-                    f"duplicate key '{key}' (first at line {first.start_mark.line + 1})",
-                    "remove one of them",
+                    Msg("duplicate_key", {"key": key, "line": first.start_mark.line + 1}),
+                    Msg("duplicate_key.hint"),
                 )
             result[key] = self.walk(value_node, depth + 1)
         return result
@@ -193,9 +196,7 @@ class _Walker:
     @staticmethod
     def check_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != _STD + kind:
-            raise YamlProblem(
-                *_pos(node), f"YAML tag '{node.tag}' is not allowed", "remove the '!' tag"
-            )
+            raise YamlProblem(*_pos(node), Msg("yaml_tag", {"tag": node.tag}), Msg("yaml_tag.hint"))
 
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
@@ -203,7 +204,7 @@ class _Walker:
         if tag == _STR or tag == _TIMESTAMP:
             if len(node.value) > MAX_STRING:
                 raise YamlProblem(
-                    *_pos(node), f"text longer than {MAX_STRING} characters", "shorten it"
+                    *_pos(node), Msg("text_too_long", {"n": MAX_STRING}), Msg("hint.shorten")
                 )
             return node.value
         if tag == _STD + "null":
@@ -211,4 +212,4 @@ class _Walker:
         make = _SCALARS.get(tag)
         if make is not None:  # not construct_object: it caches every node it ever saw
             return make(node)
-        raise YamlProblem(*_pos(node), f"YAML tag '{tag}' is not allowed", "remove the '!' tag")
+        raise YamlProblem(*_pos(node), Msg("yaml_tag", {"tag": tag}), Msg("yaml_tag.hint"))

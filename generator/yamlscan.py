@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.errors import Msg
+
 # Quick tests that most files pass without a line-by-line scan (at 10,000 targets the scan of
 # every file would cost seconds): characters that are slips wherever they are, a full-width
 # colon after a letter or digit, Chinese quotation marks after a colon, and the patterns below,
@@ -43,7 +45,8 @@ _VERBATIM = {"quote", "text"}
 MAX_SLIPS = 20
 
 FULLWIDTH = {"：": ":", "，": ",", "［": "[", "｛": "{", "－": "-"}
-NAMES = {"：": "colon", "，": "comma", "［": "bracket", "｛": "brace", "－": "dash"}
+# what each full-width mark is called (message ids of generator/catalogue/diagnostics.yaml)
+NAMES = {"［": "mark.bracket", "｛": "mark.brace", "－": "mark.dash"}
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,20 @@ class Slip:
 
     line: int
     col: int
-    message: str
-    hint: str
+    message: Msg
+    hint: Msg
 
 
-def _replace(char: str) -> str:
-    return f"replace the full-width {NAMES[char]} '{char}' with '{FULLWIDTH[char]}'"
+def _replace(char: str) -> Msg:
+    return Msg(
+        "hint.replace_fullwidth",
+        {"name": Msg(NAMES[char]), "char": char, "ascii": FULLWIDTH[char]},
+    )
+
+
+_COLON_HINT = Msg("hint.replace_colon")
+_COMMA_HINT = Msg("hint.replace_comma")
+_SPACE_HINT = Msg("hint.replace_space")
 
 
 def scan(text: str) -> list[Slip]:
@@ -76,9 +87,11 @@ def scan(text: str) -> list[Slip]:
             Slip(
                 line,
                 match.start(3) - match.start() + 1,
-                f"'{key}: {empty}' is an empty {'list' if empty == '[]' else 'mapping'}, so the "
-                "lines below it are not part of it",
-                f"delete '{empty}' after '{key}:', so that the lines below become its items",
+                Msg(
+                    "empty_list_then_items" if empty == "[]" else "empty_mapping_then_items",
+                    {"key": key, "empty": empty},
+                ),
+                Msg("empty_then_items.hint", {"key": key, "empty": empty}),
             )
         )
     return sorted(set(scanner.slips), key=lambda s: (s.line, s.col))[:MAX_SLIPS]
@@ -111,7 +124,7 @@ class _Scanner:
         self.flow: list[str] = []  # open '[' and '{'
         self.number = 0
 
-    def slip(self, col: int, message: str, hint: str) -> None:
+    def slip(self, col: int, message: Msg, hint: Msg) -> None:
         self.slips.append(Slip(self.number, col + 1, message, hint))
 
     def line(self, number: int, line: str) -> None:
@@ -137,24 +150,16 @@ class _Scanner:
         i, n = 0, len(line)
         while i < n and line[i] in " \t　":
             if line[i] == "　":
-                self.slip(
-                    i,
-                    "full-width space '　' in the indentation",
-                    "indent with ordinary spaces (switch the input method to half-width)",
-                )
+                self.slip(i, Msg("fullwidth_indent"), Msg("fullwidth_indent.hint"))
                 return
             i += 1
         indent = i
         while i < n and line[i] in "-－" and (i + 1 == n or line[i + 1] in " \t　"):
             if line[i] == "－":
-                self.slip(i, "full-width dash '－' as the list marker", _replace("－"))
+                self.slip(i, Msg("fullwidth_dash"), _replace("－"))
                 return
             if i + 1 < n and line[i + 1] == "　":
-                self.slip(
-                    i + 1,
-                    "full-width space '　' after '-'",
-                    "replace the full-width space with an ordinary space",
-                )
+                self.slip(i + 1, Msg("fullwidth_space_after", {"after": "-"}), _SPACE_HINT)
                 return
             i += 1
             while i < n and line[i] in " \t":
@@ -167,19 +172,11 @@ class _Scanner:
             return
         name = key.group(1)
         if key.group(2) == "：":
-            self.slip(
-                key.start(2),
-                f"full-width colon '：' after the key '{name}'",
-                "replace the full-width colon '：' with the English colon ':'",
-            )
+            self.slip(key.start(2), Msg("fullwidth_colon", {"key": name}), _COLON_HINT)
             return
         j = key.end()
         if j < n and line[j] == "　":
-            self.slip(
-                j,
-                f"full-width space '　' after '{name}:'",
-                "replace the full-width space with an ordinary space",
-            )
+            self.slip(j, Msg("fullwidth_space_after", {"after": f"{name}:"}), _SPACE_HINT)
             return
         if j < n and line[j] not in " \t":
             return  # `a:b` is text, not a key (a URL, a time)
@@ -198,11 +195,12 @@ class _Scanner:
             self.quote = first
             self.close_quote(line, i + 1)
         elif first in "［｛":
+            mark = Msg(NAMES[first])
             self.slip(
                 i,
-                f"full-width {NAMES[first]} '{first}' after '{key}:'"
+                Msg("fullwidth_mark_after", {"name": mark, "char": first, "after": f"{key}:"})
                 if key
-                else f"full-width {NAMES[first]} '{first}'",
+                else Msg("fullwidth_mark", {"name": mark, "char": first}),
                 _replace(first),
             )
         elif _BLOCK.match(line, i):
@@ -221,9 +219,8 @@ class _Scanner:
         ):
             self.slip(
                 start,
-                f"Chinese quotation marks {value[0]} {value[-1]} around the value of '{key}': "
-                "YAML does not read them as quotes, so they would be published as part of it",
-                'remove them, or use English quotes " "',
+                Msg("chinese_quotes", {"open": value[0], "close": value[-1], "key": key}),
+                Msg("chinese_quotes.hint"),
             )
 
     def close_quote(self, line: str, i: int) -> int:
@@ -287,19 +284,11 @@ class _Scanner:
 
     def full_width_comma(self, line: str, i: int) -> None:
         if self.flow[-1] == "[":
-            self.slip(
-                i,
-                "full-width comma '，' between the items of a [ ] list",
-                "replace the full-width comma '，' with the English comma ','",
-            )
+            self.slip(i, Msg("fullwidth_comma_list"), _COMMA_HINT)
             return
         key = _KEY.match(line, _skip_spaces(line, i + 1))
         if key is not None:
-            self.slip(
-                i,
-                f"full-width comma '，' before the key '{key.group(1)}'",
-                "replace the full-width comma '，' with the English comma ','",
-            )
+            self.slip(i, Msg("fullwidth_comma_key", {"key": key.group(1)}), _COMMA_HINT)
 
     def flow_key(self, line: str, i: int) -> int:
         """A key of a flow mapping at i: check its colon and what follows; return where the
@@ -309,19 +298,11 @@ class _Scanner:
             return i + 1
         name = key.group(1)
         if key.group(2) == "：":
-            self.slip(
-                key.start(2),
-                f"full-width colon '：' after the key '{name}'",
-                "replace the full-width colon '：' with the English colon ':'",
-            )
+            self.slip(key.start(2), Msg("fullwidth_colon", {"key": name}), _COLON_HINT)
             return key.end()
         j = key.end()
         if j < len(line) and line[j] == "　":
-            self.slip(
-                j,
-                f"full-width space '　' after '{name}:'",
-                "replace the full-width space with an ordinary space",
-            )
+            self.slip(j, Msg("fullwidth_space_after", {"after": f"{name}:"}), _SPACE_HINT)
             return j + 1
         j = _skip_spaces(line, j)
         if j < len(line) and line[j] in "“‘" and name not in _VERBATIM:

@@ -5,8 +5,11 @@
     file text that replaces (or adds) this file in a copy of tests/fixtures/minimal
     -- expect --
     content/targets/x.yaml:3:10: the exact line validate prints
+    -- expect.zh --
+    content/targets/x.yaml:3:10: the same line with --lang zh
 
-Adding a check means adding one file.
+Adding a check means adding one file (`WRITE=1 python -m tests.fill_expect CASE` fills in
+both expectations from what validate prints now, for review).
 """
 
 from __future__ import annotations
@@ -27,27 +30,31 @@ class Case:
     name: str
     files: dict[str, str]
     expect: list[str]
+    expect_zh: list[str]
 
 
 def read_case(path: Path) -> Case:
     text = path.read_text(encoding="utf-8")
     parts = _HEADER.split(text)
     files: dict[str, str] = {}
-    expect: list[str] = []
+    expect: dict[str, list[str]] = {"expect": [], "expect.zh": []}
     for name, body in zip(parts[1::2], parts[2::2], strict=True):
         body = body[1:] if body.startswith("\n") else body
-        if name == "expect":
-            expect = [line for line in body.splitlines() if line.strip()]
+        if name in expect:
+            expect[name] = [line for line in body.splitlines() if line.strip()]
         else:
             files[name] = body
-    return Case(path.stem, files, expect)
+    return Case(path.stem, files, expect["expect"], expect["expect.zh"])
 
 
 def make_content(root: Path, files: dict[str, str] | None = None) -> Path:
-    """Copy the minimal fixture to root/content and apply the case's files."""
+    """Copy the minimal fixture to root/content and apply the case's files. A case may start
+    from another folder of tests/fixtures/ instead: `-- fixture --` with its name (two-reports)."""
     content = root / "content"
-    shutil.copytree(MINIMAL, content)
-    for name, body in (files or {}).items():
+    files = dict(files or {})
+    base = files.pop("fixture", "").strip()
+    shutil.copytree(HERE / "fixtures" / base if base else MINIMAL, content)
+    for name, body in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body, encoding="utf-8")

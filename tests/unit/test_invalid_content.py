@@ -1,4 +1,5 @@
-"""Every class of content mistake gives FILE:LINE:COL lines, all of them, and exit status 1."""
+"""Every class of content mistake gives FILE:LINE:COL lines, all of them, and exit status 1, in
+English and in Chinese: each case file holds both (`-- expect --`, `-- expect.zh --`)."""
 
 from __future__ import annotations
 
@@ -20,16 +21,18 @@ def test_invalid_case(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     case = read_case(path)
     monkeypatch.chdir(tmp_path)
     make_content(tmp_path, case.files)
-    result = CliRunner().invoke(cli, ["validate"])
-    lines = result.stderr.splitlines()
-    problems = [line for line in lines if not line.startswith("✗")]
-    assert result.exit_code == 1, result.output
-    assert "Traceback" not in result.output
-    assert all(LINE.match(line) for line in problems), problems
-    assert problems == case.expect, "\n".join(problems)
+    for lang, expect in (("en", case.expect), ("zh", case.expect_zh)):
+        result = CliRunner().invoke(cli, ["--lang", lang, "validate"])
+        problems = [line for line in result.stderr.splitlines() if not line.startswith("✗")]
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        assert all(LINE.match(line) for line in problems), problems
+        assert problems == expect, "\n".join(problems)
 
 
-def test_every_case_expects_something() -> None:
+def test_every_case_expects_something_in_both_languages() -> None:
     assert len(CASES) >= 20
     for path in CASES:
-        assert read_case(path).expect, f"{path.name} has no expected lines"
+        case = read_case(path)
+        assert case.expect, f"{path.name} has no expected lines"
+        assert len(case.expect_zh) == len(case.expect), f"{path.name}: -- expect.zh --"

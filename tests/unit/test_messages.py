@@ -1,30 +1,27 @@
-"""Every problem message has a Chinese form; --lang and the locale choose the language."""
+"""Diagnostics come from the one catalogue in both languages; --lang and the locale choose.
 
+Every invalid case file (tests/fixtures/invalid/) holds its Chinese lines beside its English
+ones and is run in both by test_invalid_content.py; this file checks the catalogue itself:
+every message id the code uses exists, every id in diagnostics.yaml is used, and both
+languages of each entry take the same values.
+"""
+
+import ast
 import re
+import string
 from pathlib import Path
 
-import pytest
+import yaml
 from click.testing import CliRunner
 
+from generator.catalogue import FOLDER, catalogue
 from generator.cli import cli
+from generator.errors import Diagnostic, Msg, Pos, did_you_mean
 from generator.load import load
-from generator.messages import default_lang, hint_zh, message_zh
+from generator.messages import default_lang
 from generator.validate import validate
-from tests.casefile import INVALID, make_content, read_case
-
-CASES = sorted(INVALID.glob("*.txt"))
-
-
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_every_fixture_message_translates(path: Path, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    content = make_content(tmp_path, read_case(path).files)
-    _, problems = validate(load(content))
-    assert problems
-    for p in problems:
-        assert message_zh(p.message), f"no Chinese for message: {p.message}"
-        if p.hint:
-            assert hint_zh(p.hint), f"no Chinese for hint: {p.hint}"
+from tests.casefile import make_content
+from tests.conftest import ROOT
 
 
 def test_lang_option_prints_chinese(content):
@@ -105,68 +102,9 @@ def test_staff_lang_is_zh_or_en(content):
 
 
 def test_the_real_site_sets_chinese_for_staff():
-    from tests.conftest import ROOT
-
     site, problems = validate(load(ROOT / "content"))
     assert site is not None, [p.format() for p in problems]
     assert site.info.staff_lang == "zh"
-
-
-def _zh_lines(case: str, tmp_path, monkeypatch) -> list[str]:
-    tmp_path.mkdir()
-    monkeypatch.chdir(tmp_path)
-    make_content(tmp_path, read_case(INVALID / f"{case}.txt").files)
-    result = CliRunner().invoke(cli, ["--lang", "zh", "validate"])
-    assert result.exit_code == 1
-    return [line for line in result.stderr.splitlines() if not line.startswith("✗")]
-
-
-def test_input_method_slips_in_chinese(tmp_path, monkeypatch):
-    assert _zh_lines("fullwidth-colon", tmp_path / "a", monkeypatch) == [
-        "content/targets/farmers.yaml:10:11: 键“status”后面是全角冒号“：”；"
-        "提示：把全角冒号“：”改成英文冒号“:”",
-        "content/targets/farmers.yaml:11:14: 键“zh”后面是全角冒号“：”；"
-        "提示：把全角冒号“：”改成英文冒号“:”",
-    ]
-    assert _zh_lines("fullwidth-comma", tmp_path / "b", monkeypatch) == [
-        "content/targets/farmers.yaml:4:25: 键“en”前面是全角逗号“，”；"
-        "提示：把全角逗号“，”改成英文逗号“,”",
-        "content/targets/farmers.yaml:5:19: [ ] 列表的各项之间是全角逗号“，”；"
-        "提示：把全角逗号“，”改成英文逗号“,”",
-    ]
-    assert _zh_lines("fullwidth-space", tmp_path / "c", monkeypatch) == [
-        "content/targets/farmers.yaml:2:9: “section:”后面是全角空格“　”；"
-        "提示：把全角空格换成半角空格",
-        "content/targets/farmers.yaml:5:1: 缩进中有全角空格“　”；"
-        "提示：请用半角空格缩进（把输入法切换到半角）",
-        "content/targets/farmers.yaml:11:4: “-”后面是全角空格“　”；提示：把全角空格换成半角空格",
-    ]
-    assert _zh_lines("fullwidth-marks", tmp_path / "d", monkeypatch) == [
-        "content/targets/farmers.yaml:6:11: “counties:”后面是全角括号“［”；"
-        "提示：把全角符号“［”改成英文符号“[”",
-        "content/targets/farmers.yaml:9:3: 列表项开头的“－”是全角横线；"
-        "提示：把全角符号“－”改成英文符号“-”",
-    ]
-    assert _zh_lines("curly-quotes", tmp_path / "e", monkeypatch)[0] == (
-        "content/targets/farmers.yaml:12:14: “title”的值两边是中文引号“”：YAML 不把它们当作引号，"
-        '它们会作为文字的一部分发布出去；提示：请删除中文引号，或改用英文引号 " "'
-    )
-    assert _zh_lines("updates-after-empty-list", tmp_path / "f", monkeypatch) == [
-        "content/targets/farmers.yaml:9:10: “updates: []”表示空的内容，下面的行不属于它；"
-        "提示：请删除“updates:”后面的“[]”，下面的行才会成为它的内容"
-    ]
-
-
-def test_dates_and_comparators_read_in_chinese():
-    assert message_zh("updates[0].date: expected a date YYYY-MM-DD, found text") == (
-        "updates[0].date：应为日期 YYYY-MM-DD，实际为文字"
-    )
-    assert message_zh(
-        "status is achieved, but the figure 100000 does not meet the target (at least 500000)"
-    ) == ("状态为“已完成”，但数值 100000 未达到目标（不少于 500000）")
-    assert message_zh("status is missed, but the figure 9 meets the target (at most 10)") == (
-        "状态为 missed，但数值 9 已达到目标（不超过 10）"
-    )
 
 
 def test_the_chinese_build_summary_has_no_english(content):
@@ -177,14 +115,183 @@ def test_the_chinese_build_summary_has_no_english(content):
     assert not re.search(r"[A-Za-z]{2,}", line.replace("MB", "").replace("out/", "")), line
 
 
-def test_a_hint_of_two_hints_is_translated_in_both_parts():
-    assert (
-        hint_zh("expected one of: en, zh; quote the text: a comma in {zh: …, en: …} splits it")
-        == "可选值：en, zh；请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"
+# -- the diagnostics catalogue -------------------------------------------------------------
+
+DIAGNOSTICS = FOLDER / "diagnostics.yaml"
+# calls that take a message id: callee → (positions of the id and of the hint, keyword names)
+_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
+    "Diagnostic": ((1, 3), ("code", "hint")),
+    "Msg": ((0,), ("code",)),
+    "at": ((2, 4), ("code", "hint")),  # validate's Base.at(doc, path, code, args, hint)
+    "add": ((2, 4), ("code", "hint")),  # Base.add(file, line, code, args, hint)
+    "problem": ((1, 3), ("code", "hint")),  # check.Checker.problem(path, code, args, hint)
+    "_problem": ((0, 2), ("code", "hint")),  # scaffold
+    "_type": ((3,), ("hint",)),  # check.Checker._type(spec, value, path, hint)
+    "of": ((2,), ("hint",)),  # Diagnostic.of(pos, msg, hint)
+    "Str": ((), ("hint",)),  # spec.Str(hint=…)
+    "RequireWhen": ((), ("hint",)),
+}
+# names whose assigned strings are message ids (`hint = "…"`, `code, hint = …`, tables)
+_NAMES = re.compile(r"^(hint|code|names|NAMES|_COMPARATORS|SAVE_AS_UTF8|_[A-Z]+_HINT)$")
+
+
+def _strings(node: ast.AST | None) -> set[str]:
+    """The string constants an expression can give: itself, either side of `a if c else b`,
+    `a or b`, the items of a tuple, the values of a dict."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) | _strings(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return set().union(*(_strings(v) for v in node.values))
+    if isinstance(node, ast.Tuple):
+        return set().union(set(), *(_strings(e) for e in node.elts))
+    if isinstance(node, ast.Dict):
+        return set().union(set(), *(_strings(v) for v in node.values))
+    return set()
+
+
+def used_ids(source: str) -> set[str]:
+    """Every message id a module's code names: the id and hint arguments of the calls above,
+    and what is assigned to names that hold ids."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in _CALLS:
+                positions, keywords = _CALLS[name]
+                for i in positions:
+                    if i < len(node.args):
+                        found |= _strings(node.args[i])
+                for kw in node.keywords:
+                    if kw.arg in keywords:
+                        found |= _strings(kw.value)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)]
+            if any(_NAMES.match(n.id) for n in names):
+                found |= _strings(node.value)
+    return found
+
+
+def _sources() -> dict[str, str]:
+    return {
+        p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "generator").rglob("*.py"))
+    }
+
+
+def _diagnostic_keys() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(DIAGNOSTICS.read_text(encoding="utf-8"))
+
+
+def test_every_message_id_the_code_uses_is_in_the_catalogue():
+    known = set(catalogue().entries)
+    missing = {
+        f"{name}: {key}"
+        for name, source in _sources().items()
+        for key in used_ids(source)
+        if key and key not in known and (key in _diagnostic_keys() or "." in key or "_" in key)
+    }
+    assert not missing, sorted(missing)
+
+
+def test_the_check_finds_ids_in_each_kind_of_call():
+    source = (
+        "Diagnostic(pos, 'a_code', {}, 'a_code.hint')\n"
+        "self.at(doc, path, 'b' if x else 'c', None, hint='d')\n"
+        "hint = did_you_mean(x, y) or Msg('e')\n"
+        "code, hint = 'f', SAVE_AS_UTF8\n"
+        "Str(pattern='x', hint='g')\n"
+        "text('not.a.diagnostic', 'zh')\n"
     )
-    assert hint_zh("did you mean 'en'?; quote the text: a comma in {zh: …, en: …} splits it") == (
-        "是否应为“en”？；请给文字加引号：{zh: …, en: …} 中的逗号会把文字拆开"
+    assert used_ids(source) == {"a_code", "a_code.hint", "b", "c", "d", "e", "f", "g"}
+
+
+def test_every_diagnostic_in_the_catalogue_is_used():
+    constants = {
+        node.value
+        for source in _sources().values()
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    unused = sorted(set(_diagnostic_keys()) - constants)
+    assert not unused, f"not used by generator/: {unused}"
+
+
+def test_both_languages_take_the_same_values_and_the_chinese_is_chinese():
+    fields = string.Formatter()
+    for key, entry in _diagnostic_keys().items():
+        names = {
+            lang: {f for _, f, _, _ in fields.parse(entry[lang]) if f is not None}
+            for lang in ("zh", "en")
+        }
+        assert names["zh"] == names["en"], f"{key}: {names}"
+        zh = entry["zh"]
+        assert re.search(r"[\u3400-\u9fff]", zh) or key == "hint.join", f"{key}: {zh}"
+        # ASCII ( ) ; only inside code, {fields} or quoted YAML
+        prose = re.sub(r"`[^`]*`|\{\{.*?\}\}|\{\w+\}|“[^”]*”", "", zh)
+        assert not re.search(r"[();]", prose), f"{key}: {zh}"
+
+
+def test_a_diagnostic_is_written_in_either_language_from_one_entry():
+    problem = Diagnostic(
+        Pos("content/targets/x.yaml", 3, 10),
+        "unknown_section",
+        {"name": "agricultur"},
+        did_you_mean("agricultur", ["agriculture", "tourism"]),
     )
-    assert hint_zh("only quantity targets have a number; use kind: quantity") == (
-        "只有量化指标有数值；请用 kind: quantity"
+    assert problem.format("en") == (
+        "content/targets/x.yaml:3:10: unknown section 'agricultur'; "
+        "hint: did you mean 'agriculture'?"
     )
+    assert problem.format("zh") == (
+        "content/targets/x.yaml:3:10: 未知的报告部分“agricultur”；提示：是否应为“agriculture”？"
+    )
+    assert problem.message == "unknown section 'agricultur'"
+
+
+def test_values_that_are_words_are_written_in_the_same_language():
+    """A type, a comparator or a mark named inside a message is itself a message."""
+    problem = Diagnostic(
+        Pos("f.yaml", 1, 1),
+        "achieved_below_target",
+        {"value": "100000", "target": "500000", "comparator": Msg("compared.at_least")},
+        "achieved_below_target.hint",
+    )
+    assert problem.text("zh") == "状态为“已完成”，但数值 100000 未达到目标（不少于 500000）"
+    assert problem.text("en") == (
+        "status is achieved, but the figure 100000 does not meet the target (at least 500000)"
+    )
+    date = Diagnostic(Pos("f.yaml"), "not_a_date", {"label": "date", "found": Msg("found.text")})
+    assert date.text("zh") == "date：应为日期 YYYY-MM-DD，实际为文字"
+
+
+def test_a_hint_of_two_hints_is_written_in_both_parts():
+    problem = Diagnostic(
+        Pos("f.yaml", 4, 43),
+        "unknown_field",
+        {"label": "title.000 farmers"},
+        (did_you_mean("000 farmers", ["zh", "en"]), Msg("hint.comma_splits")),
+    )
+    assert problem.format("en").endswith(
+        "; hint: expected one of: en, zh; quote the text: a comma in {zh: …, en: …} splits it"
+    )
+    assert problem.format("zh").endswith(
+        '；提示：可选值：en, zh；请给文字加英文引号 "…"：{zh: …, en: …} 中的逗号会把文字拆开'
+    )
+
+
+def test_warnings_say_so_in_both_languages():
+    warning = Diagnostic(Pos("content/site.yaml"), "no_contact", severity="warning")
+    assert warning.format("en").startswith("content/site.yaml:1:1: warning: no contact in site")
+    assert warning.format("zh").startswith("content/site.yaml:1:1: 警告：site.yaml 中没有联系方式")
+
+
+def test_diagnostics_sort_by_place_then_english_text_and_stay_hashable():
+    a = Diagnostic(Pos("f.yaml", 2, 1), "unknown_county", {"name": "b"})
+    b = Diagnostic(Pos("f.yaml", 2, 1), "unknown_county", {"name": "a"})
+    c = Diagnostic(Pos("f.yaml", 1, 5), "unknown_section", {"name": "z"})
+    assert sorted([a, b, c, a]) == [c, b, a, a]
+    assert len({a, b, c, Diagnostic(Pos("f.yaml", 2, 1), "unknown_county", {"name": "b"})}) == 3

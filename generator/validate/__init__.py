@@ -1,0 +1,44 @@
+"""Stage 2, validate: Sources → (Site, []) or (None, every Diagnostic).
+
+Structure is checked against spec.py (check.py); this package adds the rules that span files:
+known ids, quotes that are exact words of the report, both languages present, updates in date
+order, county figures that add up, and a map with exactly the counties of counties.yaml.
+All lookups are dict/set based, so validation stays linear in the number of targets.
+
+Modules: `core` (the run, in order), `references` (counties, sections, publishers, documents,
+glossary, map), `report` (the report's two languages, the paragraphs others name), `targets`
+(target files, and the per-file reuse of a `serve` session), `updates`, `quotes` (finding a
+quote, saying how a wrong one differs), `convert` (checked values → the model), `base`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from generator.errors import Diagnostic
+from generator.load import Sources
+from generator.model import Site
+from generator.validate.quotes import find_quote, nearest_hint
+
+__all__ = ["errors_only", "find_quote", "nearest_hint", "validate"]
+
+
+def validate(src: Sources, today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
+    """Check everything; build the model only when there is no error. `today` is the build
+    date: no update may be dated after it."""
+    from generator.validate.core import Validator
+
+    v = Validator(src, today or dt.date.today())
+    site = v.run()
+    problems = sorted(set(v.out))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return site, problems
+
+
+def errors_only(problems: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [p for p in problems if p.severity == "error"]
+
+
+_nearest_hint = nearest_hint  # the name `new` (scaffold.py) imports
