@@ -120,16 +120,19 @@ def parse(text: str, file: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        said = _said(problem)
         context = exc.context_mark
         if context is not None and exc.context and context is not mark:
-            problem += f" ({exc.context.strip()} at line {context.line + 1})"
+            while_ = _said(exc.context.strip(), context.line + 1)
+            said = Msg("yaml.while", {"problem": said, "context": while_})
+            problem += f" ({exc.context.strip()})"
             if "end of stream" in problem:  # an unclosed quote or bracket: point where it opened
                 mark = context
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = "hint.tabs" if "\t" in bad_line else _syntax_hint(problem)
-        raise YamlProblem(line, col, Msg("yaml_syntax", {"problem": problem}), Msg(hint)) from None
+        raise YamlProblem(line, col, Msg("yaml_syntax", {"problem": said}), Msg(hint)) from None
     except yaml.YAMLError as exc:  # ReaderError: control characters and the like
         problem = (str(exc).splitlines() or [""])[0]
         raise YamlProblem(1, 1, Msg("yaml_error", {"problem": problem})) from None
@@ -138,6 +141,42 @@ def parse(text: str, file: str) -> YamlDoc:
     if root is None:
         raise YamlProblem(1, 1, Msg("empty_file"), Msg("empty_file.hint"))
     return YamlDoc(file, _Walker().walk(root, 0), text)
+
+
+# libyaml's problems and contexts, as message ids (the English texts are libyaml's own words)
+_SAID = {
+    "found unexpected end of stream": "yaml.end_of_stream",
+    "did not find expected key": "yaml.expected_key",
+    "could not find expected ':'": "yaml.expected_colon",
+    "mapping values are not allowed in this context": "yaml.mapping_here",
+    "found character that cannot start any token": "yaml.bad_character",
+    "did not find expected '-' indicator": "yaml.expected_dash",
+    "did not find expected ',' or ']'": "yaml.expected_bracket",
+    "did not find expected ',' or '}'": "yaml.expected_brace",
+    "did not find expected node content": "yaml.expected_content",
+    "block sequence entries are not allowed in this context": "yaml.sequence_here",
+    "found unknown escape character": "yaml.unknown_escape",
+    "while scanning a quoted scalar": "yaml.in_quoted",
+    "while parsing a quoted scalar": "yaml.in_quoted_parse",
+    "while scanning a simple key": "yaml.in_key",
+    "while parsing a block mapping": "yaml.in_mapping",
+    "while parsing a block collection": "yaml.in_list",
+    "while parsing a flow mapping": "yaml.in_flow_mapping",
+    "while parsing a flow sequence": "yaml.in_flow_list",
+    "while scanning for the next token": "yaml.in_line",
+    "while scanning a plain scalar": "yaml.in_text",
+    "while scanning a block scalar": "yaml.in_block_text",
+    "while parsing a block node": "yaml.in_node",
+    "while parsing a flow node": "yaml.in_flow_node",
+}
+
+
+def _said(text: str, line: int | None = None) -> Msg:
+    """What libyaml said, as a message: one of those above, else its own words."""
+    code = _SAID.get(text)
+    if line is None:
+        return Msg(code) if code else Msg("yaml.said", {"text": text})
+    return Msg(code, {"line": line}) if code else Msg("yaml.said_at", {"text": text, "line": line})
 
 
 def _syntax_hint(problem: str) -> str:
