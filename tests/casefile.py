@@ -47,15 +47,24 @@ def read_case(path: Path) -> Case:
     return Case(path.stem, files, expect["expect"], expect["expect.zh"])
 
 
+_SAVED_AS = re.compile(r"(.+) \((utf-16|gb18030)\)")
+
+
 def make_content(root: Path, files: dict[str, str] | None = None) -> Path:
     """Copy the minimal fixture to root/content and apply the case's files. A case may start
-    from another folder of tests/fixtures/ instead: `-- fixture --` with its name (two-reports)."""
+    from another folder of tests/fixtures/ instead: `-- fixture --` with its name (two-reports).
+    `-- delete --` lists files of the fixture to remove, one a line; a file named with
+    ` (utf-16)` or ` (gb18030)` after it is saved in that encoding (Notepad's "Unicode", with its
+    byte-order mark, or "ANSI" on Chinese Windows) instead of UTF-8."""
     content = root / "content"
     files = dict(files or {})
     base = files.pop("fixture", "").strip()
     shutil.copytree(HERE / "fixtures" / base if base else MINIMAL, content)
+    for name in filter(None, files.pop("delete", "").splitlines()):
+        (root / name).unlink()
     for name, body in files.items():
-        path = root / name
+        saved = _SAVED_AS.fullmatch(name)
+        path = root / (saved[1] if saved else name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
+        path.write_bytes(body.encode(saved[2] if saved else "utf-8"))
     return content
