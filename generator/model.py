@@ -1,4 +1,4 @@
-"""The site's data model: frozen dataclasses built by validate.py, read by plan.py.
+"""The site's data model: frozen dataclasses built by generator/validate/, read by plan.py.
 
 Nothing here reads files or knows about pages; these are the facts the site publishes.
 """

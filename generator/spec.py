@@ -2,7 +2,7 @@
 
 The validator checks YAML values against these specs (with positions and "did you mean"), and
 `schema.py` turns the same specs into the JSON Schema that editors use: one source of truth.
-Cross-file rules (known ids, quotes in paragraphs) live in validate.py.
+Cross-file rules (known ids, quotes in paragraphs) live in generator/validate/.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class RequireWhen:
 class Obj(Spec):
     keys: tuple[Key, ...] = ()
     rules: tuple[RequireWhen, ...] = ()
-    # at least one of these keys must be present (checked by validate.py, stated in the schema)
+    # at least one of these keys must be present (checked by validate/updates.py and the schema)
     one_of_required: tuple[str, ...] = ()
 
     def key(self, name: str) -> Key | None:
