@@ -169,6 +169,7 @@ class Walk:
         return printed + html
 
 
+@pytest.mark.slow  # three builds and a preview a language: about 25 s of CPU
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_guide_works_as_written(lang: str, tmp_path: Path) -> None:
     boxes = halves()[lang]
