@@ -46,14 +46,23 @@ def _args(values: Mapping[str, Any] | Args | None) -> Args:
     return tuple(sorted((k, v if isinstance(v, Msg) else str(v)) for k, v in items))
 
 
-def _render(code: str, args: Args, lang: str) -> str:
-    from generator.catalogue import UnknownMessage, catalogue
+_ENTRIES: Mapping[str, Mapping[str, str]] = {}  # the catalogue's entries, once read
 
+
+def _render(code: str, args: Args, lang: str) -> str:
+    global _ENTRIES
+    if not _ENTRIES:
+        from generator.catalogue import catalogue
+
+        _ENTRIES = catalogue().entries
     try:
-        template = catalogue().entries[code][lang]
+        template = _ENTRIES[code][lang]
     except KeyError:
+        from generator.catalogue import UnknownMessage
+
         raise UnknownMessage(f"unknown message '{code}' (add it to generator/catalogue/)") from None
-    # diagnostics' texts are always format strings: literal braces are written {{ }}
+    if not args:  # diagnostics' texts are always format strings: literal braces are {{ }}
+        return template.format() if "{" in template else template
     return template.format(**{k: v.text(lang) if isinstance(v, Msg) else v for k, v in args})
 
 
@@ -121,12 +130,18 @@ class Diagnostic:
         """The diagnostic of a message made elsewhere (a YAML refusal, a scanner's slip)."""
         return cls(pos, msg.code, msg.args, hint, severity)
 
-    def _key(self) -> tuple[Pos, str, str, str]:
-        return (self.pos, self.message, self.hint_text("en"), self.severity)
+    def _key(self) -> tuple[str, int, int, str, str, str]:
+        """What sorting compares, as plain values, made once: sorting thousands of warnings
+        compares each many times, and the English text is looked up in the catalogue."""
+        try:
+            return self.__dict__["_sort_key"]  # type: ignore[no-any-return]
+        except KeyError:
+            pos = self.pos
+            key = (pos.file, pos.line, pos.col, self.message, self.hint_text("en"), self.severity)
+            object.__setattr__(self, "_sort_key", key)
+            return key
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Diagnostic):
-            return NotImplemented
+    def __lt__(self, other: Diagnostic) -> bool:
         return self._key() < other._key()
 
     @property
@@ -139,6 +154,8 @@ class Diagnostic:
 
     def hint_text(self, lang: str = "en") -> str:
         """The hint alone ("" when there is none); several hints joined with '; ' or '；'."""
+        if len(self.hint) == 1:
+            return self.hint[0].text(lang)
         return _render("hint.join", (), lang).join(h.text(lang) for h in self.hint)
 
     @property
