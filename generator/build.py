@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
-from generator.load import Loader, display_path
+from generator.load import Loader, display_path, target_file
 from generator.model import Site
 from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
@@ -211,7 +211,7 @@ def removal_problems(ids: list[str], content: Path, out: Path) -> list[Diagnosti
     shown_out = display_path(out)
     problems = []
     for tid in ids:
-        file = display_path(content / "targets" / f"{tid}.yaml")
+        file = display_path(target_file(content, tid))
         problems.append(
             Diagnostic(
                 Pos(file),

@@ -2,34 +2,76 @@
 
 The only stage that reads content files. It refuses what must never be read (symlinks that
 leave content/, oversized or non-UTF-8 files) and reports every problem as a Diagnostic.
-A Loader keeps parsed files keyed by (mtime, size), so `serve` re-reads only what changed.
+A Loader keeps parsed files keyed by (mtime, size), so `serve` re-reads only what changed
+(how one file is read, parsed and kept: loadfiles.py; which files make the content: here).
+One report (content/report/, targets/ …) or several (content/reports/<id>/, one a folder).
 """
 
 from __future__ import annotations
 
-import json
 import os
-import stat
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator import report, yamlnodes, yamlscan
-from generator.errors import Diagnostic, Pos
+from generator.errors import Diagnostic, Msg, Pos
+from generator.loadfiles import (
+    MAX_GEO_BYTES,
+    MAX_REPORT_BYTES,
+    FileCache,
+    display_path,
+    parse_geo,
+    parse_report,
+    there,
+)
 from generator.model import Block
 from generator.yamlnodes import YamlDoc
 
-MAX_YAML_BYTES = 256 * 1024
-MAX_REPORT_BYTES = 4 * 1024 * 1024
-MAX_GEO_BYTES = 8 * 1024 * 1024
 MAX_TARGETS = 50_000
+REPORTS = "reports"  # content/reports/<id>/: one folder a report, when the site tracks several
+# the one-report layout's files, which content/reports/<id>/ holds in the other
+ONE_REPORT_LAYOUT = ("report", "sections.yaml", "not-targets.yaml", "targets")
+
+
+@dataclass
+class ReportSources:
+    """One report's folder, content/reports/<id>/ (its id is the folder's name): report.yaml,
+    the text in both languages, its sections, not-targets and targets."""
+
+    id: str
+    folder: Path
+    meta: YamlDoc | None = None  # report.yaml
+    sections: YamlDoc | None = None
+    not_targets: YamlDoc | None = None
+    targets: list[YamlDoc] = field(default_factory=list)
+    report: dict[str, list[Block]] = field(default_factory=dict)
+    report_files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def date(self) -> str:
+        """report.yaml's date as written ("" when it has none yet)."""
+        value = self.meta.value if self.meta is not None else None
+        date = value.get("date") if isinstance(value, dict) else None
+        return date if isinstance(date, str) else ""
+
+    @property
+    def order(self) -> tuple[str, str, str]:
+        """What orders the reports, oldest first: report.yaml's year (else its date's), its
+        date, the folder's name."""
+        value = self.meta.value if self.meta is not None else None
+        year = value.get("year") if isinstance(value, dict) else None
+        return (str(year) if isinstance(year, int) else self.date[:4], self.date, self.id)
 
 
 @dataclass
 class Sources:
-    """Everything read from content/, before any cross-file rule is applied."""
+    """Everything read from content/, before any cross-file rule is applied.
+
+    One report (content/report/, sections.yaml, not-targets.yaml, targets/ and site.yaml's
+    `report:`) fills `sections` … `report_files`; several (content/reports/<id>/) fill
+    `reports` instead, and `view()` gives one of them in the one-report fields."""
 
     root: Path
     site: YamlDoc | None = None
@@ -51,22 +93,37 @@ class Sources:
     # kept by the Loader from one load to the next, for later stages to remember what they
     # worked out (validate.py: the last check of every target) in a `serve` session
     memo: dict[str, Any] = field(default_factory=dict)
+    reports: list[ReportSources] = field(default_factory=list)  # by folder name
+
+    def latest(self) -> ReportSources | None:
+        """The latest report (None in the one-report layout)."""
+        return max(self.reports, key=lambda r: r.order, default=None)
+
+    def view(self, report: ReportSources | None = None) -> Sources:
+        """These sources with one report's files in the one-report fields (by default the
+        latest's; the sources themselves in the one-report layout). The view shares the
+        report's lists, and keeps its own `memo` in this one's."""
+        report = report or self.latest()
+        if report is None:
+            return self
+        return replace(
+            self,
+            sections=report.sections,
+            not_targets=report.not_targets,
+            targets=report.targets,
+            report=report.report,
+            report_files=report.report_files,
+            problems=[],
+            memo=self.memo.setdefault(f"report:{report.id}", {}),
+            reports=[],
+        )
 
 
-def display_path(path: Path) -> str:
-    """Path as a staff member should see it: relative to the working directory when inside."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-class Loader:
+class Loader(FileCache):
     """Reads a content directory; caches parsed files between calls (used by `serve`)."""
 
     def __init__(self, root: Path):
-        self.root = root
-        self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
+        super().__init__(root)
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
         self._memo: dict[str, Any] = {}
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
@@ -82,15 +139,7 @@ class Loader:
         """
         root = self.root
         src = Sources(root, memo=self._memo)
-        self._changed: set[str] | None = None
-        if changed is not None:
-            self._changed = set()
-            for p in changed:
-                self._changed.update((os.path.abspath(p), os.path.realpath(p)))
-            self._roots = (os.path.abspath(root), os.path.realpath(root))
-        self._shown_root = display_path(root)
-        self._safe_dirs: dict[Path, bool] = {}
-        self._seen: set[Path] = set()
+        self.begin(changed)
         if not root.is_dir():
             src.problems.append(
                 Diagnostic(
@@ -100,18 +149,18 @@ class Loader:
             return src
         src.site = self._yaml(root / "site.yaml", src.problems)
         src.counties = self._yaml(root / "counties.yaml", src.problems)
-        src.sections = self._yaml(root / "sections.yaml", src.problems)
-        src.not_targets = self._yaml(root / "not-targets.yaml", src.problems, optional=True)
         src.glossary = self._yaml(root / "glossary.yaml", src.problems, optional=True)
         src.publishers = self._yaml(root / "publishers.yaml", src.problems, optional=True)
         self._documents(root / "documents", src)
-        for lang in ("zh", "en"):
-            path = root / "report" / f"{lang}.md"
-            src.report_files[lang] = self.shown(path)
-            blocks = self._parsed(path, src.problems, MAX_REPORT_BYTES, _parse_report)
-            if blocks is not None:
-                src.report[lang] = blocks
-        src.targets = self._targets(root / "targets", src.problems)
+        folders = self._report_folders(root / REPORTS, src.problems)
+        if folders:
+            self._mixed(folders[-1], src.problems)
+            src.reports = [self._report(root / REPORTS / name, src.problems) for name in folders]
+        else:
+            src.sections = self._yaml(root / "sections.yaml", src.problems)
+            src.not_targets = self._yaml(root / "not-targets.yaml", src.problems, optional=True)
+            src.report, src.report_files = self._text(root / "report", src.problems)
+            src.targets = self._targets(root / "targets", src.problems)
         self._geo(src)
         # forget files that are gone (a deleted target), without touching the disk again
         if len(self._cache) != len(self._seen):
@@ -119,140 +168,6 @@ class Loader:
         return src
 
     # -- files -------------------------------------------------------------------------------
-
-    def shown(self, path: Path) -> str:
-        """How messages name a content file: content/targets/x.yaml (no disk access)."""
-        try:
-            return f"{self._shown_root}/{path.relative_to(self.root).as_posix()}"
-        except ValueError:
-            return display_path(path)
-
-    def _linked(self, path: Path) -> bool:
-        """Whether the path, or a folder between content/ and it, is a symbolic link."""
-        if path.is_symlink():
-            return True
-        parent = path.parent
-        if parent == self.root or self.root not in parent.parents:
-            return False
-        if parent not in self._safe_dirs:
-            self._safe_dirs[parent] = self._linked(parent)
-        return self._safe_dirs[parent]
-
-    def _safe(self, path: Path, problems: list[Diagnostic]) -> bool:
-        """Refuse links that leave content/ (Jekyll's safe-mode rule); never echo their target."""
-        if self._linked(path):
-            real = path.resolve()
-            if not real.is_relative_to(self.root.resolve()):
-                problems.append(
-                    Diagnostic(Pos(self.shown(path)), "link_outside", None, "link_outside.hint")
-                )
-                return False
-        return True
-
-    def _read(
-        self, path: Path, problems: list[Diagnostic], limit: int, optional: bool = False
-    ) -> str | None:
-        shown = self.shown(path)
-        if not path.exists():
-            if not optional:
-                problems.append(Diagnostic(Pos(shown), "file_missing", None, "file_missing.hint"))
-            return None
-        if not self._safe(path, problems):
-            return None
-        if not path.is_file():
-            problems.append(Diagnostic(Pos(shown), "folder_not_file"))
-            return None
-        size = path.stat().st_size
-        if size > limit:
-            problems.append(
-                Diagnostic(
-                    Pos(shown),
-                    "file_too_large",
-                    {"size": f"{size:,}", "limit": f"{limit:,}"},
-                    "hint.split_shorten",
-                )
-            )
-            return None
-        data = path.read_bytes()
-        if _utf16(data):
-            problems.append(Diagnostic(Pos(shown), "saved_as_utf16", None, SAVE_AS_UTF8))
-            return None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            line_start = data.rfind(b"\n", 0, exc.start) + 1
-            col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-            if _gb18030(data):
-                code, hint = "saved_as_gb18030", SAVE_AS_UTF8
-            else:
-                code, hint = "not_utf8", "not_utf8.hint"
-            problems.append(Diagnostic(Pos(shown, line, col), code, None, hint))
-            return None
-        if "\x00" in text:
-            problems.append(Diagnostic(Pos(shown), "nul_bytes"))
-            return None
-        return text.replace("\r\n", "\n")
-
-    def _named(self, path: Path) -> bool:
-        """Whether `path` is one of the files the watcher said changed."""
-        text, here = str(path), str(self.root)
-        if text.startswith(here + "/"):
-            rel = text[len(here) :]
-        else:
-            rel = "/" + os.path.relpath(text, here)
-        return any(root + rel in self._changed for root in self._roots)  # type: ignore[operator]
-
-    def _key(self, path: Path) -> tuple[int, int] | None:
-        """(mtime, size) of a regular file, or None: the cache key of a parsed file."""
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return (st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None
-
-    def _parsed(
-        self,
-        path: Path,
-        problems: list[Diagnostic],
-        limit: int,
-        parse: Callable[[str, str], tuple[Any, list[Diagnostic]]],
-        optional: bool = False,
-    ) -> Any:
-        """Read and parse one file, or reuse last time's result if the file is unchanged.
-
-        The cache is checked before the file is read, so `serve` only stats unchanged files.
-        """
-        self._seen.add(path)
-        hit = self._cache.get(path)
-        if hit is not None and self._changed is not None and not self._named(path):
-            value, found = hit[1]
-            problems.extend(found)
-            return value
-        key = self._key(path)
-        if key is not None and hit is not None and hit[0] == key and not self._linked(path):
-            value, found = hit[1]
-            problems.extend(found)
-            return value
-        found: list[Diagnostic] = []
-        text = self._read(path, found, limit, optional)
-        value = None
-        if text is not None:
-            value, parse_problems = parse(text, self.shown(path))
-            found.extend(parse_problems)
-        if key is not None:
-            self._cache[path] = (key, (value, found))
-        problems.extend(found)
-        return value
-
-    def _yaml(
-        self,
-        path: Path,
-        problems: list[Diagnostic],
-        optional: bool = False,
-        limit: int = MAX_YAML_BYTES,
-    ) -> YamlDoc | None:
-        return self._parsed(path, problems, limit, _parse_yaml, optional)
 
     def _targets(self, folder: Path, problems: list[Diagnostic]) -> list[YamlDoc]:
         if not folder.is_dir():
@@ -338,6 +253,59 @@ class Loader:
         self._listings[folder] = (docs, index, paths, listed_at)
         return docs
 
+    # -- reports -----------------------------------------------------------------------------
+
+    def _text(
+        self, folder: Path, problems: list[Diagnostic], optional: bool = False
+    ) -> tuple[dict[str, list[Block]], dict[str, str]]:
+        """A report's zh.md and en.md: (blocks by language, file as messages name it)."""
+        text: dict[str, list[Block]] = {}
+        files: dict[str, str] = {}
+        for lang in ("zh", "en"):
+            path = folder / f"{lang}.md"
+            files[lang] = self.shown(path)
+            blocks = self._parsed(path, problems, MAX_REPORT_BYTES, parse_report, optional)
+            if blocks is not None:
+                text[lang] = blocks
+        return text, files
+
+    def _report_folders(self, folder: Path, problems: list[Diagnostic]) -> list[str]:
+        """The folders of content/reports/ that hold a report.yaml, by name. A folder without
+        one is a report still being written (its commitments drafted before its text and
+        metadata are in place): it is left alone until its report.yaml exists."""
+        if not folder.is_dir() or not self._safe(folder, problems):
+            return []
+        names = (n for n in sorted(os.listdir(folder)) if not n.startswith("."))
+        return [n for n in names if (folder / n).is_dir() and there(folder / n / "report.yaml")]
+
+    def _mixed(self, latest: str, problems: list[Diagnostic]) -> None:
+        """The one-report layout's files beside content/reports/: each is named, with where it
+        belongs (none is read: which report they are of would be a guess)."""
+        for name in ONE_REPORT_LAYOUT:
+            path = self.root / name
+            if there(path):
+                shown = self.shown(path)
+                to = self.shown(self.root / REPORTS / latest)
+                hint = Msg("layout_mixed.hint", {"file": shown, "to": to})
+                problems.append(Diagnostic(Pos(shown), "layout_mixed", None, hint))
+
+    def _report(self, folder: Path, problems: list[Diagnostic]) -> ReportSources:
+        """One report's folder: the same per-file cache as every file, and its targets
+        folder's own listing cache."""
+        rs = ReportSources(folder.name, folder)
+        rs.meta = self._yaml(folder / "report.yaml", problems)
+        for name in ("zh.md", "en.md", "sections.yaml"):
+            if not there(folder / name):
+                found = {"report": folder.name, "file": name}
+                where = Pos(self.shown(folder / name))
+                hint = "report_file_missing.hint"
+                problems.append(Diagnostic(where, "report_file_missing", found, hint))
+        rs.sections = self._yaml(folder / "sections.yaml", problems, optional=True)
+        rs.not_targets = self._yaml(folder / "not-targets.yaml", problems, optional=True)
+        rs.report, rs.report_files = self._text(folder, problems, optional=True)
+        rs.targets = self._targets(folder / "targets", problems)
+        return rs
+
     def _documents(self, folder: Path, src: Sources) -> None:
         """Each folder of content/documents/: its document.yaml and its Chinese text (a few
         files, so the folder is listed on every load)."""
@@ -349,7 +317,7 @@ class Loader:
                 continue
             meta = self._yaml(here / "document.yaml", src.problems)
             text = here / "zh.md"
-            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, _parse_report)
+            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, parse_report)
             src.documents[name] = (meta, blocks, self.shown(text))
 
     def _geo(self, src: Sources) -> None:
@@ -360,63 +328,24 @@ class Loader:
             return  # the validator reports the bad value
         path = self.root / rel
         src.geo_file = self.shown(path)
-        src.geo = self._parsed(path, src.problems, MAX_GEO_BYTES, _parse_geo)
-
-
-SAVE_AS_UTF8 = "hint.save_as_utf8"  # a message id of generator/catalogue/diagnostics.yaml
-
-
-def _utf16(data: bytes) -> bool:
-    """UTF-16, as Windows Notepad saves "Unicode": a byte-order mark, or (without one) text
-    whose every other byte is zero, as a YAML file's ASCII keys and spaces make it."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
-        return False
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    return max(even, odd) >= len(data) // 4 and min(even, odd) == 0
-
-
-def _gb18030(data: bytes) -> bool:
-    """Chinese text in GB18030 (or its subset GBK): it decodes as such, holds Chinese
-    characters, and has fewer valid UTF-8 characters than broken ones (so a UTF-8 file with
-    one damaged byte is not taken for it)."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    if not any("\u3400" <= c <= "\u9fff" for c in text):
-        return False
-    as_utf8 = data.decode("utf-8", errors="replace")
-    broken = as_utf8.count("\ufffd")
-    valid = sum(1 for c in as_utf8 if c > "\x7f" and c != "\ufffd")
-    return broken > valid
-
-
-def _parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
-    slips = yamlscan.scan(text)
-    if slips:  # named where they are; libyaml would report them a line late, or not at all
-        return None, [Diagnostic.of(Pos(shown, s.line, s.col), s.message, s.hint) for s in slips]
-    try:
-        return yamlnodes.parse(text, shown), []
-    except yamlnodes.YamlProblem as exc:
-        return None, [Diagnostic.of(Pos(shown, exc.line, exc.col), exc.msg, exc.hint)]
-
-
-def _parse_report(text: str, shown: str) -> tuple[list[Block], list[Diagnostic]]:
-    found: list[Diagnostic] = []
-    return report.parse(text, shown, found), found
-
-
-def _parse_geo(text: str, shown: str) -> tuple[Any, list[Diagnostic]]:
-    try:
-        return json.loads(text), []
-    except json.JSONDecodeError as exc:
-        return None, [
-            Diagnostic(Pos(shown, exc.lineno, exc.colno), "map_not_json", {"error": exc.msg})
-        ]
+        src.geo = self._parsed(path, src.problems, MAX_GEO_BYTES, parse_geo)
 
 
 def load(root: Path) -> Sources:
     """Read a content directory once (no cache)."""
     return Loader(root).load()
+
+
+def target_file(content: Path, target_id: str) -> Path:
+    """Where a commitment's file is, or was: content/targets/<id>.yaml, or with several
+    reports the targets/ folder of the report that holds it. For a file that is gone, the
+    report whose folder ends in the year the id ends in (wulaofeng-5a-2022 → …-2022), else
+    the first: a later year's commitment adds its year to an earlier one's id."""
+    folders = sorted(p.parent for p in (content / REPORTS).glob("*/report.yaml"))
+    if not folders:
+        return content / "targets" / f"{target_id}.yaml"
+    name = f"{target_id}.yaml"
+    year = target_id.rsplit("-", 1)[-1] if target_id[-4:].isdigit() else None
+    found = next((f for f in folders if (f / "targets" / name).exists()), None)
+    found = found or next((f for f in folders if year and f.name.endswith(year)), folders[0])
+    return found / "targets" / name

@@ -1,4 +1,5 @@
-"""spec.TARGET → the JSON Schema (draft 2020-12) that editors use for content/targets/*.yaml.
+"""spec.TARGET → the JSON Schema (draft 2020-12) that editors use for commitment files
+(content/reports/<id>/targets/*.yaml).
 
 Generated from the same specs the validator applies (spec.py), never written by hand, so the
 two cannot disagree. The result is committed as content/schema/target.json (each target file's
@@ -138,7 +139,7 @@ def target_schema() -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
-        "title": "Hedong Open commitment (content/targets/*.yaml) / 河东公开 承诺文件",
+        "title": "Hedong Open commitment (content/reports/<id>/targets/*.yaml) / 河东公开 承诺文件",
         **schema,
         "description": f"{spec.TARGET.doc}. Generated from generator/spec.py; the validator "
         "(python -m generator validate) also checks ids, quotes and dates "

@@ -122,10 +122,13 @@ SOURCE = Obj(
 )
 
 EVIDENCE = Obj(
-    doc="The city's own words for this outcome: a quote from a document in content/documents/ "
-    "/ 证据：引用 content/documents/ 中文件的原话",
+    doc="The city's own words for this outcome: a quote from a report or a document in "
+    "content/documents/ / 证据：引用报告或 content/documents/ 中文件的原话",
     keys=(
-        Key("document", Str(doc="Document id, e.g. yuncheng-2022 / 文件编号", pattern=ID_PATTERN)),
+        Key(
+            "document",
+            Str(doc="A report or document id, e.g. yuncheng-2022 / 文件编号", pattern=ID_PATTERN),
+        ),
         Key(
             "paragraph",
             Str(
@@ -210,7 +213,7 @@ TARGET = Obj(
                     Key(
                         "paragraph",
                         Str(
-                            doc="Paragraph id in content/report/zh.md, e.g. p-1-1 / 段落编号",
+                            doc="Paragraph id in its report's zh.md, e.g. p-1-1 / 段落编号",
                             pattern=PARAGRAPH_PATTERN,
                         ),
                     ),
@@ -247,6 +250,27 @@ TARGET = Obj(
                     Key("zh", List(item=Str(max_len=40), max_items=30), required=False),
                     Key("en", List(item=Str(max_len=60), max_items=30), required=False),
                 ),
+            ),
+            required=False,
+        ),
+        Key(
+            "continues",
+            Str(
+                doc="The id of an earlier report's commitment that this one takes up again (the "
+                "same undertaking) / 本承诺延续的上一份报告中的承诺编号（同一事项）",
+                pattern=ID_PATTERN,
+                max_len=80,
+            ),
+            required=False,
+        ),
+        Key(
+            "continued_in",
+            List(
+                doc="Ids of later reports' commitments that take this one up again / "
+                "后续报告中延续本承诺的承诺编号",
+                item=Str(pattern=ID_PATTERN, max_len=80),
+                min_items=1,
+                max_items=20,
             ),
             required=False,
         ),
@@ -361,6 +385,10 @@ SITE = Obj(
     )
 )
 
+# site.yaml when content/reports/<id>/ holds the reports: the same keys but `report:`, which
+# each report's own report.yaml (REPORT below) replaces
+SITE_SHARED = Obj(keys=tuple(k for k in SITE.keys if k.name != "report"))
+
 PUBLISHER = Obj(
     keys=(
         Key(
@@ -392,6 +420,35 @@ DOCUMENT = Obj(
             required=False,
         ),
     )
+)
+
+REPORT = Obj(
+    doc="One government work report the site tracks, content/reports/<id>/report.yaml (the "
+    "folder's name is its id) / 一份政府工作报告（content/reports/<编号>/report.yaml，"
+    "文件夹名即编号）",
+    keys=(
+        Key("title", text("Title as the site shows it / 报告标题", max_len=300)),
+        Key("date", Date(doc="The day it was delivered, YYYY-MM-DD / 作报告的日期")),
+        Key(
+            "year",
+            Num(
+                doc="The year whose work plan it is; default: the year of date / "
+                "工作安排所属年份，默认取 date 的年份"
+            ),
+            required=False,
+        ),
+        Key("session", text("The congress session / 会议", max_len=300), required=False),
+        Key("speaker", text("Who delivered it / 报告人", max_len=200), required=False),
+        Key("publisher", text("Who published it / 发布单位", max_len=200)),
+        Key(
+            "archive",
+            Obj(
+                doc="An archived copy of the full official text / 报告全文存档",
+                keys=(Key("url", Str(pattern=URL_PATTERN)), Key("label", text(max_len=300))),
+            ),
+            required=False,
+        ),
+    ),
 )
 
 NOT_TARGET = Obj(

@@ -1,8 +1,9 @@
 """`python -m generator extract`: the command around the rules (generator/extract/).
 
-Reads the report (CONTENT/report/zh.md, or --report: Markdown with {#id} lines or plain text),
-the counties, not-targets, sections and targets of the content (as they are when the content
-has problems elsewhere), then prints a table of proposals with the target that covers each
+Reads the report (CONTENT/report/zh.md, the latest report's zh.md in content/reports/, or
+--report: Markdown with {#id} lines or plain text), the counties, and that report's
+not-targets, sections and targets (as they are when the content has problems elsewhere),
+then prints a table of proposals with the target that covers each
 (or one JSON object a line with --json), writes drafts with --write, and ends with recall and
 precision against the target files. Every word it prints comes from the catalogue
 (generator/catalogue/extract.yaml) in the staff's language (generator/clikit.py).
@@ -16,7 +17,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +29,9 @@ from .coverage import coverage, measure
 from .model import Coverage, Measure
 from .rules import extract
 from .stubs import PROPOSALS, first_place, places, write_stubs
+
+if TYPE_CHECKING:
+    from generator.load import ReportSources, Sources
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -44,24 +48,35 @@ class _Content:
     problems: int
 
 
-def _read_content(content: Path) -> _Content:
+def _which(src: Sources | None, report_file: Path | None) -> ReportSources | None:
+    """With several reports, the one extract works on: the one whose zh.md --report names,
+    else the latest (None in the one-report layout)."""
+    if src is None or not src.reports:
+        return None
+    here = report_file.resolve().parent if report_file is not None else None
+    return next((r for r in src.reports if r.folder.resolve() == here), src.latest())
+
+
+def _read_content(whole: Sources, latest: ReportSources | None) -> _Content:
     """The validated site when the content is valid; otherwise the files as they are, so a
-    half-finished target elsewhere does not stop the extraction."""
-    from generator.load import load
+    half-finished target elsewhere does not stop the extraction. With several reports, the
+    sections, targets and not-targets of the report `latest`."""
     from generator.validate import errors_only, validate
 
-    src = load(content)
-    site, problems = validate(src)
+    site, problems = validate(whole)
+    src = whole.view(latest)
     nt = (
         src.not_targets.value if src.not_targets and isinstance(src.not_targets.value, list) else []
     )
     if site is not None:
+        report = site.report_of(latest.id) if latest else site.report
+        own = report.id if latest else ""
         return _Content(
             list(site.counties),
             nt,
-            list(site.sections),
-            list(site.targets),
-            f"{site.info.report_date.year}-12-31",
+            [s for s in site.sections if s.report == own],
+            [t for t in site.targets if t.report == own],
+            f"{report.year or site.info.report_date.year}-12-31",
             0,
         )
 
@@ -70,7 +85,7 @@ def _read_content(content: Path) -> _Content:
         return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
 
     site_value = src.site.value if src.site and isinstance(src.site.value, Mapping) else {}
-    date = str((site_value.get("report") or {}).get("date", ""))
+    date = latest.date if latest else str((site_value.get("report") or {}).get("date", ""))
     deadline = f"{date[:4]}-12-31" if re.match(r"\d{4}-", date) else '""  # TODO'
     targets = [d.value for d in src.targets if isinstance(d.value, Mapping)]
     return _Content(
@@ -119,11 +134,17 @@ def extract_command(
 ) -> None:
     """Propose commitments from the report's Chinese text and show which are tracked (the
     help shown is the catalogue's extract.help, in the staff's language)."""
+    from generator.load import load
+
     started = time.perf_counter()
-    report = _read_report(report_file, content)
+    src = load(content) if content.is_dir() else None
+    chosen = _which(src, report_file)
+    base = chosen.folder if chosen else content  # where the report's targets/ are
+    report = _read_report(report_file, content, base)
     for problem in report.problems:
         click.echo(f"! {problem.format(lang())}", err=True)
-    data = _read_content(content)
+    assert src is not None  # _read_report stops when the content folder is missing
+    data = _read_content(src, chosen)
     if data.problems:
         click.echo(say("extract.content_problems", n=data.problems), err=True)
     proposals = extract(report.text, data.counties, data.not_targets, fmt=report.fmt)
@@ -137,7 +158,7 @@ def extract_command(
     covered = sum(c.covered for c in items)
     echo(say("extract.summary", n=len(items), covered=covered, uncovered=len(items) - covered))
     if write:
-        _write(items, report, content, data, echo)
+        _write(items, report, base, data, echo)
     m = measure(proposals, data.targets, {pid: body for pid, _, body in report.blocks})
     for line in _measured(m, report.path, time.perf_counter() - started):
         echo(line)
@@ -146,21 +167,21 @@ def extract_command(
 @dataclass(frozen=True)
 class _Report:
     path: Path
-    tracked: Path  # CONTENT/report/zh.md, the report the target files quote
+    tracked: Path  # CONTENT/report/zh.md (or the latest report's), which the targets quote
     text: str
     fmt: str  # "md" | "txt"
     blocks: list[tuple[str, str, str]]
     problems: list[Any]
 
 
-def _read_report(report_file: Path | None, content: Path) -> _Report:
-    """The report to read (--report, else the tracked one), its text and its blocks; a usage
-    error (exit 2) when it cannot be read."""
+def _read_report(report_file: Path | None, content: Path, base: Path) -> _Report:
+    """The report to read (--report, else the tracked one: `base` is content/ or the latest
+    report's folder), its text and its blocks; a usage error (exit 2) when it cannot be read."""
     from generator.load import display_path
 
     if not content.is_dir():
         raise click.BadParameter(say("extract.no_folder", path=content), param_hint="--content")
-    tracked = content / "report" / "zh.md"
+    tracked = base / "zh.md" if base != content else content / "report" / "zh.md"
     path = report_file if report_file is not None else tracked
     hint = "--report" if report_file is not None else "--content"
     if not path.is_file():
@@ -189,10 +210,9 @@ def _print_table(items: list[Coverage]) -> None:
         click.echo(f"{p.paragraph:<10} {p.kind:<9} {_short(by, 36):<36} {_short(p.quote)}")
 
 
-def _write(
-    items: list[Coverage], report: _Report, content: Path, data: _Content, echo: Any
-) -> None:
-    """--write: a draft for every uncovered proposal, and what was written or kept."""
+def _write(items: list[Coverage], report: _Report, base: Path, data: _Content, echo: Any) -> None:
+    """--write: a draft for every uncovered proposal, and what was written or kept (in
+    `base`: content/, or the latest report's folder)."""
     from generator.load import display_path
 
     if report.path.resolve() != report.tracked.resolve():
@@ -200,7 +220,7 @@ def _write(
         echo(say("extract.other_report", path=path, tracked=tracked))
     written, kept = write_stubs(
         items,
-        content,
+        base,
         places(report.blocks, data.sections),
         data.deadline,
         first_place(data.sections),
@@ -210,7 +230,7 @@ def _write(
     for f in kept:
         echo(say("extract.kept", path=f.as_posix()))
     if written:
-        folder = content.as_posix()
+        folder = base.as_posix()
         echo(say("extract.publish", proposals=f"{folder}/{PROPOSALS}", targets=f"{folder}/targets"))
 
 

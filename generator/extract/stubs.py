@@ -88,7 +88,9 @@ def first_place(sections: Iterable[Any]) -> Place | None:
     return None
 
 
-def stub(p: Proposal, place: Place | None, deadline: str, guessed: bool = False) -> str:
+def stub(
+    p: Proposal, place: Place | None, deadline: str, guessed: bool = False, base: str = "content"
+) -> str:
     """A draft target file for the proposal. It validates as it is (moved into targets/), so
     the reviewer starts from a working file; every guess is marked `# TODO check`, and the
     English title is the Chinese one until someone translates it (`validate --report` lists
@@ -103,11 +105,14 @@ def stub(p: Proposal, place: Place | None, deadline: str, guessed: bool = False)
         if guessed
         else ("from sections.yaml: the part this paragraph is in")
     )
+    # `base`: content, or a report's folder (content/reports/<id>): its proposals/ folder is
+    # as deep as its targets/, so the schema line stays right when the draft is moved
+    depth = base.count("/") + 1
     lines = [
-        SCHEMA_LINE,
+        SCHEMA_LINE.replace("../", "../" * depth, 1),
         "# DRAFT written by `python -m generator extract --write`. Not published: the build reads",
-        "# content/targets/ only. Check every line marked TODO, translate the title, then move it:",
-        f"# git mv content/{PROPOSALS}/{p.id}.yaml content/targets/{p.id}.yaml",
+        f"# {base}/targets/ only. Check every line marked TODO, translate the title, then move it:",
+        f"# git mv {base}/{PROPOSALS}/{p.id}.yaml {base}/targets/{p.id}.yaml",
         f"# Proposed because: {p.why}" if p.why else "# Proposed by extract",
         f"id: {p.id}",
         f"section: {zh(place.section if place else '')}  # TODO check ({where})",
@@ -147,9 +152,11 @@ def write_stubs(
     deadline: str,
     fallback: Place | None = None,
 ) -> tuple[list[Path], list[Path]]:
-    """Write a stub for every uncovered proposal into content/proposals/.
+    """Write a stub for every uncovered proposal into content/proposals/ (`content` may be a
+    report's folder, content/reports/<id>/: then into its proposals/).
     Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
     folder = content / PROPOSALS
+    base = _shown_base(content)
     written: list[Path] = []
     kept: list[Path] = []
     for item in items:
@@ -165,9 +172,16 @@ def write_stubs(
         try:
             with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
                 place = place_of(p, where)
-                fh.write(stub(p, place or fallback, deadline, guessed=place is None))
+                fh.write(stub(p, place or fallback, deadline, place is None, base))
         except FileExistsError:
             kept.append(path)
             continue
         written.append(path)
     return written, kept
+
+
+def _shown_base(folder: Path) -> str:
+    """How the drafts name their folder: content, or content/reports/<id>."""
+    if folder.parent.name == "reports":
+        return f"content/reports/{folder.name}"
+    return "content"

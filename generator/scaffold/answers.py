@@ -23,25 +23,29 @@ def _problem(code: str, args: dict[str, Any] | None = None, hint: Any = None) ->
     return Diagnostic(Pos(""), code, args, hint)
 
 
-def exists(content: Path, target_id: str) -> Diagnostic | None:
-    """The problem of an id whose file is already there (None when it is free or invalid)."""
+def exists(folder: Path, target_id: str) -> Diagnostic | None:
+    """The problem of an id whose file is already in the targets `folder`, or in another
+    report's (ids are unique across reports); None when it is free or invalid."""
     from generator.load import display_path
 
     if not re.fullmatch(spec.ID_PATTERN, target_id):
         return None  # the validator explains what a valid id looks like
-    path = content / "targets" / f"{target_id}.yaml"
-    if path.exists() or path.is_symlink():
-        return Diagnostic(
-            Pos(display_path(path)), "target_exists", {"id": target_id}, "target_exists.hint"
-        )
+    name = f"{target_id}.yaml"
+    paths = [folder / name]
+    if folder.parent.parent.name == "reports":  # content/reports/<id>/targets/
+        paths += sorted(folder.parent.parent.glob(f"*/targets/{name}"))
+    for path in paths:
+        if path.exists() or path.is_symlink():
+            found = {"id": target_id}
+            return Diagnostic(Pos(display_path(path)), "target_exists", found, "target_exists.hint")
     return None
 
 
 class Answers:
     """The checks of each field, against what is known of the content and the answers so far."""
 
-    def __init__(self, known: Known, content: Path, answers: dict[str, Any]):
-        self.known, self.content, self.answers = known, content, answers
+    def __init__(self, known: Known, folder: Path, answers: dict[str, Any]):
+        self.known, self.folder, self.answers = known, folder, answers
         self.checks: dict[str, Callable[[Any], list[Problem]]] = {
             "target_id": self.target_id,
             "section": self.section,
@@ -65,7 +69,7 @@ class Answers:
         if not re.fullmatch(spec.ID_PATTERN, answer or ""):
             found = {"label": "id", "value": answer}
             return [_problem("not_valid", found, "hint.id_characters")]
-        existing = exists(self.content, answer)
+        existing = exists(self.folder, answer)
         return [existing] if existing else []
 
     def not_empty(self, answer: Any, name: str) -> list[Problem]:

@@ -25,15 +25,19 @@ if TYPE_CHECKING:
     from generator.load import Sources
 
 
-def check_new(src: Sources, file_text: str, shown: str) -> list[Diagnostic]:
-    """Every problem the content would have with the new file added (errors and warnings)."""
+def check_new(
+    src: Sources, file_text: str, shown: str, report_id: str | None = None
+) -> list[Diagnostic]:
+    """Every problem the content would have with the new file added to the targets of the
+    report `report_id` (errors and warnings)."""
     from generator.validate import validate
 
     try:
         doc = yamlnodes.parse(file_text, shown)
     except yamlnodes.YamlProblem as exc:  # pragma: no cover - render() writes valid YAML
         return [Diagnostic.of(Pos(shown, exc.line, exc.col), exc.msg, exc.hint)]
-    src.targets.append(doc)
+    report = next((r for r in src.reports if r.id == report_id), None)
+    src.view(report).targets.append(doc)  # a view shares its report's list of targets
     _, problems = validate(src)
     return problems
 
@@ -81,26 +85,58 @@ def _write(path: Path, file_text: str, shown: str, target_id: str, chosen: str) 
         refuse([found], shown, chosen)
 
 
+def which_report(
+    ctx: click.Context, src: Sources, report_id: str | None, no_input: bool, chosen: str
+) -> tuple[Sources, Path, str | None]:
+    """The report the new commitment is of, as (the content seen as that report alone, its
+    targets folder, its id): --report, else the latest, asked when there are several. In the
+    one-report layout, content/targets/."""
+    if not src.reports:
+        return src, src.root / "targets", None
+    ids = [r.id for r in src.reports]
+    latest = src.latest()
+    assert latest is not None
+    if report_id is None and len(ids) > 1 and not no_input:
+        click.echo(text("new.list.reports", chosen))
+        for r in src.reports:
+            click.echo(f"    {r.id}")
+        suffix = "：" if chosen == "zh" else ": "
+        ask = text("new.ask.report", chosen)
+        report_id = click.prompt(ask, default=latest.id, prompt_suffix=suffix)
+    report = next((r for r in src.reports if r.id == (report_id or latest.id)), None)
+    if report is None:
+        found = text("new.unknown_report", chosen, id=report_id, ids=", ".join(ids))
+        raise click.BadParameter(found, ctx=ctx, param_hint="--report")
+    if ctx.get_parameter_source("deadline") == click.core.ParameterSource.DEFAULT:
+        ctx.params["deadline"] = f"{report.date[:4] or DEFAULT_DEADLINE[:4]}-12-31"
+    return src.view(report), report.folder / "targets", report.id
+
+
 @click.command("new", cls=Command)
 @content_option()
+@click.option("--report", "report_id", metavar="ID", help=text("cli.new.opt.report_id", "en"))
 @_options
 @click.pass_context
-def new_command(ctx: click.Context, content: Path, no_input: bool, **given: Any) -> None:
+def new_command(
+    ctx: click.Context, content: Path, report_id: str | None, no_input: bool, **given: Any
+) -> None:
     """Create a new commitment's file, asking for what is missing (help: cli.new.help)."""
     from generator.load import Loader, display_path  # imported when used: keeps --help fast
 
     chosen = lang()
-    form = Form(ctx, no_input, Known(Loader(content).load()), content, chosen)
+    src, folder, report_id = which_report(ctx, Loader(content).load(), report_id, no_input, chosen)
+    given["deadline"] = ctx.params.get("deadline", given.get("deadline"))
+    form = Form(ctx, no_input, Known(src), folder, chosen)
     form.fill(given, ["target_id"])
-    existing = exists(content, form.answers["target_id"])
+    existing = exists(folder, form.answers["target_id"])
     if existing:  # with --no-input (else asked again above)
         refuse([existing], existing.pos.file, chosen)
     form.fill(given, list(FIELDS)[1:])
     while True:
-        path = content / "targets" / f"{form.answers['target_id']}.yaml"
+        path = folder / f"{form.answers['target_id']}.yaml"
         shown = display_path(path)
-        file_text = render(form.value())
-        problems = check_new(Loader(content).load(), file_text, shown)
+        file_text = render(form.value(), depth=len(folder.relative_to(content).parts))
+        problems = check_new(Loader(content).load(), file_text, shown, report_id)
         errors = [p for p in problems if p.severity == "error"]
         if not errors:
             break

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import spec, yamlnodes
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/target.json"  # from content/targets/
 
 
 def comment(s: spec.Spec) -> str:
@@ -39,12 +39,14 @@ def scalar(value: Any, flow: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def render(value: dict[str, Any]) -> str:
+def render(value: dict[str, Any], depth: int = 1) -> str:
     """The new file: the schema line, then each field under a bilingual comment. An empty
     `updates` is written `updates:` with a commented example under it (an empty value, read
     as no updates), so that an update is added below it as the staff guide says, with no
     `[]` to remove first."""
-    lines = [SCHEMA_LINE, f"# {comment(spec.TARGET)} — docs/content.md", ""]
+    # content/schema/target.json, seen from a targets folder `depth` folders below content/
+    schema = SCHEMA_LINE.replace("../", "../" * depth, 1)
+    lines = [schema, f"# {comment(spec.TARGET)} — docs/content.md", ""]
     metric = value.get("metric")
     quantity = isinstance(metric, dict) and metric.get("kind") == "quantity"
     _fields(spec.TARGET, value, 0, lines, quantity)

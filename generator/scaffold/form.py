@@ -22,10 +22,11 @@ DEFAULTS = {"comparator": "at_least", "counties": "all", "deadline": DEFAULT_DEA
 class Form:
     """The answers to `new`, in the order of FIELDS."""
 
-    def __init__(self, ctx: click.Context, no_input: bool, known: Known, content: Path, lang: str):
+    def __init__(self, ctx: click.Context, no_input: bool, known: Known, folder: Path, lang: str):
+        """`folder`: the targets folder the new file goes into."""
         self.ctx, self.no_input, self.known, self.lang = ctx, no_input, known, lang
         self.answers: dict[str, Any] = {}
-        self.checks = Answers(known, content, self.answers)
+        self.checks = Answers(known, folder, self.answers)
         self.failed: list[Problem] = []  # the problems of the answer being asked again
 
     def say(self, key: str, **values: Any) -> str:

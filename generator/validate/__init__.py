@@ -5,6 +5,9 @@ known ids, quotes that are exact words of the report, both languages present, up
 order, county figures that add up, and a map with exactly the counties of counties.yaml.
 All lookups are dict/set based, so validation stays linear in the number of targets.
 
+Several reports (content/reports/<id>/): `reports` checks each with the same checks and makes
+one Site of them, `links` the year-to-year links between their commitments.
+
 Modules: `core` (the run, in order), `references` (counties, sections, publishers, documents,
 glossary, map), `report` (the report's two languages, the paragraphs others name), `targets`
 (target files, and the per-file reuse of a `serve` session), `updates`, `quotes` (finding a
@@ -28,9 +31,13 @@ def validate(src: Sources, today: dt.date | None = None) -> tuple[Site | None, l
     """Check everything; build the model only when there is no error. `today` is the build
     date: no update may be dated after it."""
     from generator.validate.core import Validator
+    from generator.validate.reports import ReportsValidator, one_report_links
 
-    v = Validator(src, today or dt.date.today())
+    day = today or dt.date.today()
+    v = (ReportsValidator if src.reports else Validator)(src, day)  # content/reports/<id>/
     site = v.run()
+    if not src.reports:
+        v.out += one_report_links(src, day)
     problems = sorted(set(v.out))
     if any(p.severity == "error" for p in problems):
         return None, problems

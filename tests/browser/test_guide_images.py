@@ -6,7 +6,7 @@ import threading
 
 from generator import serve
 from tests.browser.support import REPO
-from tests.casefile import MINIMAL
+from tests.casefile import HERE
 
 OUT = REPO / "tests" / "artifacts" / "guide"
 
@@ -22,9 +22,10 @@ def test_commitment_page_images(new_page, base_url):
 
 def test_error_overlay_image(new_page, tmp_path, monkeypatch):
     OUT.mkdir(parents=True, exist_ok=True)
-    monkeypatch.chdir(tmp_path)  # messages name files as staff see them: content/targets/…
+    # messages name files as staff see them: content/reports/<report>/targets/…
+    monkeypatch.chdir(tmp_path)
     content = tmp_path / "content"
-    shutil.copytree(MINIMAL, content)
+    shutil.copytree(HERE / "fixtures" / "two-reports", content)
     ready, stop = threading.Event(), threading.Event()
     thread = threading.Thread(
         target=serve.run,
@@ -36,7 +37,7 @@ def test_error_overlay_image(new_page, tmp_path, monkeypatch):
         assert ready.wait(30)
         page = new_page(viewport={"width": 1000, "height": 700})
         page.goto(f"http://127.0.0.1:{ready.port}/zh/targets/farmers/")
-        path = content / "targets" / "farmers.yaml"
+        path = content / "reports" / "test-2021" / "targets" / "farmers.yaml"
         path.write_text(
             path.read_text().replace(
                 "updates: []", "updates:\n  - date: 2021-06-01\n    status: done\n"
