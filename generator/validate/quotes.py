@@ -1,7 +1,7 @@
 """Quotes: finding a target's quote in its paragraph, and saying how a wrong one differs.
 
 A quote matches whatever the width of its punctuation (the printed report has ，（）where
-content/report/zh.md has ,()); the report's own form is kept, which the site shows and marks.
+the 2021 report's zh.md has ,()); the report's own form is kept, which the site shows and marks.
 A quote that is not there gets a hint with the nearest passage and what differs in 【】.
 """
 
@@ -16,7 +16,7 @@ from generator.yamlnodes import Path
 
 # Full-width forms of ASCII (U+FF01-FF5E: ，（）；：！？ digits, letters) and the ideographic
 # space read as their ASCII selves when a quote is looked for: the printed report has ，（）
-# where content/report/zh.md has ,(), and a quote typed or pasted from either must match.
+# where the 2021 report's zh.md has ,(), and a quote typed or pasted from either must match.
 # One character for one, so a match's offsets are the paragraph's own.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 

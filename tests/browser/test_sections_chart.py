@@ -12,10 +12,8 @@ from playwright.sync_api import Page, expect
 from tests.browser.support import CONTENT, wait_for_charts
 
 PHONE_375 = {"width": 375, "height": 812}
-SHORT = {
-    lang: [s["short"][lang] for s in yaml.safe_load((CONTENT / "sections.yaml").read_text())]
-    for lang in ("zh", "en")
-}
+SECTIONS = yaml.safe_load((CONTENT / "reports" / "yuncheng-2021" / "sections.yaml").read_text())
+SHORT = {lang: [s["short"][lang] for s in SECTIONS] for lang in ("zh", "en")}
 
 TEXTS = """sel => Array.from(document.querySelectorAll(sel + ' .chart-live svg text'))
   .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none'

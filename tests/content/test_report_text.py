@@ -6,9 +6,11 @@ from pathlib import Path
 from generator.load import load
 from tests.conftest import ROOT
 
+REPORT = ROOT / "content" / "reports" / "yuncheng-2021"
 SEED = ROOT / "tests" / "fixtures" / "seed" / "report-2021-zh.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_88d0d8cdf2f50e59.txt"
-# Blocks the printing splits mid-sentence at a column or page break (content/report/NOTES.md).
+# Blocks the printing splits mid-sentence at a column or page break
+# (content/reports/yuncheng-2021/NOTES.md).
 PAGE_BREAKS = [
     "龙头带动",
     "坚持引育并",
@@ -38,7 +40,8 @@ def seed_blocks() -> list[str]:
 
 
 def site_blocks(lang: str):
-    return load(ROOT / "content").report[lang]
+    src = load(ROOT / "content")
+    return src.view(next(r for r in src.reports if r.id == "yuncheng-2021")).report[lang]
 
 
 def test_the_committed_seed_is_the_shared_seed():
@@ -67,4 +70,4 @@ def test_ids_are_stable_and_unique():
     ids = [b.id for b in site_blocks("zh")]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"(p|h)-[a-z0-9-]+", i) for i in ids)
-    assert Path(ROOT / "content" / "report" / "NOTES.md").exists()
+    assert Path(REPORT / "NOTES.md").exists()

@@ -137,7 +137,7 @@ def test_numbers_units_and_comparators_are_read():
     assert first("销售收入突破400亿元。") == (400, "亿元", "more_than")  # money keeps 亿元
     assert first("市场主体总量突破40万户。") == (400000, "户", "more_than")  # 突破: strictly more
     assert first("完成434.8公里“四好农村路”建设。") == (434.8, "公里", "exactly")
-    # a plain figure to deliver, as content/targets/minimum-living-allowance-raise.yaml has it
+    # a plain figure to deliver, as minimum-living-allowance-raise.yaml (2021) has it
     assert first("城乡居民最低生活保障标准每人每月再提高20元。") == (20, "元", "exactly")
     assert first("规上工业企业研发经费投入增长10%以上。") == (10, "%", "increase_pct")
     assert first("实施两万名妇女居家灵活就业技能培训。") == (20000, "名", "exactly")
@@ -351,6 +351,10 @@ def group(monkeypatch) -> click.Group:
     return cli
 
 
+R21 = Path("reports") / "yuncheng-2021"  # the 2021 report's folder in content/
+ON_2021 = ["--report", "content/reports/yuncheng-2021/zh.md"]  # the report extract reads
+
+
 @pytest.fixture
 def real_copy(tmp_path, monkeypatch) -> Path:
     """A copy of the real content/ at tmp/content, with tmp as the working directory."""
@@ -360,7 +364,7 @@ def real_copy(tmp_path, monkeypatch) -> Path:
 
 
 def test_the_command_prints_a_table_a_summary_and_recall_and_precision(runner, group, real_copy):
-    result = runner.invoke(group, ["extract"], catch_exceptions=False)
+    result = runner.invoke(group, ["extract", *ON_2021], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["paragraph", "kind", "covered", "by", "clause"]
@@ -374,7 +378,7 @@ def test_the_command_prints_a_table_a_summary_and_recall_and_precision(runner, g
     assert any(re.fullmatch(r"\d+ proposals: \d+ covered, \d+ uncovered", line) for line in lines)
     assert any(line.startswith("recall by target kind: quantity ") for line in lines)
     assert FINAL_LINE.match(lines[-1]), lines[-1]
-    assert not (real_copy / PROPOSALS).exists()  # nothing is written without --write
+    assert not (real_copy / R21 / PROPOSALS).exists()  # nothing is written without --write
 
 
 def test_a_report_no_target_quotes_is_measured_as_n_a(runner, group, content):
@@ -433,7 +437,7 @@ def test_json_prints_one_object_per_proposal_and_nothing_else(runner, group, con
 
 
 def test_json_says_which_targets_cover_a_proposal(runner, group, real_copy):
-    result = runner.invoke(group, ["extract", "--json"], catch_exceptions=False)
+    result = runner.invoke(group, ["extract", "--json", *ON_2021], catch_exceptions=False)
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     farmland = next(o for o in objects if o["quote"] == "新建高标准农田50万亩以上")
     assert farmland["covered_by"] == ["farmland-high-standard"]
@@ -465,7 +469,7 @@ def test_help_documents_json_in_both_languages(runner, group, monkeypatch):
 
 def test_the_command_speaks_the_staff_language(runner, group, real_copy, monkeypatch):
     monkeypatch.setenv("HEDONG_LANG", "zh")
-    result = runner.invoke(group, ["extract"], catch_exceptions=False)
+    result = runner.invoke(group, ["extract", *ON_2021], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["段落", "类型", "已覆盖的承诺", "分句"]
@@ -494,27 +498,29 @@ def test_write_drafts_files_that_validate_as_they_are_and_never_overwrites(
     runner, group, real_copy
 ):
     for tid in ("farmland-high-standard", "wanrong-general-airport", "approval-time-cut-30pct"):
-        (real_copy / "targets" / f"{tid}.yaml").unlink()
-    kept = real_copy / PROPOSALS / "p-2-3-wanrong-start.yaml"
+        (real_copy / R21 / "targets" / f"{tid}.yaml").unlink()
+    kept = real_copy / R21 / PROPOSALS / "p-2-3-wanrong-start.yaml"
     kept.parent.mkdir()
     kept.write_text("# my notes\n", encoding="utf-8")
 
-    result = runner.invoke(group, ["extract", "--write"], catch_exceptions=False)
+    result = runner.invoke(group, ["extract", "--write", *ON_2021], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "wrote content/proposals/p-1-1-500000-mu.yaml" in result.stdout
-    assert "kept content/proposals/p-2-3-wanrong-start.yaml" in result.stdout
+    folder = "content/reports/yuncheng-2021"
+    assert f"wrote {folder}/proposals/p-1-1-500000-mu.yaml" in result.stdout
+    assert f"kept {folder}/proposals/p-2-3-wanrong-start.yaml" in result.stdout
     assert kept.read_text(encoding="utf-8") == "# my notes\n"  # never overwritten
-    assert sorted(p.name for p in (real_copy / PROPOSALS).iterdir()) == [
+    assert sorted(p.name for p in (real_copy / R21 / PROPOSALS).iterdir()) == [
         "p-1-1-500000-mu.yaml",
         "p-2-3-wanrong-start.yaml",
         "p-5-1-30-pct.yaml",
     ]
     # four themes start in paragraph p-5-1; the clause follows the title 深化“放管服效”改革
-    reform = yaml.safe_load((real_copy / PROPOSALS / "p-5-1-30-pct.yaml").read_text("utf-8"))
+    reform = yaml.safe_load((real_copy / R21 / PROPOSALS / "p-5-1-30-pct.yaml").read_text("utf-8"))
     assert (reform["section"], reform["theme"]) == ("key-reform", "government-services")
 
-    stub = (real_copy / PROPOSALS / "p-1-1-500000-mu.yaml").read_text(encoding="utf-8")
-    assert stub.startswith("# yaml-language-server: $schema=../schema/target.json\n")
+    stub = (real_copy / R21 / PROPOSALS / "p-1-1-500000-mu.yaml").read_text(encoding="utf-8")
+    # proposals/ is as deep as targets/: the schema line stays right when the draft is moved
+    assert stub.startswith("# yaml-language-server: $schema=../../../schema/target.json\n")
     value = yaml.safe_load(stub)
     assert value["source"] == {"paragraph": "p-1-1", "quote": "新建高标准农田50万亩以上"}
     assert (value["section"], value["theme"]) == ("three-strong-cities", "modern-agriculture")
@@ -538,17 +544,17 @@ def test_write_drafts_files_that_validate_as_they_are_and_never_overwrites(
     site, _ = validate(load(real_copy))
     assert site is not None  # proposals/ is not read by the build
     # every draft validates as it is, once moved into targets/
-    for draft in sorted((real_copy / PROPOSALS).iterdir()):
+    for draft in sorted((real_copy / R21 / PROPOSALS).iterdir()):
         if draft.name == kept.name:
             continue
-        shutil.copy(draft, real_copy / "targets" / draft.name)
+        shutil.copy(draft, real_copy / R21 / "targets" / draft.name)
     site, problems = validate(load(real_copy))
     assert site is not None, [p.format() for p in problems]
     assert {t.id for t in site.targets} >= {"p-1-1-500000-mu", "p-5-1-30-pct"}
-    (real_copy / "targets" / "p-5-1-30-pct.yaml").unlink()
+    (real_copy / R21 / "targets" / "p-5-1-30-pct.yaml").unlink()
 
-    again = runner.invoke(group, ["extract", "--write"], catch_exceptions=False)
-    assert "kept content/targets/p-1-1-500000-mu.yaml" not in again.stdout  # now covered
+    again = runner.invoke(group, ["extract", "--write", *ON_2021], catch_exceptions=False)
+    assert f"kept {folder}/targets/p-1-1-500000-mu.yaml" not in again.stdout  # now covered
     assert "wrote" not in again.stdout
 
 
@@ -565,8 +571,8 @@ def test_a_plain_text_report_and_a_markdown_file_without_ids(runner, group, cont
 
 
 def test_broken_content_elsewhere_does_not_stop_the_extraction(runner, group, real_copy):
-    (real_copy / "targets" / "rental-housing-5000.yaml").write_text("id: [unclosed\n")
-    result = runner.invoke(group, ["extract"], catch_exceptions=False)
+    (real_copy / R21 / "targets" / "rental-housing-5000.yaml").write_text("id: [unclosed\n")
+    result = runner.invoke(group, ["extract", *ON_2021], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "the content has 1 problem(s)" in result.stderr
     row = next(line for line in result.stdout.splitlines() if "筹集租赁住房5000套" in line)
@@ -585,16 +591,18 @@ def test_recall_and_precision_on_the_real_report_do_not_regress():
     targets, are no longer proposed (qualitative targets are out of scope)."""
     site, problems = validate(load(ROOT / "content"))
     assert site is not None, [p.format() for p in problems]
-    text = (ROOT / "content" / "report" / "zh.md").read_text(encoding="utf-8")
-    not_targets = yaml.safe_load((ROOT / "content" / "not-targets.yaml").read_text("utf-8"))
+    text = (ROOT / "content" / R21 / "zh.md").read_text(encoding="utf-8")
+    not_targets = yaml.safe_load((ROOT / "content" / R21 / "not-targets.yaml").read_text("utf-8"))
     proposals = extract(text, site.counties, not_targets)
-    m = measure(proposals, site.targets, {b.id: b.text for b in site.report.zh})
+    report = site.report_of("yuncheng-2021")
+    targets = [t for t in site.targets if t.report == report.id]
+    m = measure(proposals, targets, {b.id: b.text for b in report.zh})
     assert m.recall_by_kind["quantity"].value >= 0.95, m
     assert m.recall_by_kind["milestone"].value >= 0.85, m
     assert m.in_scope.value >= 0.90, m
     assert m.precision.value >= 0.95, m
     assert m.precision_by_kind["quantity"].value >= 0.95, m
-    texts = {b.id: b.text for b in site.report.zh}
+    texts = {b.id: b.text for b in report.zh}
     assert all(p.quote in texts[p.paragraph] for p in proposals)
 
 
@@ -604,13 +612,13 @@ def test_every_quantity_target_of_the_real_report_is_read_with_its_own_figures()
     not compared: the files write them for readers (名 as 人, 所（每个县市区）)."""
     site, problems = validate(load(ROOT / "content"))
     assert site is not None, [p.format() for p in problems]
-    text = (ROOT / "content" / "report" / "zh.md").read_text(encoding="utf-8")
-    not_targets = yaml.safe_load((ROOT / "content" / "not-targets.yaml").read_text("utf-8"))
+    text = (ROOT / "content" / R21 / "zh.md").read_text(encoding="utf-8")
+    not_targets = yaml.safe_load((ROOT / "content" / R21 / "not-targets.yaml").read_text("utf-8"))
     proposals = [p for p in extract(text, site.counties, not_targets) if p.kind == "quantity"]
-    texts = {b.id: b.text for b in site.report.zh}
+    texts = {b.id: b.text for b in site.report_of("yuncheng-2021").zh}
     checked = 0
     for t in site.targets:
-        if t.metric.kind != "quantity":
+        if t.metric.kind != "quantity" or t.report != "yuncheng-2021":
             continue
         start = texts[t.paragraph].find(t.quote)
         end = start + len(t.quote)
