@@ -160,14 +160,14 @@ class FileCache:
         self._seen.add(path)
         hit = self._cache.get(path)
         if hit is not None and self._changed is not None and not self._named(path):
-            value, found = hit[1]
-            problems.extend(found)
-            return value
+            kept, remarks = hit[1]
+            problems.extend(remarks)
+            return kept
         key = self._key(path)
         if key is not None and hit is not None and hit[0] == key and not self._linked(path):
-            value, found = hit[1]
-            problems.extend(found)
-            return value
+            kept, remarks = hit[1]
+            problems.extend(remarks)
+            return kept
         found: list[Diagnostic] = []
         text = self._read(path, found, limit, optional)
         value = None
@@ -186,7 +186,8 @@ class FileCache:
         optional: bool = False,
         limit: int = MAX_YAML_BYTES,
     ) -> YamlDoc | None:
-        return self._parsed(path, problems, limit, parse_yaml, optional)
+        doc: YamlDoc | None = self._parsed(path, problems, limit, parse_yaml, optional)
+        return doc
 
 
 def there(path: Path) -> bool:
