@@ -7,8 +7,6 @@ its memory of the last build (generator/incremental.py)."""
 from __future__ import annotations
 
 import gc
-import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +16,7 @@ from pathlib import Path
 from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
-from generator.load import Loader, display_path, target_file
+from generator.load import Loader, content_commit, display_path, load_static, target_file
 from generator.model import Site
 from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
@@ -122,13 +120,13 @@ def prepare(
 def other_files(
     site: Site,
     base_url: str | None,
-    templates: Path,
-    vendor: Path,
+    static: dict[str, bytes],
     reuse: NoReuse = NO_REUSE,
 ) -> Iterator[tuple[str, bytes]]:
-    """The files that are not pages: data files (made one at a time), then static assets."""
+    """The files that are not pages: data files (made one at a time), then the static files
+    load read (load.load_static) and the county map."""
     yield from exports.data_files(site, base_url or site.info.base_url, reuse)
-    yield from assets.collect(templates, site.geo, vendor).items()
+    yield from assets.site_files(static, site.geo).items()
 
 
 def build(
@@ -153,19 +151,21 @@ def build(
     started = time.perf_counter()
     try:
         renderer = Renderer(templates)
+        static = load_static(renderer.templates, vendor)
+        commit = content_commit(content)
         ready = prepare(Loader(content), renderer.strings.data, base_url)
         if not allow_removals:
             gone = removed_targets(ready.site, out)
             if gone:
                 raise ContentError(removal_problems(gone, content, out))
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
-        files = other_files(ready.site, base_url, renderer.templates, vendor)
+        files = other_files(ready.site, base_url, static)
         publish(
             ready,
             renderer,
             files,
             out,
-            content_commit(content),
+            commit,
             result,
             progress,
             search_index,
@@ -175,22 +175,6 @@ def build(
         return result
     finally:
         gc.unfreeze()
-
-
-def render_site(
-    content: Path, base_url: str | None = None, templates: Path = TEMPLATES, **kw: object
-) -> tuple[dict[str, bytes], int, list[Diagnostic]]:
-    """build() into a temporary folder, read back as {path: bytes} (manifest aside): for
-    tests that look at the output in memory. The same path as `build`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "site"
-        result = build(content, out, base_url, templates, **kw)  # type: ignore[arg-type]
-        files = {
-            p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != MARKER
-        }
-    return files, result.pages, result.warnings
 
 
 def removed_targets(site: Site, out: Path) -> list[str]:
@@ -263,26 +247,3 @@ def publish(
 
     stage(out, fill)
     return hashes
-
-
-def content_commit(content: Path) -> str | None:
-    """The git commit of the content, when it is a clean git checkout (for the manifest)."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(content), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-        dirty = subprocess.run(
-            ["git", "-C", str(content), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if head.returncode != 0 or dirty.returncode != 0:
-        return None
-    commit = head.stdout.strip()
-    return commit + ("-dirty" if dirty.stdout.strip() else "")

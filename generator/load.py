@@ -10,6 +10,7 @@ One report (content/report/, targets/ …) or several (content/reports/<id>/, on
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -349,3 +350,46 @@ def target_file(content: Path, target_id: str) -> Path:
     found = next((f for f in folders if (f / "targets" / name).exists()), None)
     found = found or next((f for f in folders if year and f.name.endswith(year)), folders[0])
     return found / "targets" / name
+
+
+def load_static(templates: Path, vendor: Path) -> dict[str, bytes]:
+    """The files the pages use as they are: templates/static and the chart bundle built at
+    setup (ContentError when `make setup` has not built it)."""
+    from generator.assets import ECHARTS
+    from generator.errors import ContentError
+
+    files: dict[str, bytes] = {}
+    static = templates / "static"
+    for path in sorted(static.rglob("*")):
+        if path.is_file():
+            files["assets/" + path.relative_to(static).as_posix()] = path.read_bytes()
+    bundle = vendor / ECHARTS
+    if not bundle.is_file():
+        raise ContentError(
+            [Diagnostic(Pos(str(bundle)), "no_chart_library", None, "no_chart_library.hint")]
+        )
+    files[f"assets/vendor/{ECHARTS}"] = bundle.read_bytes()
+    return files
+
+
+def content_commit(content: Path) -> str | None:
+    """The git commit of the content, when it is a clean git checkout (for the manifest)."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(content), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(content), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if head.returncode != 0 or dirty.returncode != 0:
+        return None
+    commit = head.stdout.strip()
+    return commit + ("-dirty" if dirty.stdout.strip() else "")

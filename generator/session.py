@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import assets
-from generator.build import BuildResult, content_commit, other_files, prepare, publish
+from generator.build import BuildResult, other_files, prepare, publish
 from generator.catalogue import FOLDER as CATALOGUE
 from generator.catalogue import catalogue
 from generator.errors import Diagnostic
-from generator.incremental import Reuse
-from generator.load import Loader
+from generator.incremental import RenderCache, Reuse
+from generator.load import Loader, content_commit, load_static
 from generator.plan import Page
 from generator.render import TEMPLATES, Renderer
 from generator.write import MARKER, Manifest, remove_file, replace_file
@@ -81,8 +81,10 @@ class Session:
         self.templates, self.vendor = Path(templates), vendor
         self.commit = commit
         self.loader = Loader(self.content)
-        self.renderer = Renderer(self.templates, keep_pieces=True)
-        self.reuse = Reuse()
+        self.reuse = Reuse()  # plan's and the data files' memory of the last build
+        self.render_cache = RenderCache()  # the renderer's: rows, pieces, header and footer
+        self.renderer = Renderer(self.templates, cache=self.render_cache)
+        self.static: dict[str, bytes] = {}  # templates/static and the chart bundle, as read
         self.pages: dict[str, Page] = {}  # the last build's pages by path
         self.files: dict[str, bytes] = {}  # the last build's other files
         self.manifest = Manifest()  # what is on disk, manifest.json aside
@@ -98,6 +100,7 @@ class Session:
         self.loader = Loader(self.content)
         self.reuse.clear()
         self.reuse.start()
+        self.static = load_static(self.templates, self.vendor)
         ready = prepare(self.loader, self.renderer.strings.data, self.base_url, self.reuse)
         files = dict(self._other_files(ready.site))
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
@@ -141,9 +144,11 @@ class Session:
         started = time.perf_counter()
         if any(self._under(p, self.templates) or self._under(p, CATALOGUE) for p in changed):
             catalogue.cache_clear()
-            self.renderer = Renderer(self.templates, keep_pieces=True)
+            self.render_cache.clear()  # markup made with the old templates or words
+            self.renderer = Renderer(self.templates, cache=self.render_cache)
             self.reuse.clear()
             self.pages = {}
+            self.static = load_static(self.templates, self.vendor)
         self.reuse.start()
         ready = prepare(self.loader, self.renderer.strings.data, self.base_url, self.reuse, changed)
         timings = dict(ready.timings)
@@ -193,7 +198,7 @@ class Session:
         )
 
     def _other_files(self, site: object) -> Iterable[tuple[str, bytes]]:
-        return other_files(site, self.base_url, self.templates, self.vendor, self.reuse)  # type: ignore[arg-type]
+        return other_files(site, self.base_url, self.static, self.reuse)  # type: ignore[arg-type]
 
     def _write(self, rel: str, data: bytes, written: list[str], digest: str) -> None:
         """Write a file whose SHA-256 is `digest`, unless the disk already holds those bytes."""
