@@ -188,6 +188,8 @@ class TemplateProblem(ContentError):
 def did_you_mean(word: str, choices: Iterable[str]) -> Msg | None:
     """Click-style suggestion: "did you mean 'x'?", or the allowed values when few, or None."""
     options = sorted(set(choices))
+    if not options:
+        return None
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return Msg("did_you_mean", {"name": close[0]})

@@ -144,6 +144,9 @@ CROSS_FILE = [
     "reports-continues-later",
     "reports-one-sided-links",
     "links-one-report",
+    "reports-continued-in-unknown",
+    # counties.yaml and sections.yaml with ids used twice; the target is well-formed
+    "county-and-section-files",
 ]
 # the layout of content/reports/ and report.yaml: no target file, or one the case leaves unread
 LAYOUT = [
@@ -183,6 +186,13 @@ def test_every_invalid_case_is_either_checked_or_listed_as_skipped():
         "yaml-indentation",
         "map-codes",
         "report-ids",
+        # no target file: the report's text, not-targets, the registers, the map
+        "report-translation",
+        "not-targets-and-register",
+        "map-not-a-collection",
+        "targets-folder-files",  # files that are not targets at all
+        # two target files; the schema does catch each rule (checked by hand when added)
+        "metric-rules",
         *TEXT_SLIPS,
         *CROSS_FILE,
         *LAYOUT,
