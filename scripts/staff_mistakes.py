@@ -1,0 +1,579 @@
+"""Realistic staff mistakes, each made on a copy of the real content with a built site/:
+what `build` says (exit status, the Chinese message exactly), whether its FILE:LINE:COL is
+where the mistake is, and whether site/ stayed untouched (its manifest and every file).
+
+    .venv/bin/python scripts/staff_mistakes.py [--out docs/staff-mistakes.md] [--only KEY …]
+
+Every mistake starts from the staff guide's own edit (docs/staff-guide.md, step 2: an update
+added to farmland-high-standard), as a staff member following the guide would. The files are
+found by name wherever the content keeps them, so the script works with either layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+OUT = ROOT / "docs" / "staff-mistakes.md"
+LINE = re.compile(r"^(?P<file>[^:]+?):(?P<line>\d+):(?P<col>\d+): (?P<text>.*)$")
+
+EDITED = "farmland-high-standard"
+# The guide's update (docs/staff-guide.md, step 2), put in place of `updates: []`.
+GOOD = """updates:
+  - date: 2021-12-31
+    status: in_progress
+    value: 300000
+    note:
+      zh: 全年新建高标准农田30万亩。
+      en: "300,000 mu of high-standard farmland were built in 2021."
+    source:
+      title: "运城市农业农村局：2021年高标准农田建设进展"
+      url: "https://www.yuncheng.gov.cn/"
+"""
+
+Change = Callable[[str], "str | bytes | None"]
+
+
+@dataclass
+class Mistake:
+    key: str  # also the name of the tests/fixtures/invalid case that covers its kind
+    zh: str  # what the staff member did
+    en: str
+    change: Change  # the file's new text; bytes when saved in another encoding; None: deleted
+    at: str | tuple[str, ...] | None  # text whose first character is where the mistake is (or
+    # any of several places, when it lies between them); None: the file as a whole
+    file: str = EDITED  # the commitment file it is made in
+    last: bool = False  # `at` is the last occurrence in the file (default: the first)
+
+
+def swap(old: str, new: str) -> Change:
+    def change(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return change
+
+
+def encode(encoding: str, bom: bytes = b"") -> Change:
+    return lambda text: bom + text.encode(encoding)
+
+
+def delete(text: str) -> None:
+    return None
+
+
+MISTAKES = [
+    Mistake(
+        "updates-after-empty-list",
+        "照指南加进展，但没有删掉 `updates: []` 中的 `[]`",
+        "followed the guide but left the `[]` of `updates: []`",
+        swap("updates:\n", "updates: []\n"),
+        "[]",
+    ),
+    Mistake(
+        "fullwidth-colon",
+        "中文输入法打出的全角冒号：`status：in_progress`",
+        "a full-width colon from a Chinese input method: `status：in_progress`",
+        swap("status: in_progress", "status：in_progress"),
+        "：",
+    ),
+    Mistake(
+        "fullwidth-space",
+        "冒号后面是全角空格：`status:　in_progress`",
+        "a full-width space after the colon: `status:　in_progress`",
+        swap("status: in_progress", "status:\u3000in_progress"),
+        "\u3000",
+    ),
+    Mistake(
+        "fullwidth-space-indent",
+        "缩进中有一个全角空格",
+        "a full-width space in the indentation",
+        swap("    status: in_progress", "  \u3000status: in_progress"),
+        "\u3000",
+    ),
+    Mistake(
+        "yaml-tab",
+        "用 Tab 键缩进",
+        "indented with the Tab key",
+        swap("    status: in_progress", "\tstatus: in_progress"),
+        "\t",
+    ),
+    Mistake(
+        "missing-colon",
+        "漏了冒号：`status in_progress`",
+        "a missing colon: `status in_progress`",
+        swap("status: in_progress", "status in_progress"),
+        "status in_progress",
+    ),
+    Mistake(
+        "dash-fullwidth",
+        "列表的短横打成全角“－”：`－ date: 2021-12-31`",
+        "the list's dash typed full-width: `－ date: 2021-12-31`",
+        swap("  - date: 2021-12-31", "  － date: 2021-12-31"),
+        "－",
+    ),
+    Mistake(
+        "date-chinese",
+        "日期写成中文：`date: 2021年12月31日`",
+        "the date written in Chinese: `date: 2021年12月31日`",
+        swap("date: 2021-12-31", "date: 2021年12月31日"),
+        "2021年",
+    ),
+    Mistake(
+        "date-slashes",
+        "日期用斜线：`date: 2021/12/31`",
+        "the date with slashes: `date: 2021/12/31`",
+        swap("date: 2021-12-31", "date: 2021/12/31"),
+        "2021/",
+    ),
+    Mistake(
+        "date-year-typo",
+        "年份打错成 2202：`date: 2202-12-31`",
+        "the year typed as 2202: `date: 2202-12-31`",
+        swap("date: 2021-12-31", "date: 2202-12-31"),
+        "2202",
+    ),
+    Mistake(
+        "date-impossible",
+        "不存在的日期：`date: 2021-12-32`",
+        "a date that does not exist: `date: 2021-12-32`",
+        swap("date: 2021-12-31", "date: 2021-12-32"),
+        "2021-12-32",
+    ),
+    Mistake(
+        "status-chinese",
+        "状态写成中文：`status: 推进中`",
+        "the status written in Chinese: `status: 推进中`",
+        swap("status: in_progress", "status: 推进中"),
+        "推进中",
+    ),
+    Mistake(
+        "status-misspelt",
+        "状态拼错：`status: in_progres`",
+        "the status misspelt: `status: in_progres`",
+        swap("status: in_progress", "status: in_progres"),
+        "in_progres",
+    ),
+    Mistake(
+        "status-contradicts-figure",
+        "数字没有达到目标却写“已完成”：`status: achieved`，`value: 300000`（目标50万亩）",
+        "`achieved` with a figure short of the target: 300000 of 500000 mu",
+        swap("status: in_progress", "status: achieved"),
+        "achieved",
+    ),
+    Mistake(
+        "value-with-unit",
+        "数字带单位：`value: 30万`",
+        "the figure with a unit: `value: 30万`",
+        swap("value: 300000", "value: 30万"),
+        "30万",
+    ),
+    Mistake(
+        "value-with-comma",
+        "数字带千位逗号：`value: 300,000`",
+        "the figure with a thousands comma: `value: 300,000`",
+        swap("value: 300000", "value: 300,000"),
+        "300,000",
+    ),
+    Mistake(
+        "achieved-without-source",
+        "写了进展但没有写来源（删掉了 `source:` 三行）",
+        "an update without a source (the three `source:` lines deleted)",
+        swap(
+            '    source:\n      title: "运城市农业农村局：2021年高标准农田建设进展"\n'
+            '      url: "https://www.yuncheng.gov.cn/"\n',
+            "",
+        ),
+        "date: 2021-12-31",  # the update that lacks it
+    ),
+    Mistake(
+        "refused-source",
+        "来源是转载站：`url: https://news.shi-fen.com/…`",
+        "a copy site as the source: `url: https://news.shi-fen.com/…`",
+        swap('url: "https://www.yuncheng.gov.cn/"', 'url: "https://news.shi-fen.com/a.html"'),
+        '"https://news',
+    ),
+    Mistake(
+        "unknown-publisher",
+        "来源网站不在发布者名录中：`url: https://www.example.com/`",
+        "a source on a site the register does not know: `url: https://www.example.com/`",
+        swap('url: "https://www.yuncheng.gov.cn/"', 'url: "https://www.example.com/"'),
+        '"https://www.example',
+    ),
+    Mistake(
+        "url-without-scheme",
+        "网址漏了 https://：`url: www.yuncheng.gov.cn`",
+        "the address without https://: `url: www.yuncheng.gov.cn`",
+        swap('url: "https://www.yuncheng.gov.cn/"', "url: www.yuncheng.gov.cn"),
+        "www.yuncheng.gov.cn\n",
+        last=True,
+    ),
+    Mistake(
+        "curly-quotes",
+        "来源标题用中文引号括起：`title: “运城市农业农村局……”`",
+        "the source's title in Chinese quotes: `title: “运城市农业农村局…”`",
+        swap('title: "运城市农业农村局：2021年高标准农田建设进展"', "title: “运城市农业农村局”"),
+        "“运城市农业农村局",
+    ),
+    Mistake(
+        "flow-comma",
+        "英文说明有逗号却没加引号：`en: 300,000 mu were built, ahead of plan`（写在 `{}` 中）",
+        "English with a comma, unquoted, in `{}`: `note: {zh: …, en: 300,000 mu, ahead of plan}`",
+        swap(
+            "    note:\n      zh: 全年新建高标准农田30万亩。\n"
+            '      en: "300,000 mu of high-standard farmland were built in 2021."\n',
+            "    note: {zh: 全年新建高标准农田30万亩。, en: 300,000 mu, ahead of plan}\n",
+        ),
+        "300,000 mu, ahead",  # the text that needs quotes
+    ),
+    Mistake(
+        "fullwidth-comma",
+        '`{}` 中两项之间用了全角逗号：`{zh: …，en: "…"}`',
+        'a full-width comma between the items of `{}`: `{zh: …，en: "…"}`',
+        swap(
+            "    note:\n      zh: 全年新建高标准农田30万亩。\n"
+            '      en: "300,000 mu of high-standard farmland were built in 2021."\n',
+            '    note: {zh: 全年新建高标准农田30万亩，en: "300,000 mu were built."}\n',
+        ),
+        "，en",
+    ),
+    Mistake(
+        "missing-translation",
+        "说明只写了中文（删掉了 `en:` 一行）",
+        "the note in Chinese only (the `en:` line deleted)",
+        swap('      en: "300,000 mu of high-standard farmland were built in 2021."\n', ""),
+        "zh: 全年",
+    ),
+    Mistake(
+        "unknown-field",
+        "字段名拼错：`stauts: in_progress`",
+        "a field name misspelt: `stauts: in_progress`",
+        swap("status: in_progress", "stauts: in_progress"),
+        "stauts",
+    ),
+    Mistake(
+        "word-no-break-spaces",
+        "从 Word 粘贴：缩进变成了不换行空格（U+00A0）",
+        "pasted from Word: the indentation became no-break spaces (U+00A0)",
+        swap("    status: in_progress", "\u00a0\u00a0\u00a0\u00a0status: in_progress"),
+        "\u00a0",
+    ),
+    Mistake(
+        "dates",
+        "新进展加在旧进展上面（顺序颠倒）",
+        "the new update put above an older one",
+        swap(
+            "updates:\n",
+            "updates:\n  - date: 2022-06-30\n    status: achieved\n    value: 253\n"
+            '    source: {title: "运城市交通运输局", url: "https://www.yuncheng.gov.cn/"}\n',
+        ),
+        # either of the two updates out of order: the new one's date or the old one's
+        ("2022-06-30", "2021-12-31\n    status: achieved\n    value: 253"),
+        file="yellow-river-no1-highway",
+    ),
+    Mistake(
+        "unknown-references",
+        "县名写成中文：`counties: [临猗县]`",
+        "the county written in Chinese: `counties: [临猗县]`",
+        swap("counties: [linyi]", "counties: [临猗县]"),
+        "临猗县",
+        file="linyi-yellow-river-bridge",
+    ),
+    Mistake(
+        "county-misspelt",
+        "县的编号拼错：`counties: [liniy]`",
+        "a county id misspelt: `counties: [liniy]`",
+        swap("counties: [linyi]", "counties: [liniy]"),
+        "liniy",
+        file="linyi-yellow-river-bridge",
+    ),
+    Mistake(
+        "quote-not-found",
+        "报告原文抄错一个字（以上→以下）",
+        "the report's words copied with one character wrong (以上 → 以下)",
+        swap("quote: 新建高标准农田50万亩以上", "quote: 新建高标准农田50万亩以下"),
+        "新建高标准农田50万亩以下",
+    ),
+    Mistake(
+        "quotes-fullwidth",
+        "从打印版报告抄的原文带全角标点（`，`），网站文本是半角（`,`）",
+        "the report's words copied from the printed report with full-width `，` (the text has `,`)",
+        swap(
+            'quote: "开展新一轮汽车下乡,对新能源汽车',
+            'quote: "开展新一轮汽车下乡，对新能源汽车',
+        ),
+        None,
+        file="car-purchase-subsidies",
+    ),
+    Mistake(
+        "encoding-gb18030",
+        "文件保存成 GB18030（记事本的“ANSI”）",
+        'the file saved as GB18030 (Notepad\'s "ANSI" on Chinese Windows)',
+        encode("gb18030"),
+        None,
+    ),
+    Mistake(
+        "encoding-utf16",
+        "文件保存成 UTF-16（记事本的“Unicode”）",
+        'the file saved as UTF-16 (Notepad\'s "Unicode")',
+        encode("utf-16"),
+        None,
+    ),
+    Mistake(
+        "notepad-bom-crlf",
+        "记事本保存成“UTF-8 with BOM”，换行为 CRLF",
+        'Notepad\'s "UTF-8 with BOM" and CRLF line ends',
+        lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        None,
+    ),
+    Mistake(
+        "empty-file",
+        "文件被清空后保存",
+        "the file emptied and saved",
+        lambda text: "",
+        None,
+    ),
+    Mistake(
+        "id-mismatch",
+        "另存为“farmland-high-standard - 副本.yaml”",
+        'saved a copy as "farmland-high-standard - 副本.yaml"',
+        lambda text: text,  # the copy is added beside the file: see run()
+        None,
+    ),
+    Mistake(
+        "file-deleted",
+        "删掉了一项承诺的文件",
+        "deleted a commitment's file",
+        delete,
+        None,
+        file="linyi-yellow-river-bridge",
+    ),
+]
+
+
+def target(content: Path, name: str) -> Path:
+    (path,) = content.rglob(f"targets/{name}.yaml")
+    return path
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def position(text: str, at: str, last: bool = False) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of the first character of `at` in `text`."""
+    index = text.rindex(at) if last else text.index(at)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def positions(text: str, mistake: Mistake) -> list[tuple[int, int]]:
+    """Where the mistake is: one place, or each of several."""
+    if mistake.at is None:
+        return []
+    places = (mistake.at,) if isinstance(mistake.at, str) else mistake.at
+    return [position(text, at, mistake.last) for at in places]
+
+
+def cli(folder: Path, *args: str) -> tuple[int, list[str]]:
+    result = subprocess.run(
+        [str(PYTHON), "-m", "generator", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={k: v for k, v in os.environ.items() if k != "HEDONG_LANG"},
+    )
+    printed = result.stdout + result.stderr
+    if "Traceback" in printed or "internal error" in printed or "内部错误" in printed:
+        sys.exit(f"the generator failed on its own:\n{printed}")
+    return result.returncode, [ln for ln in printed.splitlines() if ln.strip()]
+
+
+@dataclass
+class Outcome:
+    mistake: Mistake
+    code: int
+    zh: list[str]
+    en: list[str]
+    where: str  # exact, or what differs
+    untouched: bool
+
+
+def judge(lines: list[str], path: str, expected: list[tuple[int, int]]) -> str:
+    """Whether a problem line points at the mistake: exact when one gives its FILE:LINE:COL;
+    for a mistake of the whole file (no place in it), when one names the file."""
+    found = [m for m in map(LINE.match, lines) if m]
+    if not found:
+        return "none"
+    mine = [(int(m["line"]), int(m["col"])) for m in found if m["file"] == path]
+    if not mine:
+        return f"other:{found[0]['file']}"
+    if not expected:
+        return "file"
+    if set(mine) & set(expected):
+        return "exact"
+    (line, col), (want_line, want_col) = mine[0], expected[0]
+    return f"off:{line}:{col}:{want_line}:{want_col}"
+
+
+def run(mistake: Mistake, base: Path, work: Path, usual: set[str]) -> Outcome:
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(base / "content", work / "content")
+    shutil.copytree(base / "site", work / "site")
+    path = target(work / "content", mistake.file)
+    shown = path.relative_to(work).as_posix()
+    text = path.read_text(encoding="utf-8")
+    new = mistake.change(text)
+    expected: list[tuple[int, int]] = []
+    if new is None:
+        path.unlink()
+    elif mistake.key == "id-mismatch":
+        copy = path.with_name(f"{path.stem} - 副本.yaml")
+        copy.write_text(text, encoding="utf-8")
+        shown = copy.relative_to(work).as_posix()
+        expected = [position(text, EDITED)]
+    elif isinstance(new, bytes):
+        path.write_bytes(new)
+    else:
+        path.write_text(new, encoding="utf-8")
+        expected = positions(new, mistake)
+    before = tree(work / "site")
+    manifest = (work / "site" / "manifest.json").read_bytes()
+    code, zh = cli(work, "--lang", "zh", "build", "--no-search")
+    zh = [ln for ln in zh if ln not in usual and not ln.startswith(("✓", "✗"))]
+    untouched = (work / "site" / "manifest.json").read_bytes() == manifest and tree(
+        work / "site"
+    ) == before
+    _, en = cli(work, "--lang", "en", "build", "--no-search")
+    en = [ln for ln in en if ln not in usual and not ln.startswith(("✓", "✗"))]
+    return Outcome(mistake, code, zh, en, judge(zh, shown, expected), untouched)
+
+
+def prepare(base: Path) -> set[str]:
+    """The real content with the guide's edit, and its site built. Returns the lines every
+    build prints (warnings about the site as a whole), left out of each mistake's lines."""
+    shutil.copytree(ROOT / "content", base / "content")
+    path = target(base / "content", EDITED)
+    text = path.read_text(encoding="utf-8")
+    assert text.rstrip("\n").endswith("updates: []")
+    path.write_text(text.rstrip("\n")[: -len("updates: []")] + GOOD, encoding="utf-8")
+    code, zh = cli(base, "--lang", "zh", "build", "--no-search")
+    assert code == 0, zh
+    code, en = cli(base, "--lang", "en", "build", "--no-search")
+    assert code == 0, en
+    return {ln for ln in zh + en if not ln.startswith(("✓", "✗"))}
+
+
+def cell(lines: list[str]) -> str:
+    """The lines printed, each as code, one under another in a table cell."""
+    codes = ["`" + ln.replace("|", "\\|").replace("`", "'") + "`" for ln in lines]
+    return "<br>".join(codes) or "—"
+
+
+WHERE = {
+    "zh": {
+        "exact": "准确",
+        "file": "文件（整个文件的问题）",
+        "none": "—",
+        "off": "指向 {0}:{1}，错误在 {2}:{3}",
+        "other": "指向另一个文件 {0}",
+    },
+    "en": {
+        "exact": "exact",
+        "file": "the file (a whole-file mistake)",
+        "none": "—",
+        "off": "points at {0}:{1}, the mistake is at {2}:{3}",
+        "other": "points at another file, {0}",
+    },
+}
+
+
+def where(code: str, lang: str) -> str:
+    kind, *values = code.split(":", 1 if code.startswith("other:") else 4)
+    return WHERE[lang][kind].format(*values)
+
+
+HEAD = {
+    "zh": (
+        "## 中文\n\n"
+        "每一行是一个常见错误，做在真实内容的副本上：先照[员工指南](staff-guide.md)第 2 步"
+        "加好一条进展并生成 `site/`，再犯这个错误，然后运行"
+        " `python -m generator --lang zh build --no-search`。"
+        "“位置”：某一条提示的 `文件:行:列` 是否正好指向出错的字符（整个文件的问题：是否指出这个"
+        "文件）。“site/ 未动”：生成前后 `site/manifest.json` 和每个文件是否完全相同。退出状态为 0"
+        " 的几行不是错误或只是警告，网站照常生成（内容没有变化的，文件也不变）。\n\n"
+        "| # | 错误 | 退出状态 | 提示（中文原文） | 位置 | site/ 未动 |\n"
+        "|---|---|---|---|---|---|\n"
+    ),
+    "en": (
+        "## English\n\n"
+        "Each row is a common mistake made on a copy of the real content: first the update of"
+        " step 2 of the [staff guide](staff-guide.md), with `site/` built, then the mistake, then"
+        ' `python -m generator --lang en build --no-search`. "Position": whether a message\'s'
+        " `FILE:LINE:COL` points exactly at the character that is wrong (for a mistake of the"
+        ' whole file: whether one names the file). "site/ untouched": whether'
+        " `site/manifest.json` and every file are the same after. The rows with exit status 0"
+        " are not mistakes or only warnings: the site is built as usual (the same content gives"
+        " the same files).\n\n"
+        "| # | mistake | exit status | message | position | site/ untouched |\n"
+        "|---|---|---|---|---|---|\n"
+    ),
+}
+
+
+def table(outcomes: list[Outcome], lang: str) -> str:
+    rows = []
+    for n, o in enumerate(outcomes, 1):
+        place = where(o.where, lang)
+        kept = ("是" if o.untouched else "否") if lang == "zh" else ("yes" if o.untouched else "no")
+        what = o.mistake.zh if lang == "zh" else o.mistake.en
+        lines = o.zh if lang == "zh" else o.en
+        rows.append(f"| {n} | {what} | {o.code} | {cell(lines)} | {place} | {kept} |\n")
+    return HEAD[lang] + "".join(rows)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--only", nargs="*", default=[])
+    args = parser.parse_args(argv)
+    chosen = [m for m in MISTAKES if not args.only or m.key in args.only]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        base.mkdir()
+        usual = prepare(base)
+        outcomes = []
+        for mistake in chosen:
+            outcome = run(mistake, base, Path(tmp) / "work", usual)
+            kept = "untouched" if outcome.untouched else "rebuilt"
+            print(f"{mistake.key}: exit {outcome.code}, {outcome.where}, site {kept}")
+            outcomes.append(outcome)
+    text = (
+        "# 员工常见错误及提示 · What staff mistakes look like\n\n"
+        "*由 `scripts/staff_mistakes.py` 生成，请勿手改。Made by `scripts/staff_mistakes.py`;"
+        " do not edit by hand.*\n\n" + table(outcomes, "zh") + "\n" + table(outcomes, "en")
+    )
+    if not args.only:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
