@@ -150,8 +150,8 @@ class Checker:
         if spec.enum and value not in spec.enum:
             self.problem(path, "not_allowed", {"value": value}, did_you_mean(value, spec.enum))
         elif spec.pattern and not re.match(spec.pattern, value):
-            hint = spec.hint or _pattern_hint(spec.pattern)
-            self.problem(path, "not_valid", {"value": _short(value)}, hint)
+            fix = spec.hint or _pattern_hint(spec.pattern)
+            self.problem(path, "not_valid", {"value": _short(value)}, fix)
 
     def _date(self, value: Any, path: Path) -> None:
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

@@ -65,8 +65,9 @@ def current_lang(default_content: Path = Path("content")) -> str:
     root = ctx.find_root()
     if not isinstance(root.obj, dict):
         root.obj = {}
-    if root.obj.get("lang"):
-        return root.obj["lang"]
+    chosen = root.obj.get("lang")
+    if isinstance(chosen, str) and chosen:
+        return chosen
     content = ctx.params.get("content")
     lang = default_lang(content if isinstance(content, Path) else default_content)
     root.obj["lang"] = lang

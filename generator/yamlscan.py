@@ -81,11 +81,11 @@ def scan(text: str) -> list[Slip]:
         if len(scanner.slips) >= MAX_SLIPS:
             break
     for match in _EMPTY_THEN_ITEMS.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        at = text.count("\n", 0, match.start()) + 1
         key, empty = match.group(2), match.group(3)
         scanner.slips.append(
             Slip(
-                line,
+                at,
                 match.start(3) - match.start() + 1,
                 Msg(
                     "empty_list_then_items" if empty == "[]" else "empty_mapping_then_items",

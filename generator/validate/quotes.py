@@ -40,11 +40,12 @@ def in_their_own_words(target: Target, forms: dict[Path, str]) -> Target:
     and what it marks in the report's text."""
     updates = list(target.updates)
     for path, form in forms.items():
-        if path[0] == "updates":
-            up = updates[path[1]]
-            if up.evidence is not None:
-                evidence = dataclasses.replace(up.evidence, quote=form)
-                updates[path[1]] = dataclasses.replace(up, evidence=evidence)
+        if path[0] == "updates" and isinstance(path[1], int):
+            i = path[1]
+            found = updates[i].evidence
+            if found is not None:
+                evidence = dataclasses.replace(found, quote=form)
+                updates[i] = dataclasses.replace(updates[i], evidence=evidence)
     return dataclasses.replace(
         target, quote=forms.get(("source",), target.quote), updates=tuple(updates)
     )

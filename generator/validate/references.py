@@ -60,7 +60,9 @@ class ReferenceChecks(Base):
         value = self.checked(doc, spec.COUNTIES)
         if value is None or doc is None:
             return None
-        result, ids, codes = [], {}, {}
+        result: list[County] = []
+        ids: dict[str, int] = {}
+        codes: dict[str, int] = {}
         for i, item in enumerate(value):
             code = str(item["code"])
             for seen, key, shown in ((ids, item["id"], "id"), (codes, code, "code")):
@@ -114,7 +116,7 @@ class ReferenceChecks(Base):
 
     # -- map ---------------------------------------------------------------------------------
 
-    def geo(self, counties: tuple[County, ...] | None) -> dict | None:
+    def geo(self, counties: tuple[County, ...] | None) -> dict[str, Any] | None:
         geo, file = self.src.geo, self.src.geo_file
         if geo is None:
             return None
@@ -150,7 +152,9 @@ class ReferenceChecks(Base):
 def _feature_code(feature: Any) -> str | None:
     if not isinstance(feature, dict):
         return None
-    props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
+    props: dict[str, Any] = (
+        feature["properties"] if isinstance(feature.get("properties"), dict) else {}
+    )
     for value in (feature.get("id"), props.get("code"), props.get("adcode")):
         if value is not None and re.fullmatch(r"\d{6}", str(value)):
             return str(value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator import spec
-from generator.errors import Msg, did_you_mean
+from generator.errors import Hint, Msg, did_you_mean
 from generator.model import Block, Report, Section
 from generator.validate.base import Base
 
@@ -21,6 +21,7 @@ class ReportChecks(Base):
         zh, en = src.report["zh"], src.report["en"]
         zh_file, en_file = src.report_files["zh"], src.report_files["en"]
         zh_ids = {b.id: b for b in zh}
+        hint: Hint
         en_ids = {b.id: b for b in en}
         for b in zh:
             if b.id not in en_ids:
@@ -44,7 +45,9 @@ class ReportChecks(Base):
             self.add(en_file, line, "paragraph_order", {"id": first}, hint)
         return Report(tuple(zh), tuple(en))
 
-    def section_paragraphs(self, sections: tuple[Section, ...], paragraphs: dict[str, Block]):
+    def section_paragraphs(
+        self, sections: tuple[Section, ...], paragraphs: dict[str, Block]
+    ) -> None:
         """Every section and theme names a paragraph of the report."""
         file = self.src.sections.file if self.src.sections else ""
         for section in sections:
@@ -60,6 +63,7 @@ class ReportChecks(Base):
         value = self.checked(doc, spec.NOT_TARGETS)
         if value is None or doc is None or not paragraphs:
             return
+        hint: Hint
         for i, item in enumerate(value):
             block = paragraphs.get(item["paragraph"])
             if block is None:

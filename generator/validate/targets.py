@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import spec
 from generator.check import Checker
-from generator.errors import Diagnostic, Msg, did_you_mean
+from generator.errors import Diagnostic, Hint, Msg, did_you_mean
 from generator.model import Block, County, Section, Target
 from generator.validate import convert
 from generator.validate.quotes import find_quote, in_their_own_words, nearest_hint
@@ -93,7 +93,7 @@ class TargetChecks(UpdateChecks):
             refs = self.out[start:]
             del self.out[start:]
             ok = target is not None and not any(p.severity == "error" for p in refs)
-            if ok and self.forms:
+            if target is not None and ok and self.forms:
                 target = in_their_own_words(target, self.forms)
             tid = raw.get("id") if isinstance(raw.get("id"), str) else None
             hit = (self.context, structure + refs, target if ok else None, tid)
@@ -151,6 +151,7 @@ class TargetChecks(UpdateChecks):
         """The id is the file name, and the file name is an id."""
         stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         tid = raw.get("id")
+        hint: Hint
         if isinstance(tid, str) and tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
             hint = Msg("id_not_file.hint", {"id": tid, "stem": stem})
             self.at(doc, ("id",), "id_not_file", {"id": tid, "file": f"{stem}.yaml"}, hint)

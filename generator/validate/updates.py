@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from generator import progress
-from generator.errors import Msg, did_you_mean
+from generator.errors import Hint, Msg, did_you_mean
 from generator.model import publisher_of
 from generator.validate.base import Base
 from generator.validate.convert import is_date, is_number
@@ -23,9 +23,9 @@ class UpdateChecks(Base):
         updates = raw.get("updates")
         if not isinstance(updates, list):
             return
-        metric = raw.get("metric") if isinstance(raw.get("metric"), dict) else {}
+        metric: dict[str, Any] = raw["metric"] if isinstance(raw.get("metric"), dict) else {}
         kind = metric.get("kind")
-        listed = raw.get("counties") if isinstance(raw.get("counties"), list) else ["all"]
+        listed: list[Any] = raw["counties"] if isinstance(raw.get("counties"), list) else ["all"]
         previous: str | None = None
         for i, up in enumerate(updates):
             if not isinstance(up, dict):
@@ -47,11 +47,12 @@ class UpdateChecks(Base):
                 self.update_counties(doc, i, up, county_ids, listed)
 
     def update_counties(
-        self, doc: YamlDoc, i: int, up: dict[str, Any], county_ids: set[str], listed: list
+        self, doc: YamlDoc, i: int, up: dict[str, Any], county_ids: set[str], listed: list[Any]
     ) -> None:
         """Per-county figures: for the target's own counties, adding up to no more than the
         city's figure."""
         per_county = up["counties"]
+        hint: Hint
         for cid in per_county:
             where = ("updates", i, "counties", cid)
             if cid not in county_ids:
@@ -106,6 +107,7 @@ class UpdateChecks(Base):
         if not isinstance(doc_id, str):
             return
         document = self.documents.get(doc_id)
+        hint: Hint
         if document is None:
             hint = did_you_mean(doc_id, self.documents) or Msg("unknown_document.hint")
             where = ("updates", i, "evidence", "document")
@@ -136,13 +138,15 @@ class UpdateChecks(Base):
         value, target = up.get("value"), metric.get("target")
         if metric.get("kind") != "quantity" or not is_number(value) or not is_number(target):
             return
-        met = progress.meets(value, target, metric.get("comparator"))
+        comparator = metric.get("comparator")
+        met = progress.meets(value, target, comparator)  # type: ignore[arg-type]
         status = up.get("status")
         figures = {
             "value": f"{value:g}",
             "target": f"{target:g}",
-            "comparator": Msg(_COMPARATORS.get(metric.get("comparator"), "compared.at_least")),
+            "comparator": Msg(_COMPARATORS.get(str(comparator), "compared.at_least")),
         }
+        hint: Hint
         if status == "achieved" and not met:
             hint = "achieved_below_target.hint"
             self.at(doc, ("updates", i, "status"), "achieved_below_target", figures, hint)
