@@ -63,7 +63,7 @@ def pattern(line: str) -> re.Pattern[str]:
 
 def shown(box: Box, printed: str) -> None:
     """Every line of an output box is a line the command printed."""
-    lines = printed.splitlines()
+    lines = printed.replace("✓", "\n✓").splitlines()  # after new's last prompt, too
     for want in box.body.splitlines():
         assert any(pattern(want).fullmatch(got) for got in lines), (want, printed)
 
@@ -176,19 +176,21 @@ def test_the_guide_works_as_written(lang: str, tmp_path: Path) -> None:
     walk = Walk(tmp_path, lang)
     edited: Path | None = None
     note = ""
-    answers = ""
+    new_line = ""
     printed = ""
     for box in boxes:
         if box.kind == "edit":
             edited = tmp_path / box.arg
             apply_update(edited, box.body)
             note = re.search(rf"^\s+{lang}: (.+)$", box.body, re.M)[1].strip('"')
-        elif box.kind == "answers":
-            answers = box.body
+        elif box.kind == "answers":  # typed into new, one answer a line
+            printed = walk.shell(new_line, stdin=box.body + "\n")
+            assert edited is not None
+            assert (edited.parent / f"{box.body.splitlines()[0]}.yaml").is_file()
         elif box.kind == "output":
             shown(box, printed)
         elif box.kind == "run" and box.arg == "new":
-            continue  # run once its answers are known (the box after it)
+            (new_line,) = box.body.splitlines()  # run with the answers of the box after it
         elif box.kind == "run":
             (line,) = box.body.splitlines()
             if " serve" in line:
@@ -197,15 +199,11 @@ def test_the_guide_works_as_written(lang: str, tmp_path: Path) -> None:
                 assert note in printed  # the preview shows the update just added
             else:
                 printed = walk.shell(line)
-    # the site has the update, the copy on the server is verified, new wrote its file
-    assert edited is not None
+    # the site has the update, the copy on the server is verified, the new file is valid
+    assert edited is not None and new_line
     page = tmp_path / "site" / lang / "targets" / edited.stem / "index.html"
     assert note in page.read_text(encoding="utf-8")
     assert (walk.server / "manifest.json").is_file()
-    (new_line,) = next(b for b in boxes if b.kind == "run" and b.arg == "new").body.splitlines()
-    walk.shell(new_line, stdin=answers + "\n")
-    made = edited.parent / f"{answers.splitlines()[0]}.yaml"
-    assert made.is_file()
     walk.shell(".venv/bin/python -m generator validate")
 
 
