@@ -1,6 +1,6 @@
-"""Every number in a report that states an aim is covered by a commitment's quote, or listed in
-that report's not-targets.yaml with a reason (content/reports/<id>/). Fails on any uncovered
-number, so it stays true for every report the site tracks."""
+"""Every number in the tracked parts of a report is covered by a commitment's quote, or listed
+in that report's not-targets.yaml with a reason (content/reports/<id>/). Fails on any
+uncovered number, so it stays true for every report the site tracks."""
 
 import re
 
@@ -18,13 +18,34 @@ def spans(text: str, needle: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
 
 
+def tracked(report: Report, not_targets: list[dict]) -> set[str]:
+    """The blocks of the report that the site tracks: from the first one its parts or its
+    not-targets name, to the end of its last part (the next heading as high as that part's).
+    The 2022 report is the whole printed text, of which parts 三 and 四 are the work plan;
+    its review of 2021 (parts 一, 二) and the notes after 四 are not commitments."""
+    ids = [b.id for b in report.zh]
+    named = [s.paragraph for s in report.sections] + [n["paragraph"] for n in not_targets]
+    start = min(ids.index(pid) for pid in named if pid in ids)
+    last = ids.index(report.sections[-1].paragraph)
+    level = report.zh[last].level or 99
+    end = next(
+        (i for i in range(last + 1, len(ids)) if 0 < report.zh[i].level <= level), len(ids)
+    )
+    return set(ids[start:end])
+
+
 def uncovered(report: Report, targets: list[Target], not_targets: list[dict]) -> list[str]:
-    """The numbers of the report's Chinese text that no quote and no not-target covers."""
+    """The numbers of the report's tracked Chinese text that no quote and no not-target
+    covers."""
     covered: dict[str, list[tuple[int, int]]] = {}
-    blocks = {b.id: b.text for b in report.zh}
+    mine = tracked(report, not_targets)
+    blocks = {b.id: b.text for b in report.zh if b.id in mine}
     for t in targets:
+        assert t.paragraph in blocks, f"{t.id} quotes {t.paragraph}, outside the tracked parts"
         covered.setdefault(t.paragraph, []).extend(spans(blocks[t.paragraph], t.quote))
     for item in not_targets:
+        if item["paragraph"] not in blocks:
+            continue  # a heading or preamble before the tracked parts
         covered.setdefault(item["paragraph"], []).extend(
             spans(blocks[item["paragraph"]], item["text"])
         )

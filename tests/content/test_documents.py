@@ -1,6 +1,6 @@
 """Source documents that evidence quotes come from are the official text, paragraph for paragraph.
 
-`content/documents/yuncheng-2022/zh.md` is the city's 2022 government work report as kept by the
+`content/reports/yuncheng-2022/zh.md` is the city's 2022 government work report as kept by the
 lawtext/gov archive; `tests/fixtures/sources/yuncheng-2022-report.md` is that archive text,
 byte for byte (a copy of `shared/research/sources/yuncheng-2022-report.md`).
 """
@@ -11,7 +11,7 @@ from generator.errors import Diagnostic
 from generator.report import parse
 from tests.conftest import ROOT
 
-DOC = ROOT / "content" / "documents" / "yuncheng-2022"
+DOC = ROOT / "content" / "reports" / "yuncheng-2022"
 SOURCE = ROOT / "tests" / "fixtures" / "sources" / "yuncheng-2022-report.md"
 SHARED_SOURCE = ROOT.parent / "shared" / "research" / "sources" / "yuncheng-2022-report.md"
 
