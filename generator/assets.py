@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / ".cache" / "vendor"
 ECHARTS = "echarts.min.js"
 
 
-def site_files(static: dict[str, bytes], geo: dict) -> dict[str, bytes]:
+def site_files(static: dict[str, bytes], geo: dict[str, Any]) -> dict[str, bytes]:
     """The static files as load read them (load.load_static), and the county map as JSON."""
     files = dict(static)
     files["assets/geo/yuncheng.json"] = json.dumps(

@@ -43,7 +43,7 @@ def fill_of(m: CountyMeasure) -> str:
 
 def short_name(county: Any, lang: str) -> str:
     """The name printed on the map: 盐湖区; Yanhu (English names drop District/County/City)."""
-    name = county.name(lang)
+    name = str(county.name(lang))
     return name if lang == "zh" else name.split(" ")[0]
 
 
