@@ -22,11 +22,11 @@ from generator.loadfiles import (
     MAX_GEO_BYTES,
     MAX_REPORT_BYTES,
     FileCache,
-    display_path,
     parse_geo,
     parse_report,
     there,
 )
+from generator.loadfiles import display_path as display_path  # re-exported: how paths are shown
 from generator.model import Block
 from generator.yamlnodes import YamlDoc
 

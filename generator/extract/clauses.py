@@ -31,10 +31,10 @@ def paragraphs(
             problems.extend(found)
         return blocks
     chunks = [c for c in re.split(r"\n\s*\n", text) if c.strip()]
-    blocks = [
+    bodies = [
         (f"p-auto-{i}", "".join(x.strip() for x in c.splitlines())) for i, c in enumerate(chunks, 1)
     ]
-    return [(pid, "heading" if _HEADING.match(body) else "paragraph", body) for pid, body in blocks]
+    return [(pid, "heading" if _HEADING.match(body) else "paragraph", body) for pid, body in bodies]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .model import Coverage, Measure, Proposal, Ratio
@@ -18,16 +18,24 @@ def _spans(quote: str, context: str) -> list[tuple[int, int]]:
 def _target_fields(t: Any) -> tuple[str, str, str, str]:
     """(id, paragraph, quote, kind) of a Target model or a raw target dict."""
     if isinstance(t, Mapping):
-        source = t.get("source") if isinstance(t.get("source"), Mapping) else {}
-        metric = t.get("metric") if isinstance(t.get("metric"), Mapping) else {}
-        values = (
-            t.get("id"),
-            source.get("paragraph"),
-            source.get("quote"),
-            metric.get("kind") or "qualitative",
+        source = t.get("source")
+        metric = t.get("metric")
+        if not isinstance(source, Mapping):
+            source = {}
+        if not isinstance(metric, Mapping):
+            metric = {}
+        return (
+            _text(t.get("id")),
+            _text(source.get("paragraph")),
+            _text(source.get("quote")),
+            _text(metric.get("kind") or "qualitative"),
         )
-        return tuple(v if isinstance(v, str) else "" for v in values)  # type: ignore[return-value]
     return t.id, t.paragraph, t.quote, t.metric.kind
+
+
+def _text(value: object) -> str:
+    """A raw target's field: a string, else empty."""
+    return value if isinstance(value, str) else ""
 
 
 def coverage(proposals: Sequence[Proposal], targets: Iterable[Any]) -> list[Coverage]:
@@ -93,5 +101,5 @@ def measure(
     )
 
 
-def _order(order: tuple[str, ...]):  # noqa: ANN202
+def _order(order: tuple[str, ...]) -> Callable[[str], tuple[int, str]]:
     return lambda k: (order.index(k) if k in order else len(order), k)

@@ -32,15 +32,15 @@ def _quantities(text: str, start: int, end: int, blocked: list[tuple[int, int]])
     found: list[_Q] = []
     for m in _BARE_MONEY.finditer(text, start, end):
         if not any(s < m.end() and m.start() < e for s, e in blocked):
-            comparator, because = _comparator(text[start : m.start()], "", "", False)
+            comparator, because = _comparator(text[start : m.start()], "", "", "")
             found.append(_Q(m.start(), m.end(), 1, m.group("unit"), comparator, m.group(), because))
     pos = start
     while True:
-        m = _QUANTITY.search(text, pos, end)
-        if not m:
+        hit = _QUANTITY.search(text, pos, end)
+        if not hit:
             break
-        pos = m.end()
-        q = _quantity(text, m, start, end, blocked)
+        pos = hit.end()
+        q = _quantity(text, hit, start, end, blocked)
         if q is None:
             continue
         found.append(q)
@@ -144,8 +144,8 @@ def _value(text: str, m: re.Match[str], start: int) -> tuple[float, str] | None:
         return None
     if _slogan(text, b):
         return None  # 三个强市, 四个运城, 两条底线
-    value = _cn_number(num)
-    return None if value is None else (value, unit)
+    counted = _cn_number(num)
+    return None if counted is None else (counted, unit)
 
 
 def _ranged(

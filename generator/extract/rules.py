@@ -245,6 +245,8 @@ def _counties(clause: str, names: tuple[re.Pattern[str], dict[str, str]] | None)
 def _noise_by_paragraph(not_targets: Iterable[Any]) -> dict[str, list[str]]:
     """paragraph id → texts; "" holds texts that are noise in every paragraph."""
     out: dict[str, list[str]] = {}
+    pid: object  # a raw not-target's fields may be anything: kept when they are strings
+    text: object
     for item in not_targets:
         if isinstance(item, str):
             pid, text = "", item

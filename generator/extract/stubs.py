@@ -31,15 +31,15 @@ def places(
     """paragraph id → [(offset, place)]: the section and theme a clause at or after `offset`
     belongs to. A theme starts at its paragraph; where several themes share one paragraph
     (part five), each starts where its title appears in the text."""
-    secs = []
+    secs: list[tuple[str, object, list[tuple[str, object, Any]]]] = []
     for s in sections:
         if isinstance(s, Mapping):
             themes = [
-                (t.get("id"), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
+                (_id(t.get("id")), t.get("paragraph"), (t.get("title") or {}).get("zh", ""))
                 for t in s.get("themes") or []
                 if isinstance(t, Mapping)
             ]
-            secs.append((s.get("id"), s.get("paragraph"), themes))
+            secs.append((_id(s.get("id")), s.get("paragraph"), themes))
         else:
             secs.append((s.id, s.paragraph, [(t.id, t.paragraph, t.title.zh) for t in s.themes]))
     out: dict[str, list[tuple[int, Place]]] = {}
@@ -63,6 +63,12 @@ def places(
         if marks:
             current = marks[-1][1]
     return out
+
+
+def _id(value: object) -> str:
+    """An id as sections.yaml gives it, when the content has problems: a string, else empty
+    (the draft's section or theme is then left for the reviewer to fill in)."""
+    return value if isinstance(value, str) else ""
 
 
 def place_of(p: Proposal, where: Mapping[str, list[tuple[int, Place]]]) -> Place | None:
