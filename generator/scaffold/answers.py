@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ class Answers:
             "deadline": self.deadline,
         }
         for name in ("title_zh", "title_en", "unit_zh", "unit_en"):
-            self.checks[name] = lambda a, name=name: self.not_empty(a, name)
+            self.checks[name] = partial(self.not_empty, name=name)
 
     def check(self, name: str, answer: Any) -> list[Problem]:
         """What is wrong with one answer (empty when nothing is)."""

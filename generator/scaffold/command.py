@@ -118,7 +118,7 @@ def which_report(
 @_options
 @click.pass_context
 def new_command(
-    ctx: click.Context, content: Path, report_id: str | None, no_input: bool, **given: Any
+    ctx: click.Context, /, content: Path, report_id: str | None, no_input: bool, **given: Any
 ) -> None:
     """Create a new commitment's file, asking for what is missing (help: cli.new.help)."""
     from generator.load import Loader, display_path  # imported when used: keeps --help fast

@@ -14,7 +14,7 @@ from generator import yamlnodes
 from generator.catalogue import text
 from generator.errors import Diagnostic
 from generator.scaffold.answers import Answers, Problem
-from generator.scaffold.known import DEFAULT_DEADLINE, FIELDS, QUANTITY_ONLY, Known
+from generator.scaffold.known import DEFAULT_DEADLINE, FIELDS, QUANTITY_ONLY, Choice, Known
 
 DEFAULTS = {"comparator": "at_least", "counties": "all", "deadline": DEFAULT_DEADLINE}
 
@@ -69,8 +69,10 @@ class Form:
             raise click.UsageError(self.say("new.no_answer", flag=flag), self.ctx) from None
 
     def default_paragraph(self) -> str | None:
-        theme = self.known.themes(self.answers.get("section", "")).get(self.answers.get("theme"))
-        return theme["paragraph"] if theme and theme["paragraph"] else None
+        themes = self.known.themes(self.answers.get("section", ""))
+        theme_id = self.answers.get("theme")
+        theme = themes.get(theme_id) if isinstance(theme_id, str) else None
+        return theme.paragraph if theme and theme.paragraph else None
 
     def show(self, name: str) -> None:
         """What to choose from, with the names staff know (Chinese names in Chinese)."""
@@ -93,18 +95,18 @@ class Form:
             for i in range(0, len(listed), 5):
                 click.echo("    " + comma.join(listed[i : i + 5]))
 
-    def listing(self, heading: str, items: dict[str, dict[str, Any]]) -> None:
+    def listing(self, heading: str, items: dict[str, Choice]) -> None:
         click.echo(self.say(heading))
         for item_id, item in items.items():
             click.echo(f"    {item_id}  {self.name(item)}")
 
-    def name(self, item: dict[str, Any]) -> str:
+    def name(self, item: Choice) -> str:
         """An item's name in the staff's language: in Chinese all its names (the number of a
         section first), in English its English name."""
         if self.lang == "zh":
-            names = item["names"]  # a section's: title, short label, number → "（一） 农业"
+            names = item.names  # a section's: title, short label, number → "（一） 农业"
             return " ".join(names[-1:] + names[:1] if len(names) > 1 else names)
-        return item["label"]["en"]
+        return item.label["en"]
 
     def tell(self, problems: list[Problem]) -> None:
         for p in problems:

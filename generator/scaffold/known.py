@@ -5,6 +5,7 @@ becomes what the file holds (Chinese names to ids, 万 and numbers to numbers)."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -52,42 +53,54 @@ ALL_WORDS = ("all", "全市", "全部", "所有")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A section, theme or county that answers may name: its Chinese names (answers may use
+    them; a section's are its title, short label and number) and its name in each language
+    (for the lists); a section has its themes, a theme its paragraph."""
+
+    names: list[str]
+    label: dict[str, str]
+    paragraph: str = ""
+    themes: dict[str, Choice] = field(default_factory=dict)
+
+
 class Known:
     """Sections (with their themes), counties and the Chinese report's paragraphs: for each,
     its Chinese names (answers may use them) and its name in each language (for the lists)."""
 
     def __init__(self, src: Sources):
-        # id → {"names": Chinese names, "label": {lang: name}, "themes": {id: Theme}}
-        self.sections: dict[str, dict[str, Any]] = {}
+        self.sections: dict[str, Choice] = {}  # id → the section, with its themes
         value = src.sections.value if src.sections else None
         for section in value if isinstance(value, list) else []:
             if not (isinstance(section, dict) and isinstance(section.get("id"), str)):
                 continue
-            themes = section.get("themes") if isinstance(section.get("themes"), list) else []
-            self.sections[section["id"]] = {
-                "names": _names(section.get("title"), section.get("short"), section.get("number")),
-                "label": _label(section.get("title")),
-                "themes": {
-                    t["id"]: {
-                        "paragraph": str(t.get("paragraph", "")),
-                        "names": _names(t.get("title")),
-                        "label": _label(t.get("title")),
-                    }
-                    for t in themes
+            themes = section.get("themes")
+            self.sections[section["id"]] = Choice(
+                _names(section.get("title"), section.get("short"), section.get("number")),
+                _label(section.get("title")),
+                themes={
+                    t["id"]: Choice(
+                        _names(t.get("title")),
+                        _label(t.get("title")),
+                        paragraph=str(t.get("paragraph", "")),
+                    )
+                    for t in (themes if isinstance(themes, list) else [])
                     if isinstance(t, dict) and isinstance(t.get("id"), str)
                 },
-            }
-        self.counties: dict[str, dict[str, Any]] = {}  # id → {"names", "label"}
+            )
+        self.counties: dict[str, Choice] = {}
         value = src.counties.value if src.counties else None
         for county in value if isinstance(value, list) else []:
             if isinstance(county, dict) and isinstance(county.get("id"), str):
                 name = county.get("name")
-                self.counties[county["id"]] = {"names": _names(name), "label": _label(name)}
+                self.counties[county["id"]] = Choice(_names(name), _label(name))
         self.blocks = {b.id: b for b in src.report.get("zh", [])}
         self.report_file = src.report_files.get("zh", "content/report/zh.md")
 
-    def themes(self, section: str) -> dict[str, dict[str, Any]]:
-        return self.sections.get(section, {}).get("themes", {})
+    def themes(self, section: str) -> dict[str, Choice]:
+        chosen = self.sections.get(section)
+        return chosen.themes if chosen is not None else {}
 
     def convert(self, name: str, value: Any, answers: dict[str, Any]) -> Any:
         """An answer as the file holds it: Chinese names to ids, numbers to numbers."""
@@ -95,10 +108,10 @@ class Known:
         if not isinstance(text, str):
             return text
         if name == "section":
-            return by_name(text, {i: s["names"] for i, s in self.sections.items()})
+            return by_name(text, {i: s.names for i, s in self.sections.items()})
         if name == "theme":
             themes = self.themes(answers.get("section", ""))
-            return by_name(text, {i: t["names"] for i, t in themes.items()})
+            return by_name(text, {i: t.names for i, t in themes.items()})
         if name == "kind":
             return KIND_WORDS.get(text, text)
         if name == "comparator":
@@ -106,7 +119,7 @@ class Known:
         if name == "target":
             return number(text)
         if name == "counties":
-            named = {i: c["names"] for i, c in self.counties.items()}
+            named = {i: c.names for i, c in self.counties.items()}
             ids = ["all" if c in ALL_WORDS else by_name(c, named) for c in split_list(text)]
             return ids or ["all"]
         if name == "quote":
