@@ -218,7 +218,8 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
 
 def _options(chart: Any) -> dict[str, Any]:
     """pyecharts' options as plain JSON data (get_options() still holds option objects)."""
-    return json.loads(chart.dump_options_with_quotes())
+    option: dict[str, Any] = json.loads(chart.dump_options_with_quotes())
+    return option
 
 
 def _common(lang: str, description: str) -> dict[str, Any]:
@@ -229,7 +230,7 @@ def _common(lang: str, description: str) -> dict[str, Any]:
     }
 
 
-def _feature_name(geo: dict, code: str) -> str:
+def _feature_name(geo: dict[str, Any], code: str) -> str:
     for f in geo["features"]:
         props = f.get("properties") or {}
         if str(f.get("id")) == code or str(props.get("code")) == code:

@@ -13,6 +13,7 @@ context. What they render is kept, or not, by the cache the caller passes (incre
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -279,7 +280,7 @@ class Renderer:
         get, where = self.cache.get, page.where
         body = "\n".join(
             [
-                get(("row", where, show_section, id(v)), (v,), lambda v=v: row(v, show_section))
+                get(("row", where, show_section, id(v)), (v,), partial(row, v, show_section))
                 for v in views
             ]
         )
@@ -316,7 +317,7 @@ class Renderer:
             run = tuple(items[start : start + RUN])
             first = run[0][0] if isinstance(run[0], tuple) else run[0]
             key = ("run", name, where, id(first), len(run))
-            out.append(self._kept.get(key, run, lambda run=run: joined(run)))
+            out.append(self._kept.get(key, run, partial(joined, run)))
         return Markup("".join(out))
 
 
