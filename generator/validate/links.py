@@ -68,8 +68,7 @@ class LinkChecks(Base):
             return
         if other.order <= node.order:
             found = {"id": later, "report": other.report, "own": node.report}
-            hint = "continued_in_not_later.hint"
-            self.at(node.doc, where, "continued_in_not_later", found, hint)
+            self.at(node.doc, where, "continued_in_not_later", found, "continued_in_not_later.hint")
         elif other.continues != tid:
             found = {"file": other.doc.file, "own": tid, "id": later}
             hint = Msg("continued_in_one_sided.hint", found)

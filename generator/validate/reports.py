@@ -23,7 +23,7 @@ from generator.validate.base import Base
 from generator.validate.convert import text
 from generator.validate.core import Validator
 from generator.validate.links import LinkChecks
-from generator.yamlnodes import YamlDoc
+from generator.yamlnodes import Path, YamlDoc
 
 
 @dataclass
@@ -195,9 +195,11 @@ class ReportsValidator(Validator, LinkChecks):
         for i, item in enumerate(value):
             if not isinstance(item, dict):
                 continue
-            named = [((i, "id"), item.get("id"), "section_in_two_reports")]
-            themes = item.get("themes") if isinstance(item.get("themes"), list) else []
-            for j, th in enumerate(themes):
+            named: list[tuple[Path, object, str]] = [
+                ((i, "id"), item.get("id"), "section_in_two_reports")
+            ]
+            themes = item.get("themes")
+            for j, th in enumerate(themes if isinstance(themes, list) else []):
                 if isinstance(th, dict):
                     named.append(((i, "themes", j, "id"), th.get("id"), "theme_in_two_reports"))
             for path, pid, code in named:
