@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator import render, urls
+from generator import formats, urls
 from generator.pages.inputs import PlanInputs, months
 from generator.pages.page import Page, chunks, page, paged, titles
 
@@ -34,7 +34,7 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
     for key, first_day in every_month(listed):
         newer = next((m for m in reversed(listed) if m[1] > first_day), None)
         older = next((m for m in listed if m[1] < first_day), None)
-        title = inputs.t("changes.month_title", lang).format(month=render.month(first_day, lang))
+        title = inputs.t("changes.month_title", lang).format(month=formats.month(first_day, lang))
         for path, part, pager in paged(
             urls.page("changes-month", lang, key), chunks(by_month.get(key, []))
         ):

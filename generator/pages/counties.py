@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator import charts, urls
+from generator import charts, mapdraw, urls
 from generator.pages.inputs import PlanInputs, county_lists
 from generator.pages.page import Page, chunks, page, paged, titles
 
@@ -23,7 +23,7 @@ def with_svg(
 ) -> charts.ChartData:
     """The live map's data with the server-drawn drawing of the same map (links open a new
     tab with `new_tab`: the embedded map)."""
-    svg = charts.map_drawing(
+    svg = mapdraw.map_drawing(
         inputs.site, inputs.measures, lang, highlight, new_tab=new_tab, basis=inputs.map_basis
     )
     return charts.ChartData(map_.id, map_.option, svg, map_.rows)

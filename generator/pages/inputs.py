@@ -164,7 +164,7 @@ def _shared_values(site: Site, base_url: str | None, reuse: NoReuse) -> Mapping[
     publishers = reuse.canonical("publishers", 0, Publishers(site.publishers))
     reports = reuse.canonical("reports", 0, reports_of(site))
     return reuse.memo(
-        "common", 0, _common, info, base_url, charts.BINS, documents, publishers, reports
+        "common", 0, _common, info, base_url, mapdraw.BINS, documents, publishers, reports
     )
 
 
