@@ -48,6 +48,9 @@ FIELDS: list[tuple[str, str]] = [
     ("source_title", "string"),
     ("source_url", "string"),
     ("updates", "integer"),
+    ("report", "string"),
+    ("continues", "string"),
+    ("continued_in", "string"),
 ]
 STATUSES = list(progress.STATUS_ORDER)
 
@@ -88,6 +91,9 @@ def _row(t: Target, section: Section, report_date: dt.date, today: dt.date) -> d
         "source_title": last.source.title if last and last.source else None,
         "source_url": last.source.url if last and last.source else None,
         "updates": len(t.updates),
+        "report": t.report or None,
+        "continues": t.continues,
+        "continued_in": " ".join(t.continued_in) or None,
     }
 
 
