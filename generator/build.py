@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
 from generator.load import Loader, content_commit, display_path, load_static, target_file
 from generator.model import Site
-from generator.plan import Plan, plan
+from generator.plan import Page, Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
 from generator.write import (
@@ -90,7 +90,7 @@ def publishing_warnings(site: Site, site_file: str) -> list[Diagnostic]:
 
 def prepare(
     loader: Loader,
-    strings: object,
+    strings: Mapping[str, Mapping[str, str]],
     base_url: str | None,
     reuse: NoReuse = NO_REUSE,
     changed: set[Path] | None = None,
@@ -112,7 +112,7 @@ def prepare(
         if site is None:
             raise ContentError(warnings)
         warnings = warnings + publishing_warnings(site, sources.site.file if sources.site else "")
-        the_plan = plan(site, strings, base_url, reuse)  # type: ignore[arg-type]
+        the_plan = plan(site, strings, base_url, reuse)
         lap("plan")
     return Prepared(site, the_plan, warnings, timings)
 
@@ -217,7 +217,7 @@ def publish(
     progress: Progress | None = None,
     search_index: bool = False,
     workers: int | None = None,
-    here: Callable[[object], bool] | None = None,
+    here: Callable[[Page], bool] | None = None,
 ) -> dict[str, str]:
     """Render every page and write it and every other file into a temporary folder, then swap
     it in (write.stage).

@@ -34,6 +34,7 @@ from generator.catalogue import catalogue
 from generator.errors import Diagnostic
 from generator.incremental import RenderCache, Reuse
 from generator.load import Loader, content_commit, load_static
+from generator.model import Site
 from generator.plan import Page
 from generator.render import TEMPLATES, Renderer
 from generator.write import MARKER, Manifest, remove_file, replace_file
@@ -111,7 +112,7 @@ class Session:
             self.out,
             self._commit(),
             result,
-            here=lambda page: page.kind not in _OWN_KINDS,  # type: ignore[attr-defined]
+            here=lambda page: page.kind not in _OWN_KINDS,
         )
         for name in {p.template for p in ready.plan.pages}:
             self.renderer.template(name)
@@ -197,8 +198,8 @@ class Session:
             time.perf_counter() - started, rendered, sorted(written), ready.warnings, timings
         )
 
-    def _other_files(self, site: object) -> Iterable[tuple[str, bytes]]:
-        return other_files(site, self.base_url, self.static, self.reuse)  # type: ignore[arg-type]
+    def _other_files(self, site: Site) -> Iterable[tuple[str, bytes]]:
+        return other_files(site, self.base_url, self.static, self.reuse)
 
     def _write(self, rel: str, data: bytes, written: list[str], digest: str) -> None:
         """Write a file whose SHA-256 is `digest`, unless the disk already holds those bytes."""

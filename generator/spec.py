@@ -464,4 +464,3 @@ GLOSSARY = List(
     item=Obj(keys=(Key("term", text(max_len=200)), Key("gloss", text(max_len=2_000)))),
     max_items=1_000,
 )
-

@@ -28,9 +28,7 @@ def tracked(report: Report, not_targets: list[dict]) -> set[str]:
     start = min(ids.index(pid) for pid in named if pid in ids)
     last = ids.index(report.sections[-1].paragraph)
     level = report.zh[last].level or 99
-    end = next(
-        (i for i in range(last + 1, len(ids)) if 0 < report.zh[i].level <= level), len(ids)
-    )
+    end = next((i for i in range(last + 1, len(ids)) if 0 < report.zh[i].level <= level), len(ids))
     return set(ids[start:end])
 
 
