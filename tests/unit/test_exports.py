@@ -99,7 +99,6 @@ def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(outp
     def _json_of(site, t):
         return target_json(t, site.section(t.section), site.info.report_date, dt.date.today())
 
-
     site, _ = validate(load(content))
     doc = {
         "fields": {name: catalogue().both(f"field.{name}") for name, _ in FIELDS},
