@@ -181,13 +181,16 @@ def data_files(
     forget it (at 10,000 targets they are 60 MB). With a `serve` session's reuse, each
     unchanged target's serialised row is the very same bytes as last time."""
     today = today or dt.date.today()
+    # the same Section objects as plan's (Reuse.canonical), so an unchanged target's row is
+    # reused although validation made its section anew
+    sections = {x.id: reuse.canonical("section", x.id, x) for x in site.sections}
     made = [
         reuse.memo(
             "data-row",
             t.id,
             _serialised,
             t,
-            site.section(t.section),
+            sections[t.section],
             site.info.report_date,
             today,
         )
