@@ -126,7 +126,7 @@ def make_inputs(
     by_section = _grouped(ordered, operator.attrgetter("section.id"))
     by_status = _grouped(ordered, operator.attrgetter("status"))
     section_counts = {s.id: _counts(by_section[s.id]) for s in site.sections}
-    measures = _measures(site, ordered)
+    measures = measures_of(site, ordered)
     basis, skeletons, maps, bars = _charts(site, reuse, measures, section_counts)
     return PlanInputs(
         site=site,
@@ -168,7 +168,7 @@ def _shared_values(site: Site, base_url: str | None, reuse: NoReuse) -> Mapping[
     )
 
 
-def _measures(site: Site, ordered: list[TargetView]) -> tuple[progress.CountyMeasure, ...]:
+def measures_of(site: Site, ordered: list[TargetView]) -> tuple[progress.CountyMeasure, ...]:
     """Each county's measure, from how many views have each (county ids, status) pair
     (counted in C; then a few hundred pairs are left)."""
     tally = Counter(

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator import urls
+from generator.mapdraw import MapDrawing, map_drawing
 from generator.marks import commitment_segments
 from generator.model import Report, Update
-from generator.pages.inputs import PlanInputs, TargetView, reports_of
+from generator.pages.inputs import PlanInputs, TargetView, measures_of, reports_of
 from generator.pages.page import Page, page, titles
+from generator.progress import STATUS_ORDER
 
 
 def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
@@ -77,7 +79,12 @@ def text_page(
 def index_page(inputs: PlanInputs, lang: str) -> Page:
     """Every report: when and where it was delivered, its commitments and their record."""
     rows = [
-        (r, inputs.by_report[r.id].views, report_counts(inputs.by_report[r.id].views))
+        (
+            r,
+            inputs.by_report[r.id].views,
+            report_counts(inputs.by_report[r.id].views),
+            report_map(inputs, inputs.by_report[r.id].views, lang),
+        )
         for r in reversed(reports_of(inputs.site))  # the latest first
     ]
     return page(
@@ -92,10 +99,16 @@ def index_page(inputs: PlanInputs, lang: str) -> Page:
     )
 
 
+def report_map(inputs: PlanInputs, views: list[TargetView], lang: str) -> MapDrawing:
+    """The county map of one report's commitments (done / named, as on the site's map)."""
+    measures = measures_of(inputs.site, views)
+    return map_drawing(inputs.site, measures, lang, basis=inputs.map_basis)
+
+
 def report_counts(views: list[TargetView]) -> dict[str, dict[str, int]]:
     """Commitments by status now, and by status at their deadline."""
-    now: dict[str, int] = {}
-    due: dict[str, int] = {}
+    now = dict.fromkeys(STATUS_ORDER, 0)  # in display order
+    due = dict.fromkeys(STATUS_ORDER, 0)
     for v in views:
         now[v.status] = now.get(v.status, 0) + 1
         at = v.target.at_deadline
