@@ -47,7 +47,8 @@ Change = Callable[[str], "str | bytes | None"]
 
 @dataclass
 class Mistake:
-    key: str  # also the name of the tests/fixtures/invalid case that covers its kind
+    key: str
+    case: str  # what tests its kind: a case of tests/fixtures/invalid, or a test file
     zh: str  # what the staff member did
     en: str
     change: Change  # the file's new text; bytes when saved in another encoding; None: deleted
@@ -76,12 +77,14 @@ def delete(text: str) -> None:
 MISTAKES = [
     Mistake(
         "updates-after-empty-list",
+        "updates-after-empty-list",
         "照指南加进展，但没有删掉 `updates: []` 中的 `[]`",
         "followed the guide but left the `[]` of `updates: []`",
         swap("updates:\n", "updates: []\n"),
         "[]",
     ),
     Mistake(
+        "fullwidth-colon",
         "fullwidth-colon",
         "中文输入法打出的全角冒号：`status：in_progress`",
         "a full-width colon from a Chinese input method: `status：in_progress`",
@@ -90,6 +93,7 @@ MISTAKES = [
     ),
     Mistake(
         "fullwidth-space",
+        "fullwidth-space",
         "冒号后面是全角空格：`status:　in_progress`",
         "a full-width space after the colon: `status:　in_progress`",
         swap("status: in_progress", "status:\u3000in_progress"),
@@ -97,12 +101,14 @@ MISTAKES = [
     ),
     Mistake(
         "fullwidth-space-indent",
+        "fullwidth-space",
         "缩进中有一个全角空格",
         "a full-width space in the indentation",
         swap("    status: in_progress", "  \u3000status: in_progress"),
         "\u3000",
     ),
     Mistake(
+        "yaml-tab",
         "yaml-tab",
         "用 Tab 键缩进",
         "indented with the Tab key",
@@ -111,6 +117,7 @@ MISTAKES = [
     ),
     Mistake(
         "missing-colon",
+        "missing-colon",
         "漏了冒号：`status in_progress`",
         "a missing colon: `status in_progress`",
         swap("status: in_progress", "status in_progress"),
@@ -118,6 +125,7 @@ MISTAKES = [
     ),
     Mistake(
         "dash-fullwidth",
+        "fullwidth-marks",
         "列表的短横打成全角“－”：`－ date: 2021-12-31`",
         "the list's dash typed full-width: `－ date: 2021-12-31`",
         swap("  - date: 2021-12-31", "  － date: 2021-12-31"),
@@ -125,6 +133,7 @@ MISTAKES = [
     ),
     Mistake(
         "date-chinese",
+        "typed-in-chinese",
         "日期写成中文：`date: 2021年12月31日`",
         "the date written in Chinese: `date: 2021年12月31日`",
         swap("date: 2021-12-31", "date: 2021年12月31日"),
@@ -132,6 +141,7 @@ MISTAKES = [
     ),
     Mistake(
         "date-slashes",
+        "typed-in-chinese",
         "日期用斜线：`date: 2021/12/31`",
         "the date with slashes: `date: 2021/12/31`",
         swap("date: 2021-12-31", "date: 2021/12/31"),
@@ -139,6 +149,7 @@ MISTAKES = [
     ),
     Mistake(
         "date-year-typo",
+        "status-rules",
         "年份打错成 2202：`date: 2202-12-31`",
         "the year typed as 2202: `date: 2202-12-31`",
         swap("date: 2021-12-31", "date: 2202-12-31"),
@@ -146,6 +157,7 @@ MISTAKES = [
     ),
     Mistake(
         "date-impossible",
+        "dates",
         "不存在的日期：`date: 2021-12-32`",
         "a date that does not exist: `date: 2021-12-32`",
         swap("date: 2021-12-31", "date: 2021-12-32"),
@@ -153,6 +165,7 @@ MISTAKES = [
     ),
     Mistake(
         "status-chinese",
+        "typed-in-chinese",
         "状态写成中文：`status: 推进中`",
         "the status written in Chinese: `status: 推进中`",
         swap("status: in_progress", "status: 推进中"),
@@ -160,6 +173,7 @@ MISTAKES = [
     ),
     Mistake(
         "status-misspelt",
+        "achieved-without-source",
         "状态拼错：`status: in_progres`",
         "the status misspelt: `status: in_progres`",
         swap("status: in_progress", "status: in_progres"),
@@ -167,6 +181,7 @@ MISTAKES = [
     ),
     Mistake(
         "status-contradicts-figure",
+        "status-rules",
         "数字没有达到目标却写“已完成”：`status: achieved`，`value: 300000`（目标50万亩）",
         "`achieved` with a figure short of the target: 300000 of 500000 mu",
         swap("status: in_progress", "status: achieved"),
@@ -174,6 +189,7 @@ MISTAKES = [
     ),
     Mistake(
         "value-with-unit",
+        "typed-in-chinese",
         "数字带单位：`value: 30万`",
         "the figure with a unit: `value: 30万`",
         swap("value: 300000", "value: 30万"),
@@ -181,12 +197,14 @@ MISTAKES = [
     ),
     Mistake(
         "value-with-comma",
+        "typed-in-chinese",
         "数字带千位逗号：`value: 300,000`",
         "the figure with a thousands comma: `value: 300,000`",
         swap("value: 300000", "value: 300,000"),
         "300,000",
     ),
     Mistake(
+        "achieved-without-source",
         "achieved-without-source",
         "写了进展但没有写来源（删掉了 `source:` 三行）",
         "an update without a source (the three `source:` lines deleted)",
@@ -199,6 +217,7 @@ MISTAKES = [
     ),
     Mistake(
         "refused-source",
+        "refused-source",
         "来源是转载站：`url: https://news.shi-fen.com/…`",
         "a copy site as the source: `url: https://news.shi-fen.com/…`",
         swap('url: "https://www.yuncheng.gov.cn/"', 'url: "https://news.shi-fen.com/a.html"'),
@@ -206,12 +225,14 @@ MISTAKES = [
     ),
     Mistake(
         "unknown-publisher",
+        "refused-source",
         "来源网站不在发布者名录中：`url: https://www.example.com/`",
         "a source on a site the register does not know: `url: https://www.example.com/`",
         swap('url: "https://www.yuncheng.gov.cn/"', 'url: "https://www.example.com/"'),
         '"https://www.example',
     ),
     Mistake(
+        "url-without-scheme",
         "url-without-scheme",
         "网址漏了 https://：`url: www.yuncheng.gov.cn`",
         "the address without https://: `url: www.yuncheng.gov.cn`",
@@ -221,12 +242,14 @@ MISTAKES = [
     ),
     Mistake(
         "curly-quotes",
+        "curly-quotes",
         "来源标题用中文引号括起：`title: “运城市农业农村局……”`",
         "the source's title in Chinese quotes: `title: “运城市农业农村局…”`",
         swap('title: "运城市农业农村局：2021年高标准农田建设进展"', "title: “运城市农业农村局”"),
         "“运城市农业农村局",
     ),
     Mistake(
+        "flow-comma",
         "flow-comma",
         "英文说明有逗号却没加引号：`en: 300,000 mu were built, ahead of plan`（写在 `{}` 中）",
         "English with a comma, unquoted, in `{}`: `note: {zh: …, en: 300,000 mu, ahead of plan}`",
@@ -239,6 +262,7 @@ MISTAKES = [
     ),
     Mistake(
         "fullwidth-comma",
+        "fullwidth-comma",
         '`{}` 中两项之间用了全角逗号：`{zh: …，en: "…"}`',
         'a full-width comma between the items of `{}`: `{zh: …，en: "…"}`',
         swap(
@@ -250,12 +274,14 @@ MISTAKES = [
     ),
     Mistake(
         "missing-translation",
+        "missing-translation",
         "说明只写了中文（删掉了 `en:` 一行）",
         "the note in Chinese only (the `en:` line deleted)",
         swap('      en: "300,000 mu of high-standard farmland were built in 2021."\n', ""),
         "zh: 全年",
     ),
     Mistake(
+        "unknown-field",
         "unknown-field",
         "字段名拼错：`stauts: in_progress`",
         "a field name misspelt: `stauts: in_progress`",
@@ -264,12 +290,14 @@ MISTAKES = [
     ),
     Mistake(
         "word-no-break-spaces",
+        "no-break-spaces",
         "从 Word 粘贴：缩进变成了不换行空格（U+00A0）",
         "pasted from Word: the indentation became no-break spaces (U+00A0)",
         swap("    status: in_progress", "\u00a0\u00a0\u00a0\u00a0status: in_progress"),
         "\u00a0",
     ),
     Mistake(
+        "updates-out-of-order",
         "dates",
         "新进展加在旧进展上面（顺序颠倒）",
         "the new update put above an older one",
@@ -283,7 +311,8 @@ MISTAKES = [
         file="yellow-river-no1-highway",
     ),
     Mistake(
-        "unknown-references",
+        "county-chinese",
+        "typed-in-chinese",
         "县名写成中文：`counties: [临猗县]`",
         "the county written in Chinese: `counties: [临猗县]`",
         swap("counties: [linyi]", "counties: [临猗县]"),
@@ -292,6 +321,7 @@ MISTAKES = [
     ),
     Mistake(
         "county-misspelt",
+        "unknown-references",
         "县的编号拼错：`counties: [liniy]`",
         "a county id misspelt: `counties: [liniy]`",
         swap("counties: [linyi]", "counties: [liniy]"),
@@ -300,6 +330,7 @@ MISTAKES = [
     ),
     Mistake(
         "quote-not-found",
+        "quote-not-found",
         "报告原文抄错一个字（以上→以下）",
         "the report's words copied with one character wrong (以上 → 以下)",
         swap("quote: 新建高标准农田50万亩以上", "quote: 新建高标准农田50万亩以下"),
@@ -307,6 +338,7 @@ MISTAKES = [
     ),
     Mistake(
         "quotes-fullwidth",
+        "tests/unit/test_quotes.py",
         "从打印版报告抄的原文带全角标点（`，`），网站文本是半角（`,`）",
         "the report's words copied from the printed report with full-width `，` (the text has `,`)",
         swap(
@@ -318,12 +350,14 @@ MISTAKES = [
     ),
     Mistake(
         "encoding-gb18030",
+        "encoding-gb18030",
         "文件保存成 GB18030（记事本的“ANSI”）",
         'the file saved as GB18030 (Notepad\'s "ANSI" on Chinese Windows)',
         encode("gb18030"),
         None,
     ),
     Mistake(
+        "encoding-utf16",
         "encoding-utf16",
         "文件保存成 UTF-16（记事本的“Unicode”）",
         'the file saved as UTF-16 (Notepad\'s "Unicode")',
@@ -332,6 +366,7 @@ MISTAKES = [
     ),
     Mistake(
         "notepad-bom-crlf",
+        "tests/unit/test_load.py",
         "记事本保存成“UTF-8 with BOM”，换行为 CRLF",
         'Notepad\'s "UTF-8 with BOM" and CRLF line ends',
         lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
@@ -339,13 +374,15 @@ MISTAKES = [
     ),
     Mistake(
         "empty-file",
+        "empty-file",
         "文件被清空后保存",
         "the file emptied and saved",
         lambda text: "",
         None,
     ),
     Mistake(
-        "id-mismatch",
+        "file-copy",
+        "file-copy",
         "另存为“farmland-high-standard - 副本.yaml”",
         'saved a copy as "farmland-high-standard - 副本.yaml"',
         lambda text: text,  # the copy is added beside the file: see run()
@@ -353,8 +390,18 @@ MISTAKES = [
     ),
     Mistake(
         "file-deleted",
+        "tests/cli/test_cli.py",
         "删掉了一项承诺的文件",
         "deleted a commitment's file",
+        delete,
+        None,
+        file="celebrity-allusion-halls",
+    ),
+    Mistake(
+        "file-deleted-linked",
+        "reports-continues-missing",
+        "删掉了一项2021年承诺的文件，而2022年的一项承诺接续它（`continues:`）",
+        "deleted a 2021 commitment's file that a 2022 commitment continues (`continues:`)",
         delete,
         None,
         file="linyi-yellow-river-bridge",
@@ -413,6 +460,7 @@ class Outcome:
     en: list[str]
     where: str  # exact, or what differs
     untouched: bool
+    changed: list[str]  # the files of site/ that differ after the build
 
 
 def judge(lines: list[str], path: str, expected: list[tuple[int, int]]) -> str:
@@ -444,7 +492,7 @@ def run(mistake: Mistake, base: Path, work: Path, usual: set[str]) -> Outcome:
     expected: list[tuple[int, int]] = []
     if new is None:
         path.unlink()
-    elif mistake.key == "id-mismatch":
+    elif mistake.key == "file-copy":
         copy = path.with_name(f"{path.stem} - 副本.yaml")
         copy.write_text(text, encoding="utf-8")
         shown = copy.relative_to(work).as_posix()
@@ -458,12 +506,12 @@ def run(mistake: Mistake, base: Path, work: Path, usual: set[str]) -> Outcome:
     manifest = (work / "site" / "manifest.json").read_bytes()
     code, zh = cli(work, "--lang", "zh", "build", "--no-search")
     zh = [ln for ln in zh if ln not in usual and not ln.startswith(("✓", "✗"))]
-    untouched = (work / "site" / "manifest.json").read_bytes() == manifest and tree(
-        work / "site"
-    ) == before
+    after = tree(work / "site")
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    untouched = (work / "site" / "manifest.json").read_bytes() == manifest and not changed
     _, en = cli(work, "--lang", "en", "build", "--no-search")
     en = [ln for ln in en if ln not in usual and not ln.startswith(("✓", "✗"))]
-    return Outcome(mistake, code, zh, en, judge(zh, shown, expected), untouched)
+    return Outcome(mistake, code, zh, en, judge(zh, shown, expected), untouched, changed)
 
 
 def prepare(base: Path) -> set[str]:
@@ -518,9 +566,10 @@ HEAD = {
         " `python -m generator --lang zh build --no-search`。"
         "“位置”：某一条提示的 `文件:行:列` 是否正好指向出错的字符（整个文件的问题：是否指出这个"
         "文件）。“site/ 未动”：生成前后 `site/manifest.json` 和每个文件是否完全相同。退出状态为 0"
-        " 的几行不是错误或只是警告，网站照常生成（内容没有变化的，文件也不变）。\n\n"
-        "| # | 错误 | 退出状态 | 提示（中文原文） | 位置 | site/ 未动 |\n"
-        "|---|---|---|---|---|---|\n"
+        " 的几行不是错误或只是警告，网站照常生成。\n\n"
+        "最后一栏是检查这类错误的测试（`tests/fixtures/invalid/` 中的文件名，或测试文件）。\n\n"
+        "| # | 错误 | 退出状态 | 提示（中文原文） | 位置 | site/ 未动 | 测试 |\n"
+        "|---|---|---|---|---|---|---|\n"
     ),
     "en": (
         "## English\n\n"
@@ -530,10 +579,11 @@ HEAD = {
         " `FILE:LINE:COL` points exactly at the character that is wrong (for a mistake of the"
         ' whole file: whether one names the file). "site/ untouched": whether'
         " `site/manifest.json` and every file are the same after. The rows with exit status 0"
-        " are not mistakes or only warnings: the site is built as usual (the same content gives"
-        " the same files).\n\n"
-        "| # | mistake | exit status | message | position | site/ untouched |\n"
-        "|---|---|---|---|---|---|\n"
+        " are not mistakes or only warnings: the site is built as usual.\n\n"
+        "The last column is the test of its kind (a case of `tests/fixtures/invalid/`, or a test"
+        " file).\n\n"
+        "| # | mistake | exit status | message | position | site/ untouched | test |\n"
+        "|---|---|---|---|---|---|---|\n"
     ),
 }
 
@@ -542,10 +592,13 @@ def table(outcomes: list[Outcome], lang: str) -> str:
     rows = []
     for n, o in enumerate(outcomes, 1):
         place = where(o.where, lang)
-        kept = ("是" if o.untouched else "否") if lang == "zh" else ("yes" if o.untouched else "no")
+        kept = {"zh": "是" if o.untouched else "否", "en": "yes" if o.untouched else "no"}[lang]
+        if o.code == 0:  # built: site/ is meant to change (and templates may change meanwhile)
+            kept = {"zh": "—（照常生成）", "en": "— (built)"}[lang]
         what = o.mistake.zh if lang == "zh" else o.mistake.en
         lines = o.zh if lang == "zh" else o.en
-        rows.append(f"| {n} | {what} | {o.code} | {cell(lines)} | {place} | {kept} |\n")
+        test = f"`{o.mistake.case}`"
+        rows.append(f"| {n} | {what} | {o.code} | {cell(lines)} | {place} | {kept} | {test} |\n")
     return HEAD[lang] + "".join(rows)
 
 
@@ -562,7 +615,7 @@ def main(argv: list[str]) -> None:
         outcomes = []
         for mistake in chosen:
             outcome = run(mistake, base, Path(tmp) / "work", usual)
-            kept = "untouched" if outcome.untouched else "rebuilt"
+            kept = "untouched" if outcome.untouched else f"changed: {outcome.changed[:5]}"
             print(f"{mistake.key}: exit {outcome.code}, {outcome.where}, site {kept}")
             outcomes.append(outcome)
     text = (
