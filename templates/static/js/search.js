@@ -21,6 +21,7 @@
   var lang = script.getAttribute("data-lang") === "en" ? "en" : "zh";
   var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-q");
+  var reportPick = document.getElementById("search-report"); // only when the site has several reports
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var moreRow = document.getElementById("search-more-row");
@@ -215,6 +216,13 @@
     var code = first(d.filters && d.filters.status);
     var badge = code && badges.querySelector(".badge.status-" + code);
     if (badge) { meta.appendChild(badge.cloneNode(true)); }
+    var year = first(d.filters && d.filters.report);
+    if (year && reportPick) {
+      var when = document.createElement("span");
+      when.className = "result-report";
+      when.textContent = reportPick.dataset.label.replace("{year}", year);
+      meta.appendChild(when);
+    }
     var theme = data.themes[first(d.filters && d.filters.theme)];
     if (theme) {
       var span = document.createElement("span");
@@ -342,6 +350,7 @@
     var ready = load().then(function (pf) { return chinese ? withChinese(pf) : pf; });
     return ready.then(function (pf) {
       var base = lang === "en" ? { lang: chinese ? "zh" : "en" } : {};
+      if (reportPick && reportPick.value) { base.report = reportPick.value; }
       var asTyped = search(pf, all, base);
       var inCounty = Promise.resolve([]);
       if (named.counties.length && rest.length) {
@@ -385,13 +394,22 @@
     if (state) { fill(run); }
   });
 
-  var q = new URLSearchParams(window.location.search).get("q") || "";
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q") || "";
   input.value = q;
+  if (reportPick) {
+    reportPick.value = params.get("report") || "";
+    reportPick.addEventListener("change", function () { form.requestSubmit(); });
+  }
   document.querySelectorAll("#site-search").forEach(function (el) { el.value = q; });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var value = input.value.trim();
-    window.history.replaceState(null, "", window.location.pathname + (value ? "?q=" + encodeURIComponent(value) : ""));
+    var kept = new URLSearchParams();
+    if (value) { kept.set("q", value); }
+    if (reportPick && reportPick.value) { kept.set("report", reportPick.value); }
+    var search = kept.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
     query(value);
   });
   query(q.trim());
