@@ -96,7 +96,7 @@ class Known:
                 name = county.get("name")
                 self.counties[county["id"]] = Choice(_names(name), _label(name))
         self.blocks = {b.id: b for b in src.report.get("zh", [])}
-        self.report_file = src.report_files.get("zh", "content/report/zh.md")
+        self.report_file = src.report_files.get("zh", "zh.md")  # the report text, as load names it
 
     def themes(self, section: str) -> dict[str, Choice]:
         chosen = self.sections.get(section)
