@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.load import load
 from tests.conftest import ROOT
 
@@ -71,3 +73,27 @@ def test_ids_are_stable_and_unique():
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"(p|h)-[a-z0-9-]+", i) for i in ids)
     assert Path(REPORT / "NOTES.md").exists()
+
+
+REPORT_IDS = sorted(p.name for p in (ROOT / "content" / "reports").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("report_id", REPORT_IDS)
+def test_every_report_is_translated_block_for_block(report_id: str):
+    """Each tracked report's English text has the Chinese text's ids in the same order, every
+    block translated (2022: the whole printed report, parts 一 to 四 and the notes)."""
+    src = load(ROOT / "content")
+    report = src.view(next(r for r in src.reports if r.id == report_id)).report
+    zh, en = report["zh"], report["en"]
+    assert len(zh) > 40
+    assert [b.id for b in zh] == [b.id for b in en]
+    for b in en:
+        latin = len(re.findall(r"[A-Za-z]", b.text))
+        cjk = len(re.findall(r"[\u3400-\u9fff]", b.text))
+        assert b.text.strip() and (cjk == 0 or latin > 3 * cjk), (
+            f"{report_id} {b.id} looks untranslated"
+        )
+
+
+def test_both_reports_are_tracked():
+    assert REPORT_IDS == ["yuncheng-2021", "yuncheng-2022"]
