@@ -157,6 +157,8 @@ _SAID = {
     "did not find expected node content": "yaml.expected_content",
     "block sequence entries are not allowed in this context": "yaml.sequence_here",
     "found unknown escape character": "yaml.unknown_escape",
+    "found a tab character that violates indentation": "yaml.tab",
+    "found a tab character where an indentation space is expected": "yaml.tab_expected",
     "while scanning a quoted scalar": "yaml.in_quoted",
     "while parsing a quoted scalar": "yaml.in_quoted_parse",
     "while scanning a simple key": "yaml.in_key",
