@@ -99,7 +99,7 @@ def scan(text: str) -> list[Slip]:
 
 def _maybe(text: str) -> bool:
     """Whether the text may hold a slip (False: it certainly holds none)."""
-    if "　" in text or "－" in text or "［" in text or "｛" in text:
+    if "　" in text or "－" in text or "［" in text or "｛" in text or "\u00a0" in text:
         return True
     for char, before in (("：", _KEY_CHARS), ("“", ":"), ("‘", ":")):
         i = text.find(char)
@@ -148,9 +148,12 @@ class _Scanner:
 
     def block_line(self, line: str) -> None:
         i, n = 0, len(line)
-        while i < n and line[i] in " \t　":
+        while i < n and line[i] in " \t　\u00a0":
             if line[i] == "　":
                 self.slip(i, Msg("fullwidth_indent"), Msg("fullwidth_indent.hint"))
+                return
+            if line[i] == "\u00a0":  # pasted from Word or a web page
+                self.slip(i, Msg("nbsp_indent"), Msg("nbsp_indent.hint"))
                 return
             i += 1
         indent = i
