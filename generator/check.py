@@ -148,7 +148,11 @@ class Checker:
         if _HIDDEN.search(value) or _CONTROL.search(value):
             self.problem(path, "hidden_characters", None, "hidden_characters.hint")
         if spec.enum and value not in spec.enum:
-            self.problem(path, "not_allowed", {"value": value}, did_you_mean(value, spec.enum))
+            named = _by_label(value, spec.enum)  # 推进中 typed for in_progress
+            suggestion = (
+                Msg("did_you_mean", {"name": named}) if named else did_you_mean(value, spec.enum)
+            )
+            self.problem(path, "not_allowed", {"value": value}, suggestion)
         elif spec.pattern and not re.match(spec.pattern, value):
             fix = spec.hint or _pattern_hint(spec.pattern)
             self.problem(path, "not_valid", {"value": _short(value)}, fix)
@@ -227,3 +231,19 @@ def describe(value: Any) -> Msg:
     if isinstance(value, list):
         return Msg("found.list")
     return Msg("found.mapping")
+
+
+def _by_label(value: str, allowed: tuple[str, ...] | list[str]) -> str | None:
+    """The allowed value whose label on the site is `value` (a status typed as the site shows
+    it, 推进中 or "In progress"), from the catalogue's `status.<value>` texts."""
+    from generator.catalogue import catalogue
+
+    words = catalogue()
+    for option in allowed:
+        key = f"status.{option}"
+        if key in words and value.strip().lower() in {
+            words.text(key, "zh").lower(),
+            words.text(key, "en").lower(),
+        }:
+            return str(option)
+    return None

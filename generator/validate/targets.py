@@ -209,7 +209,12 @@ class TargetChecks(UpdateChecks):
             return
         for i, cid in enumerate(listed):
             if isinstance(cid, str) and cid != "all" and cid not in refs.county_ids:
-                hint = did_you_mean(cid, refs.county_ids | {"all"})
+                named = refs.county_named(cid)  # 临猗县 or 临猗 typed for linyi
+                hint = (
+                    Msg("did_you_mean", {"name": named})
+                    if named
+                    else did_you_mean(cid, refs.county_ids | {"all"})
+                )
                 self.at(doc, ("counties", i), "unknown_county", {"name": cid}, hint)
         if "all" in listed and len(listed) > 1:
             self.at(doc, ("counties",), "all_with_counties", None, "all_with_counties.hint")
@@ -217,6 +222,10 @@ class TargetChecks(UpdateChecks):
 
 class _Refs:
     """What targets are checked against: counties, sections and their themes, paragraphs."""
+
+    def county_named(self, name: str) -> str | None:
+        """The id of the county called `name` (临猗县, 临猗, Linyi), if any."""
+        return self.county_names.get(name.strip()) or self.county_names.get(name.strip().lower())
 
     def __init__(
         self,
@@ -226,4 +235,11 @@ class _Refs:
     ):
         self.counties, self.sections, self.paragraphs = counties, sections, paragraphs
         self.county_ids = {c.id for c in counties or ()}
+        # a county by its Chinese or English name, with or without 县/市/区 (staff type names)
+        self.county_names: dict[str, str] = {}
+        for c in counties or ():
+            for name in (c.name.zh, c.name.en):
+                self.county_names[name] = c.id
+                self.county_names[name.rstrip("县市区")] = c.id
+                self.county_names[name.split(" ")[0].lower()] = c.id
         self.section_map = {s.id: {t.id for t in s.themes} for s in sections or ()}
