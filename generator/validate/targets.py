@@ -152,10 +152,15 @@ class TargetChecks(UpdateChecks):
         stem = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
         tid = raw.get("id")
         hint: Hint
+        stem_ok = re.fullmatch(spec.ID_PATTERN, stem) is not None
         if isinstance(tid, str) and tid != stem and re.fullmatch(spec.ID_PATTERN, tid):
+            if not stem_ok:  # "x - 副本.yaml", "x (1).yaml": an editor's copy of x.yaml
+                args = {"file": f"{stem}.yaml", "id": tid}
+                self.at(doc, (), "file_copy", args, Msg("file_copy.hint", args))
+                return
             hint = Msg("id_not_file.hint", {"id": tid, "stem": stem})
             self.at(doc, ("id",), "id_not_file", {"id": tid, "file": f"{stem}.yaml"}, hint)
-        if not re.fullmatch(spec.ID_PATTERN, stem):
+        if not stem_ok:
             hint = "hint.id_letters"
             self.at(doc, (), "file_name_not_id", {"file": f"{stem}.yaml"}, hint)
 
