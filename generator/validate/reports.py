@@ -171,19 +171,21 @@ class ReportsValidator(Validator, LinkChecks):
     def ids_across(self, reports: list[Checked]) -> None:
         """Target, section and theme ids each name one thing across every report: the second
         use is refused, with the first's file named."""
-        targets: dict[str, str] = {}
+        targets: dict[str, tuple[str, int]] = {}  # id → (its first file, its report)
         places: dict[str, str] = {}
-        for r in reports:
+        for n, r in enumerate(reports):
             year = r.year or ""
             for doc in r.sources.targets:
                 tid = doc.value.get("id") if isinstance(doc.value, dict) else None
                 if not isinstance(tid, str):
                     continue
-                if tid in targets and targets[tid] != doc.file:
+                first = targets.get(tid)
+                # the same report's duplicates are its own checks' (one message, not two)
+                if first is not None and first[1] != n:
                     hint = Msg("target_in_two_reports.hint", {"id": tid, "year": year})
-                    found = {"id": tid, "file": targets[tid]}
+                    found = {"id": tid, "file": first[0]}
                     self.at(doc, ("id",), "target_in_two_reports", found, hint)
-                targets.setdefault(tid, doc.file)
+                targets.setdefault(tid, (doc.file, n))
             self.places_across(r.sources.sections, places, year)
 
     def places_across(self, doc: YamlDoc | None, seen: dict[str, str], year: Any) -> None:
