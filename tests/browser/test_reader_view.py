@@ -27,36 +27,57 @@ FORBIDDEN = ["<mark", "</a>", "<span", "{{", "}}", "YYYY", "D Month", "undefined
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
+def reports() -> dict:
+    """Per report id: its paragraphs by language, and how many distinct quotes the Chinese
+    text marks (not counting a quote inside a longer one of the same paragraph)."""
     site, _ = validate(load(CONTENT))
     assert site is not None
-    texts = {
-        lang: {b.id: b.text for b in site.report.blocks(lang) if b.kind == "paragraph"}
-        for lang in ("zh", "en")
-    }
-    # quotes to mark: distinct per paragraph, and not inside a longer quote of the same one
-    quotes: dict[str, set[str]] = {}
-    for t in site.targets:
-        quotes.setdefault(t.paragraph, set()).add(t.quote)
-    marked = sum(
-        1
-        for qs in quotes.values()
-        for q in qs
-        if not any(q != other and q in other for other in qs)
-    )
-    return {**texts, "marked": marked}
+    out = {}
+    for r in site.reports:
+        texts = {
+            lang: {b.id: b.text for b in r.blocks(lang) if b.kind == "paragraph"}
+            for lang in ("zh", "en")
+        }
+        quotes: dict[str, set[str]] = {}
+        for t in site.targets:
+            if t.report == r.id:
+                quotes.setdefault(t.paragraph, set()).add(t.quote)
+        marked = sum(
+            1
+            for qs in quotes.values()
+            for q in qs
+            if not any(q != other and q in other for other in qs)
+        )
+        out[r.id] = {**texts, "marked": marked}
+    return out
 
 
 def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+# each report's text at its own address, and the first report at the address it was
+# published at before there were two (report/, kept so that its #p- links still work)
+TEXTS = [
+    ("yuncheng-2021", "reports/yuncheng-2021/"),
+    ("yuncheng-2022", "reports/yuncheng-2022/"),
+    ("yuncheng-2021", "report/"),
+]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("report_id", "address"), TEXTS)
 def test_every_report_paragraph_reads_exactly_as_the_source(
-    new_page: Callable[..., Page], base_url: str, report: dict, lang: str
+    new_page: Callable[..., Page],
+    base_url: str,
+    reports: dict,
+    report_id: str,
+    address: str,
+    lang: str,
 ) -> None:
+    report = reports[report_id]
     page = new_page(viewport=PHONE)
-    page.goto(f"{base_url}{lang}/report/")
+    page.goto(f"{base_url}{lang}/{address}")
     shown = page.evaluate(PARAGRAPHS)
     assert [pid for pid, _, _ in shown] == list(report[lang])
     for pid, text, _ in shown:
@@ -70,16 +91,17 @@ def test_every_report_paragraph_reads_exactly_as_the_source(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_deep_link_lands_on_readable_words(
-    new_page: Callable[..., Page], base_url: str, report: dict, lang: str
+    new_page: Callable[..., Page], base_url: str, reports: dict, lang: str
 ) -> None:
-    """Every commitment page links to its paragraph; the paragraph there is plain words."""
+    """Every commitment page links to its paragraph in its own report's text; the paragraph
+    there is plain words."""
     page = new_page(viewport=PHONE)
     page.goto(f"{base_url}{lang}/targets/afforestation-167000-mu/")
-    page.locator('a[href*="report/#p-"]').first.click()
-    page.wait_for_url("**/report/#p-*")
+    page.locator('.quote-block a[href*="reports/yuncheng-2021/#p-"]').first.click()
+    page.wait_for_url("**/reports/yuncheng-2021/#p-*")
     pid, text, _ = page.evaluate(PARAGRAPHS.replace(".report-para", ".report-para:target"))[0]
     assert "<" not in text and "&lt;" not in text
-    assert squash(text) == squash(report[lang][pid])
+    assert squash(text) == squash(reports["yuncheng-2021"][lang][pid])
 
 
 MAP_STATE = """() => {
