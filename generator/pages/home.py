@@ -31,7 +31,7 @@ def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
         report_rows=report_rows(inputs) if len(site.reports) > 1 else [],
         section_rows=[
             (s, inputs.section_counts[s.id], len(inputs.by_section[s.id].views))
-            for s in site.sections
+            for s in (reports_of(site)[-1].sections or site.sections)  # the latest report's
         ],
     )
 

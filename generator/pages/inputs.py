@@ -73,6 +73,13 @@ class Publishers:
 
 
 @dataclass(frozen=True)
+class Parts:
+    """The parts a chart shows (charts read `.sections`)."""
+
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
 class Lists:
     """A list of views cut into pages of LIST_LIMIT rows, each page's rows grouped by part."""
 
@@ -205,12 +212,14 @@ def _charts(
         lang: charts.county_map(site, measures, lang, skeleton=skeletons[lang], basis=basis)
         for lang in urls.LANGS
     }
+    # the home page leads with the latest report: its parts, as the report names them
+    parts = Parts(reports_of(site)[-1].sections or site.sections)
     bars = {
         lang: charts.sections_bar(
-            site,
+            parts,
             dict(section_counts),
             lang,
-            reuse.memo("bar-skeleton", lang, charts.bar_skeleton, site.sections, lang),
+            reuse.memo("bar-skeleton", lang, charts.bar_skeleton, parts.sections, lang),
         )
         for lang in urls.LANGS
     }
