@@ -151,6 +151,9 @@ class Walk:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            # Ctrl+C as in a staff member's terminal: a test run before this one may have left
+            # SIGINT ignored in pytest's process, and a child would inherit that
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         printed = ""
         try:
