@@ -8,6 +8,7 @@ from generator import charts, urls
 from generator.model import Report
 from generator.pages.inputs import PlanInputs, reports_of
 from generator.pages.page import Page, page, titles
+from generator.pages.report import report_counts
 from generator.progress import STATUS_ORDER
 
 
@@ -42,11 +43,6 @@ def report_rows(inputs: PlanInputs) -> list[tuple[Report, int, dict[str, int], d
     rows = []
     for r in reversed(reports_of(inputs.site)):
         views = inputs.by_report[r.id].views
-        now = dict.fromkeys(STATUS_ORDER, 0)
-        due = dict.fromkeys(STATUS_ORDER, 0)
-        for v in views:
-            now[v.status] += 1
-            at = v.target.at_deadline
-            due[at.status if at else "no_update"] += 1
-        rows.append((r, len(views), now, due))
+        counts = report_counts(views)
+        rows.append((r, len(views), counts["now"], counts["at_deadline"]))
     return rows
