@@ -82,40 +82,81 @@ def _target_yaml(t: dict, para: _Para, section_id: str, deadline: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+PER_REPORT = 10_000  # targets a report at most: one report's folder takes 50,000 files at most
+
+
 def make_content(dest: Path, n_targets: int, seed: int = 2021) -> None:
     """Write a synthetic content tree with `n_targets` targets into `dest` (created or reused;
-    an existing targets/ folder is replaced)."""
+    an existing targets/ folder is replaced).
+
+    Up to PER_REPORT targets: one report (content/report/, targets/). Beyond, as a province-wide
+    or several-year site would be: ceil(n / PER_REPORT) reports of equal size in
+    content/reports/r<k>/ (the validator allows 50,000 files a targets/ folder and 4 MB a report
+    text), each drawn with seed + k, its ids (targets, parts, themes) ending in -r<k>."""
     if n_targets < 0:
         raise ValueError("n_targets must not be negative")
     dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(REPO_CONTENT / "counties.yaml", dest / "counties.yaml")
+    (dest / "geo").mkdir(exist_ok=True)
+    shutil.copyfile(REPO_CONTENT / "geo" / "yuncheng.geojson", dest / "geo" / "yuncheng.geojson")
+    shutil.copyfile(TEMPLATES / "glossary.yaml", dest / "glossary.yaml")
+    site = (TEMPLATES / "site.yaml").read_text(encoding="utf-8").format(n=n_targets, seed=seed)
+    if n_targets <= PER_REPORT:
+        _write(dest / "site.yaml", site)
+        _one_report(dest, dest / "report", n_targets, seed, "")
+        return
+    reports = -(-n_targets // PER_REPORT)
+    head, report_block = site.split("\nreport:\n", 1)
+    rest = report_block.split("\npublisher:", 1)[1]
+    _write(dest / "site.yaml", head + "\npublisher:" + rest)
+    meta = "\n".join(line[2:] for line in report_block.split("\npublisher:")[0].splitlines())
+    meta += (
+        "\npublisher: {zh: 运城市人民政府（合成）, "
+        'en: "Yuncheng Municipal People\'s Government (synthetic)"}'
+    )
+    if (dest / "reports").exists():
+        shutil.rmtree(dest / "reports")
+    for k in range(reports):
+        folder = dest / "reports" / f"r{k + 1}"
+        folder.mkdir(parents=True)
+        title = meta.replace("合成文本", f"合成文本{k + 1}")
+        _write(folder / "report.yaml", title.replace("text)", f"text {k + 1})") + "\n")
+        size = n_targets * (k + 1) // reports - n_targets * k // reports
+        _one_report(folder, folder, size, seed + k + 1, f"-r{k + 1}")
+
+
+def _one_report(dest: Path, texts: Path, n_targets: int, seed: int, suffix: str) -> None:
+    """One report's sections, text (in `texts`), targets/ and not-targets in `dest`; every id
+    ends in `suffix`."""
     m = Maker(n_targets, seed)
     sections, paras = m.structure()
+    if suffix:
+        renamed = {th: (th[0] + suffix, *th[1:]) for _, _, themes in sections for th in themes}
+        sections = [(zh, en, [renamed[th] for th in themes]) for zh, en, themes in sections]
+        for para in paras:
+            para.theme = renamed[para.theme]
     targets: list[tuple[dict, _Para]] = []
     for i in range(n_targets):
         para = paras[i * len(paras) // n_targets]
         t = m.commitment(i)
         while any(o["zh"] == t["zh"] for o in para.targets):  # one quote, one place
             t = m.commitment(i)
+        t["id"] += suffix
         para.targets.append(t)
         targets.append((t, para))
     for para in paras:
         m.paragraph_text(para)
 
-    (dest / "report").mkdir(parents=True, exist_ok=True)
-    (dest / "geo").mkdir(exist_ok=True)
+    texts.mkdir(parents=True, exist_ok=True)
     if (dest / "targets").exists():
         shutil.rmtree(dest / "targets")
     (dest / "targets").mkdir()
-    shutil.copyfile(REPO_CONTENT / "counties.yaml", dest / "counties.yaml")
-    shutil.copyfile(REPO_CONTENT / "geo" / "yuncheng.geojson", dest / "geo" / "yuncheng.geojson")
-    site = (TEMPLATES / "site.yaml").read_text(encoding="utf-8")
-    _write(dest / "site.yaml", site.format(n=n_targets, seed=seed))
-    section_ids = [f"sec-{s + 1}" for s in range(SECTIONS)]
+    section_ids = [f"sec-{s + 1}{suffix}" for s in range(SECTIONS)]
     _write(dest / "sections.yaml", _sections_yaml(sections, paras, section_ids))
-    _write_report(dest, sections, paras)
+    _write_report(texts, sections, paras)
     _write_targets(dest, m, targets, section_ids)
-    for name in ("glossary.yaml", "not-targets.yaml"):
-        shutil.copyfile(TEMPLATES / name, dest / name)
+    shutil.copyfile(TEMPLATES / "not-targets.yaml", dest / "not-targets.yaml")
 
 
 def _sections_yaml(sections: list, paras: list[_Para], section_ids: list[str]) -> str:
@@ -153,8 +194,8 @@ def _write_report(dest: Path, sections: list, paras: list[_Para]) -> None:
             lead_en = f"[{p.theme[2]}.]{{.lead}} " if p.lead else ""
             zh_md += [f"{{#{p.pid}}}", lead_zh + "".join(p.zh), ""]
             en_md += [f"{{#{p.pid}}}", lead_en + " ".join(p.en), ""]
-    _write(dest / "report" / "zh.md", "\n".join(zh_md))
-    _write(dest / "report" / "en.md", "\n".join(en_md))
+    _write(dest / "zh.md", "\n".join(zh_md))
+    _write(dest / "en.md", "\n".join(en_md))
 
 
 def _write_targets(
