@@ -30,6 +30,7 @@ from benchmarks.report import goals_table, table
 from benchmarks.sizes import SEED, SizeResult, bench_size
 
 DEFAULT_SIZES = "100,1000,10000"
+HUGE = 100_000  # --huge: one round, no one-target rebuild (not a goal there), search measured
 DEFAULT_JSON = Path(".cache/bench.json")
 
 
@@ -44,6 +45,7 @@ def run(
     pages: bool = False,
     page_rounds: int = 3,
     lighthouse_runs: int = 3,
+    search_from: int | None = None,
 ) -> dict[str, Any]:
     """Every measurement asked for; returns (and writes to json_path) all the numbers."""
     started = time.perf_counter()
@@ -67,7 +69,17 @@ def run(
     try:
         if timing:
             for n in sizes:
-                results.append(bench_size(n, rounds, work, log=click.echo, incremental=incremental))
+                huge = n >= HUGE
+                results.append(
+                    bench_size(
+                        n,
+                        1 if huge else rounds,
+                        work,
+                        log=click.echo,
+                        incremental=incremental and not huge,
+                        search=search_from is not None and n >= search_from,
+                    )
+                )
             click.echo("\n" + table(results))
         report["sizes"] = [r.as_json() for r in results]
         if profile:
@@ -187,6 +199,20 @@ def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
 )
 @click.option("--pages-only", is_flag=True, help="Only the page measurements (no builds).")
 @click.option(
+    "--huge",
+    is_flag=True,
+    help="Also build 100,000 targets (ten reports of 10,000; one round, no one-target "
+    "rebuild), and at 10,000 and 100,000 targets index the site with Pagefind (time, peak "
+    "memory), open its first search in the slow-phone Chromium and count its size on disk.",
+)
+@click.option(
+    "--search",
+    "search_sizes",
+    is_flag=True,
+    help="Pagefind index, first search and site size at sizes of 10,000 and more (--huge "
+    "implies it).",
+)
+@click.option(
     "--page-rounds",
     default=3,
     show_default=True,
@@ -212,9 +238,13 @@ def bench_command(
     pages_only: bool,
     page_rounds: int,
     lighthouse_runs: int,
+    huge: bool,
+    search_sizes: bool,
 ) -> None:
     """Time full builds of synthetic content against a bare Jinja2 floor, and the real site's
     pages in a slow-phone browser (see benchmarks/command.py)."""
+    if huge and HUGE not in sizes:
+        sizes = [*sizes, HUGE]
     run(
         [] if pages_only else sizes,
         rounds,
@@ -226,6 +256,7 @@ def bench_command(
         pages=(pages or pages_only) and not profile_only,
         page_rounds=page_rounds,
         lighthouse_runs=lighthouse_runs,
+        search_from=10_000 if (huge or search_sizes) else None,
     )
 
 

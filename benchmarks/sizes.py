@@ -56,6 +56,15 @@ class SizeResult:
     full_tree_pss_kb: list[int] = field(default_factory=list)
     floor_tree_pss_kb: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # with --search (--huge): the last full round's site, its Pagefind index and first search
+    site_files: int | None = None  # the whole site, search index included when measured
+    site_bytes: int | None = None
+    site_disk_bytes: int | None = None  # allocated blocks, as `du` counts
+    search: dict[str, Any] | None = None  # benchmarks/children/search.py's result
+    first_search: dict[str, Any] | None = None  # lang → {kb, query, files}
+
+    def first_search_kb(self, lang: str) -> float | None:
+        return ((self.first_search or {}).get(lang) or {}).get("kb")
 
     @property
     def full_min(self) -> float | None:
@@ -104,9 +113,16 @@ class SizeResult:
 
 
 def bench_size(
-    n: int, rounds: int, work: Path, log: Log = print, incremental: bool = True
+    n: int,
+    rounds: int,
+    work: Path,
+    log: Log = print,
+    incremental: bool = True,
+    search: bool = False,
 ) -> SizeResult:
-    """Generate `n` synthetic targets in `work`, then time the build, the floor and an edit."""
+    """Generate `n` synthetic targets in `work`, then time the build, the floor and an edit;
+    with `search`, index the last full round's site with Pagefind (time, memory) and measure
+    its first search in the browser and its size on disk."""
     from benchmarks.synthetic import make_content
 
     res = SizeResult(n)
@@ -116,6 +132,12 @@ def bench_size(
     res.generate_seconds = time.perf_counter() - started
     log(f"  {n:,} targets: content generated in {res.generate_seconds:.1f} s")
     _full_rounds(res, content, rounds, work, log)
+    last = work / f"out-{n}-full-{rounds - 1}"
+    if search and last.exists():
+        _search(res, last, log)
+    if last.exists():
+        _site_size(res, last, log)
+        discard(last, work)  # 100,000 targets' site is GBs: not beside the floor's
     _floor_rounds(res, content, rounds, work, log)
     if incremental:
         _incremental(res, content, work, log)
@@ -185,7 +207,11 @@ def _floor_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: 
 
 
 def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
-    target = sorted((content / "targets").glob("*.yaml"))[0]
+    # one report: targets/; several (beyond 10,000 targets): reports/<id>/targets/
+    files = sorted(content.glob("targets/*.yaml")) or sorted(
+        content.glob("reports/*/targets/*.yaml")
+    )
+    target = files[0]
     out = _out_dir(work, res.targets, "session", 0)
     try:
         got = run_child("benchmarks.children.incremental", str(content), str(out), str(target))
@@ -203,3 +229,46 @@ def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
         log(f"  ✗ incremental failed: {exc}")
     finally:
         discard(out, work)
+
+
+def _search(res: SizeResult, site: Path, log: Log) -> None:
+    """Pagefind on the built site, as `build --search` runs it; then the first search in the
+    slow-phone Chromium (benchmarks/pagebench.py), when Debian's Chromium is here."""
+    from benchmarks import pagebench
+
+    try:
+        got = run_child("benchmarks.children.search", str(site), timeout=7200)
+    except ChildFailed as exc:
+        res.errors.append(f"search index: {exc}")
+        log(f"  ✗ search index failed: {exc}")
+        return
+    res.search = got
+    log(
+        f"    search index: {got['seconds']:.1f} s, Pagefind peak RSS "
+        f"{got['pagefind_maxrss_kb'] / 1024:,.0f} MB, with its parent "
+        f"{got['tree_pss_kb'] / 1024:,.0f} MB PSS; {got['files']:,} files, "
+        f"{got['bytes'] / 2**20:,.1f} MB"
+    )
+    why = pagebench.browser_missing()
+    if why:
+        res.errors.append(f"first search: not measured: {why}")
+        return
+    try:
+        res.first_search = pagebench.first_search(site, log=lambda _: None)
+    except Exception as exc:  # a browser failure must not lose the build's numbers
+        res.errors.append(f"first search: {exc}")
+        log(f"  ✗ first search failed: {exc}")
+        return
+    for lang, one in res.first_search.items():
+        kb, files = one["kb"] or 0, len(one["files"])
+        log(f"    first search {lang} ({one['query']}): {kb:.1f} KB, {files} files")
+
+
+def _site_size(res: SizeResult, site: Path, log: Log) -> None:
+    from benchmarks.children.sitesize import tree_size
+
+    res.site_files, res.site_bytes, res.site_disk_bytes = tree_size(site)
+    log(
+        f"    site: {res.site_files:,} files, {res.site_bytes / 2**20:,.0f} MB "
+        f"({res.site_disk_bytes / 2**20:,.0f} MB on disk)"
+    )
