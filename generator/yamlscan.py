@@ -9,26 +9,35 @@ silently (curly quotes become part of a title) or gives up a line later with a m
 column. Full-width punctuation inside values is left alone: Chinese text is full of `：` and `，`.
 
 It also finds the commonest slip of following the staff guide: items added under
-`updates: []`, which libyaml reports one line late as "did not find expected key".
+`updates: []`, which libyaml reports one line late as "did not find expected key"; and a key
+typed without its colon or the space after it (`title 运城市新建学校`), named at the key by
+yamlcolon.py from the shape of each line this scan reads.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator import yamlcolon
 from generator.errors import Msg
+from generator.yamlcolon import INSIDE_SHAPE, Shape
 
 # Quick tests that most files pass without a line-by-line scan (at 10,000 targets the scan of
 # every file would cost seconds): characters that are slips wherever they are, a full-width
 # colon after a letter or digit, Chinese quotation marks after a colon, and the patterns below,
 # each starting with a literal (Python's re then skips ahead quickly).
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+# a line that begins with a key's name and then blanks and a value, or a colon and no blank:
+# a key that lacks its colon or the space after it (yamlcolon.py)
+# (possessive: a line like `  zh: …` fails at its colon without trying shorter names)
+_NO_COLON = re.compile(r"\n[ \t]*+(?:-[ \t]+)*+[A-Za-z_][A-Za-z0-9_-]*+(?:[ \t　]+[^\s#]|:[^\s:])")
 _MAYBE = (
     re.compile(r"，[ \t]*[A-Za-z_]"),  # a full-width comma before a key
     re.compile(r"\[[^\]\n]*，"),  # a full-width comma between [ ] items
     re.compile(r"\[\][ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t-]"),  # [] then items
     re.compile(r"\{\}[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t-]"),
+    _NO_COLON,
 )
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*([:：])")
 _BLOCK = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
@@ -80,6 +89,8 @@ def scan(text: str) -> list[Slip]:
         scanner.line(number, line)
         if len(scanner.slips) >= MAX_SLIPS:
             break
+    if not scanner.slips:  # a line late is all libyaml manages for these
+        scanner.slips += [Slip(*found) for found in yamlcolon.missing(scanner.shapes)]
     for match in _EMPTY_THEN_ITEMS.finditer(text):
         at = text.count("\n", 0, match.start()) + 1
         key, empty = match.group(2), match.group(3)
@@ -110,6 +121,8 @@ def _maybe(text: str) -> bool:
             if j >= 0 and text[j] in before:
                 return True
             i = text.find(char, i + 1)
+    if _NO_COLON.match("\n" + text[:200]):  # the first line
+        return True
     return any(pattern.search(text) for pattern in _MAYBE)
 
 
@@ -123,6 +136,8 @@ class _Scanner:
         self.quote = ""  # an open quoted scalar: '"' or "'"
         self.flow: list[str] = []  # open '[' and '{'
         self.number = 0
+        self.shapes: list[Shape] = []  # every line but blanks and comments (yamlcolon.py)
+        self.shape: Shape | None = None
 
     def slip(self, col: int, message: Msg, hint: Msg) -> None:
         self.slips.append(Slip(self.number, col + 1, message, hint))
@@ -132,9 +147,13 @@ class _Scanner:
         if self.block is not None:
             stripped = line.lstrip(" ")
             if not stripped or len(line) - len(stripped) > self.block:
+                if stripped:
+                    self.shapes.append(INSIDE_SHAPE)
                 return
             self.block = None
         i = 0
+        if self.quote or self.flow:
+            self.shapes.append(INSIDE_SHAPE)
         if self.quote:
             i = self.close_quote(line, 0)
             if self.quote:
@@ -142,7 +161,13 @@ class _Scanner:
         if self.flow:
             self.flow_part(line, i)
             return
+        self.shape = None
         self.block_line(line)
+        if self.shape is not None and i == 0:
+            open_ = self.shape.kind == yamlcolon.KEY and (
+                self.block is not None or self.quote or self.flow
+            )
+            self.shapes.append(replace(self.shape, kind=yamlcolon.OPEN) if open_ else self.shape)
 
     # -- block context ----------------------------------------------------------------------
 
@@ -168,8 +193,11 @@ class _Scanner:
             while i < n and line[i] in " \t":
                 i += 1
         if i >= n or line[i] == "#":
+            if i > indent:
+                self.shape = Shape(self.number, indent, i, yamlcolon.ITEM)
             return
         key = _KEY.match(line, i)
+        self.shape = self.shape_of(line, indent, i, key)
         if key is None:
             self.value(line, i, "", indent)
             return
@@ -186,6 +214,22 @@ class _Scanner:
         while j < n and line[j] in " \t":
             j += 1
         self.value(line, j, name, indent)
+
+    def shape_of(self, line: str, indent: int, i: int, key: re.Match[str] | None) -> Shape:
+        """What the line is, for yamlcolon.py (from its content at i)."""
+        kind, name = yamlcolon.TEXT, ""
+        j = _skip_spaces(line, key.end()) if key else i
+        if "\t" in line[:indent]:
+            pass  # tabs: libyaml's own message names them
+        elif key is not None and (key.end() == len(line) or line[key.end()] in " \t"):
+            kind = yamlcolon.EMPTY if j >= len(line) or line[j] == "#" else yamlcolon.KEY
+        else:
+            found = yamlcolon.candidate(line, i)
+            if found:
+                kind, name = found
+            elif i > indent:
+                kind = yamlcolon.ITEM
+        return Shape(self.number, indent, i, kind, name)
 
     def value(self, line: str, i: int, key: str, indent: int) -> None:
         """What follows `key:` (or a list marker) in block context."""
