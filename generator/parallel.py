@@ -8,7 +8,6 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -97,6 +96,8 @@ def render_into(
         folder.mkdir(parents=True, exist_ok=True)
     made.update(safe_path(root, p.path).parent for p in mine)
     _JOB = (pages, renderer.templates, root)
+    import multiprocessing  # here: a small site renders in this process and never needs it
+
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.imap_unordered(_render_range, spans)  # the workers start now
