@@ -109,7 +109,7 @@ def as_json(c: Coverage) -> dict[str, Any]:
         "unit": p.unit,
         "comparator": p.comparator,
         "counties": list(p.counties) or ["all"],
-        "why": p.why,
+        "why": p.why.text(lang()) if p.why else "",
         "id": p.id,
         "figure": p.figure,
         "start": p.start,
@@ -224,6 +224,7 @@ def _write(items: list[Coverage], report: _Report, base: Path, data: _Content, e
         places(report.blocks, data.sections),
         data.deadline,
         first_place(data.sections),
+        lang(),
     )
     for f in written:
         echo(say("extract.wrote", path=f.as_posix()))

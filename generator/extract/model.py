@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.errors import Msg
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -23,7 +25,8 @@ class Proposal:
     counties: tuple[str, ...] = ()  # county ids named in the clause; () means the whole city
     context: str = field(default="", repr=False, compare=False)  # the paragraph's text
     figure_start: int = -1  # where `figure` is in the paragraph's text
-    why: str = ""  # the words that made it a proposal, for the reviewer
+    why: Msg | None = None  # the words that made it a proposal, for the reviewer (a message
+    # of generator/catalogue/extract.yaml, shown in the staff's language)
 
 
 @dataclass(frozen=True)

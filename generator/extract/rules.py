@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from generator.errors import Msg
+
 from .clauses import _blocked, _clauses, _split_lists, _trim, paragraphs
 from .model import _Q, Proposal
 from .patterns import (
@@ -93,7 +95,10 @@ def _paragraph(
                         counties=_counties(text[s:e], names),
                         context=text,
                         figure_start=cue.start(),
-                        why=f"event verb {cue.group()} ({_slug(cue.group())})",
+                        why=Msg(
+                            "extract.why.milestone",
+                            {"verb": cue.group(), "slug": _slug(cue.group())},
+                        ),
                     )
                 )
     return found
@@ -195,8 +200,15 @@ def _quantity_proposal(
         counties=_counties(text[s:e], names),
         context=text,
         figure_start=q.start,
-        why=f"figure {q.figure}; aim word {aim}; {q.comparator}: "
-        + (q.because or "a plain figure"),
+        why=Msg(
+            "extract.why.quantity",
+            {
+                "figure": q.figure,
+                "aim": aim,
+                "comparator": q.comparator or "",
+                "because": q.because or Msg("extract.why.plain"),
+            },
+        ),
     )
 
 

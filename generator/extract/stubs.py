@@ -1,7 +1,8 @@
 """Draft target files for uncovered proposals (`extract --write`), in content/proposals/.
 
 Each draft validates as it is once moved into targets/; every guess in it (section, theme,
-metric, counties, deadline) is marked `# TODO check` for the reviewer.
+metric, counties, deadline) is marked `# TODO` for the reviewer, in comments written in the
+staff's language (generator/catalogue/extract.yaml).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from generator.catalogue import text as catalogue_text
 
 from .model import Coverage, Proposal
 from .units import _UNIT_EN
@@ -95,57 +98,61 @@ def first_place(sections: Iterable[Any]) -> Place | None:
 
 
 def stub(
-    p: Proposal, place: Place | None, deadline: str, guessed: bool = False, base: str = "content"
+    p: Proposal,
+    place: Place | None,
+    deadline: str,
+    guessed: bool = False,
+    base: str = "content",
+    lang: str = "en",
 ) -> str:
     """A draft target file for the proposal. It validates as it is (moved into targets/), so
-    the reviewer starts from a working file; every guess is marked `# TODO check`, and the
+    the reviewer starts from a working file; every guess is marked `# TODO …`, and the
     English title is the Chinese one until someone translates it (`validate --report` lists
-    it as missing English)."""
+    it as missing English). Its comments are in `lang`, the staff's language."""
     q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
 
-    def zh(text: str | None) -> str:
-        return q(text or "", ensure_ascii=False)
+    def zh(value: str | None) -> str:
+        return q(value or "", ensure_ascii=False)
 
-    where = (
-        "the first part: no part of sections.yaml starts before it"
-        if guessed
-        else ("from sections.yaml: the part this paragraph is in")
-    )
+    def say(key: str, **values: object) -> str:
+        return catalogue_text(key, lang, **values)
+
+    why = say("extract.draft.why", why=p.why.text(lang)) if p.why else say("extract.draft.why.none")
+    where = "extract.draft.section.guessed" if guessed else "extract.draft.section.found"
+    check = say("extract.draft.check")
     # `base`: content, or a report's folder (content/reports/<id>): its proposals/ folder is
     # as deep as its targets/, so the schema line stays right when the draft is moved
     depth = base.count("/") + 1
     lines = [
         SCHEMA_LINE.replace("../", "../" * depth, 1),
-        "# DRAFT written by `python -m generator extract --write`. Not published: the build reads",
-        f"# {base}/targets/ only. Check every line marked TODO, translate the title, then move it:",
+        f"# {say('extract.draft.not_published', base=base)}",
+        f"# {say('extract.draft.steps')}",
         f"# git mv {base}/{PROPOSALS}/{p.id}.yaml {base}/targets/{p.id}.yaml",
-        f"# Proposed because: {p.why}" if p.why else "# Proposed by extract",
+        f"# {why}",
         f"id: {p.id}",
-        f"section: {zh(place.section if place else '')}  # TODO check ({where})",
-        f"theme: {zh(place.theme if place else '')}  # TODO check",
+        f"section: {zh(place.section if place else '')}  # {say(where)}",
+        f"theme: {zh(place.theme if place else '')}  # {check}",
         "title:",
-        f"  zh: {zh(p.quote)}  # TODO shorten if you like",
-        f"  en: {zh(p.quote)}  # TODO translate (until then validate --report lists it)",
+        f"  zh: {zh(p.quote)}  # {say('extract.draft.shorten')}",
+        f"  en: {zh(p.quote)}  # {say('extract.draft.translate')}",
         "source:",
         f"  paragraph: {p.paragraph}",
         f"  quote: {zh(p.quote)}",
         "metric:",
-        f"  kind: {p.kind}  # TODO check: quantity | milestone | qualitative",
+        f"  kind: {p.kind}  # {say('extract.draft.kind')}",
     ]
     if p.kind == "quantity":
         unit_en = _UNIT_EN.get(p.unit or "") or (p.unit or "")
         lines += [
-            f"  target: {p.number}  # TODO check: read from {zh(p.figure)}",
-            f"  comparator: {p.comparator}  # TODO check: at_least | more_than | at_most | "
-            "exactly | increase_pct",
+            f"  target: {p.number}  # {say('extract.draft.target', figure=zh(p.figure))}",
+            f"  comparator: {p.comparator}  # {say('extract.draft.comparator')}",
             f"  unit: {{zh: {zh(p.unit)}, en: {q(unit_en, ensure_ascii=False)}}}"
-            "  # TODO check the English unit",
+            f"  # {say('extract.draft.unit')}",
         ]
     counties = ", ".join(p.counties) if p.counties else "all"
     lines += [
-        f"counties: [{counties}]  # TODO check (the counties the quote names, else all; see "
-        "docs/content.md)",
-        f"deadline: {deadline}  # TODO check",
+        f"counties: [{counties}]  # {say('extract.draft.counties')}",
+        f"deadline: {deadline}  # {check}",
         "updates: []",
     ]
     return "\n".join(lines) + "\n"
@@ -157,9 +164,10 @@ def write_stubs(
     where: Mapping[str, Any],
     deadline: str,
     fallback: Place | None = None,
+    lang: str = "en",
 ) -> tuple[list[Path], list[Path]]:
     """Write a stub for every uncovered proposal into content/proposals/ (`content` may be a
-    report's folder, content/reports/<id>/: then into its proposals/).
+    report's folder, content/reports/<id>/: then into its proposals/), with comments in `lang`.
     Returns (written, kept): a file that exists (here or in targets/) is never replaced."""
     folder = content / PROPOSALS
     base = _shown_base(content)
@@ -178,7 +186,7 @@ def write_stubs(
         try:
             with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite
                 place = place_of(p, where)
-                fh.write(stub(p, place or fallback, deadline, place is None, base))
+                fh.write(stub(p, place or fallback, deadline, place is None, base, lang))
         except FileExistsError:
             kept.append(path)
             continue

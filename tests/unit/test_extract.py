@@ -29,6 +29,7 @@ from generator.load import load
 from generator.model import Text
 from generator.staff_report import untranslated
 from generator.validate import validate
+from tests.cli.test_language import content_ids, english_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
@@ -481,6 +482,30 @@ def test_the_command_speaks_the_staff_language(runner, group, real_copy, monkeyp
     assert row.split()[:3] == ["p-1-1", "quantity", "farmland-high-standard"]
     result = runner.invoke(group, ["extract", "--report", "nope.md"])
     assert result.exit_code == 2 and "找不到文件：nope.md" in result.stderr
+
+    # the drafts --write writes: every comment in Chinese, the data as in English
+    for tid in ("farmland-high-standard", "wanrong-general-airport"):
+        (real_copy / R21 / "targets" / f"{tid}.yaml").unlink()
+    result = runner.invoke(group, ["extract", "--write", *ON_2021], catch_exceptions=False)
+    folder = f"content/{R21}/{PROPOSALS}"
+    assert f"已写入 {folder}/p-1-1-500000-mu.yaml" in result.stdout
+    drafts = {p.name: p.read_text("utf-8") for p in (real_copy / R21 / PROPOSALS).iterdir()}
+    assert sorted(drafts) == ["p-1-1-500000-mu.yaml", "p-2-3-wanrong-start.yaml"]
+    ids = content_ids(real_copy)
+    assert {name: english_sentences(d, ids) for name, d in drafts.items()} == {
+        name: [] for name in drafts
+    }
+    quantity, milestone = drafts["p-1-1-500000-mu.yaml"], drafts["p-2-3-wanrong-start.yaml"]
+    assert "# 提出理由：数字 50万亩；目标用语 新建；比较方式 at_least：以上\n" in quantity
+    assert '\nsection: "three-strong-cities"  # TODO 请核对（按 sections.yaml，' in quantity
+    assert "# 提出理由：节点动词 开工（编号中写作 start）\n" in milestone
+    assert yaml.safe_load(quantity)["metric"]["comparator"] == "at_least"
+    (real_copy / R21 / PROPOSALS / "p-1-1-500000-mu.yaml").unlink()
+    monkeypatch.setenv("HEDONG_LANG", "en")
+    runner.invoke(group, ["extract", "--write", *ON_2021], catch_exceptions=False)
+    english = (real_copy / R21 / PROPOSALS / "p-1-1-500000-mu.yaml").read_text("utf-8")
+    assert "# Proposed because: figure 50万亩; aim word 新建; at_least: 以上\n" in english
+    assert yaml.safe_load(english) == yaml.safe_load(quantity)
 
 
 def test_a_missing_report_is_a_usage_error_without_traceback(runner, group, content):
