@@ -23,6 +23,7 @@ from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
 from generator.write import (
     MARKER,
+    Part,
     hash_tree,
     manifest_from_hashes,
     published_files,
@@ -107,7 +108,7 @@ def prepare(
 
         sources = loader.load(changed)
         lap("load")
-        site, warnings = validate(sources)
+        site, warnings = validate(sources, reuse=reuse)
         lap("validate")
         if site is None:
             raise ContentError(warnings)
@@ -122,10 +123,12 @@ def other_files(
     base_url: str | None,
     static: dict[str, bytes],
     reuse: NoReuse = NO_REUSE,
-) -> Iterator[tuple[str, bytes]]:
-    """The files that are not pages: data files (made one at a time), then the static files
-    load read (load.load_static) and the county map."""
-    yield from exports.data_files(site, base_url or site.info.base_url, reuse)
+    stream: bool = False,
+) -> Iterator[tuple[str, bytes | Part]]:
+    """The files that are not pages: data files (made one at a time; with `stream`, the files
+    listing every target in pieces, see exports.data_files), then the static files load read
+    (load.load_static) and the county map."""
+    yield from exports.data_files(site, base_url or site.info.base_url, reuse, stream=stream)
     yield from assets.site_files(static, site.geo).items()
 
 
@@ -159,7 +162,7 @@ def build(
             if gone:
                 raise ContentError(removal_problems(gone, content, out))
         result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
-        files = other_files(ready.site, base_url, static)
+        files = other_files(ready.site, base_url, static, stream=True)
         publish(
             ready,
             renderer,
@@ -210,7 +213,7 @@ def removal_problems(ids: list[str], content: Path, out: Path) -> list[Diagnosti
 def publish(
     ready: Prepared,
     renderer: Renderer,
-    files: Iterator[tuple[str, bytes]],
+    files: Iterator[tuple[str, bytes | Part]],
     out: Path,
     commit: str | None,
     result: BuildResult,

@@ -18,6 +18,7 @@ from generator import hosting, progress
 from generator.catalogue import catalogue, text
 from generator.incremental import NO_REUSE, NoReuse
 from generator.model import Section, Site, Target
+from generator.write import Part
 
 FIELDS: list[tuple[str, str]] = [
     # name, type; what each means is field.<name> in generator/catalogue/fields.yaml
@@ -139,11 +140,6 @@ def _csv_line(values: list[Any]) -> str:
     return buffer.getvalue()
 
 
-def _csv(lines: list[bytes]) -> bytes:
-    head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
-    return head + b"".join(lines)  # Windows reads UTF-8 only with it
-
-
 def datapackage(site: Site) -> dict[str, Any]:
     """Frictionless Data Package describing targets.csv, with bilingual field descriptions."""
     fields = []
@@ -175,17 +171,48 @@ def datapackage(site: Site) -> dict[str, Any]:
 
 
 def data_files(
-    site: Site, base_url: str | None, reuse: NoReuse = NO_REUSE, today: dt.date | None = None
-) -> Iterator[tuple[str, bytes]]:
+    site: Site,
+    base_url: str | None,
+    reuse: NoReuse = NO_REUSE,
+    today: dt.date | None = None,
+    stream: bool = False,
+) -> Iterator[tuple[str, bytes | Part]]:
     """Every data file as (path, bytes), made one at a time so a build can write each and
-    forget it (at 10,000 targets they are 60 MB). With a `serve` session's reuse, each
-    unchanged target's serialised row is the very same bytes as last time."""
-    today = today or dt.date.today()
+    forget it. With `stream` (a full build), the files that list every target (targets.json,
+    targets.csv) come as pieces (write.Part), one per target, between the targets' own files:
+    nothing holds all targets' bytes at once (at 100,000 targets they are 500 MB). Without it
+    (a `serve` session, which keeps the files) they come whole, the same bytes. With a
+    session's reuse, each unchanged target's serialised row is the very same bytes as last
+    time."""
+    parts = _data_parts(site, base_url, reuse, today or dt.date.today())
+    if stream:
+        yield from parts
+        return
+    pending: dict[str, list[bytes]] = {}
+    for path, data in parts:
+        if not isinstance(data, Part):
+            yield path, data
+            continue
+        pending.setdefault(path, []).append(data.data)
+        if data.end:
+            yield path, b"".join(pending.pop(path))
+
+
+def _data_parts(
+    site: Site, base_url: str | None, reuse: NoReuse, today: dt.date
+) -> Iterator[tuple[str, bytes | Part]]:
     # the same Section objects as plan's (Reuse.canonical), so an unchanged target's row is
     # reused although validation made its section anew
     sections = {x.id: reuse.canonical("section", x.id, x) for x in site.sections}
-    made = [
-        reuse.memo(
+    fields = _json(field_descriptions()).rstrip(b"\n")
+    # targets.json is the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would
+    # give, joined from each target's text instead of encoding every target again
+    yield "data/targets.json", Part(b"".join((b'{"fields":', fields, b',"targets":[')))
+    head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
+    yield "data/targets.csv", Part(head)  # Windows reads UTF-8 only with it
+    comma = b""
+    for t in site.targets:
+        (path, text, file), line = reuse.memo(
             "data-row",
             t.id,
             _serialised,
@@ -194,22 +221,12 @@ def data_files(
             site.info.report_date,
             today,
         )
-        for t in site.targets
-    ]
-    for (path, _, file), _ in made:
         yield path, file
-    texts = [m[0][1] for m in made]
-    lines = [m[1] for m in made]
-    fields = _json(field_descriptions()).rstrip(b"\n")
-    # the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
-    # from each target's text instead of encoding 10,000 targets again
-    yield (
-        "data/targets.json",
-        b"".join((b'{"fields":', fields, b',"targets":[', b",".join(texts), b"]}\n")),
-    )
-    del texts
-    yield "data/targets.csv", _csv(lines)
-    del lines
+        yield "data/targets.json", Part(comma + text)
+        yield "data/targets.csv", Part(line)
+        comma = b","
+    yield "data/targets.json", Part(b"]}\n", end=True)
+    yield "data/targets.csv", Part(b"", end=True)
     yield "data/datapackage.json", _json(datapackage(site))
     yield "robots.txt", _robots(base_url)
     yield "_headers", hosting.headers_file()

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO, NamedTuple
 
 import jinja2
 
@@ -46,18 +47,62 @@ def put_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class Part(NamedTuple):
+    """A piece of a file written piece by piece: the open-data files that list every target
+    (exports.data_files) are never whole in memory. The pieces of one path come in order,
+    other files between them; the last piece has end=True."""
+
+    data: bytes
+    end: bool = False
+
+
 def put_files(
-    root: Path, files: Iterable[tuple[str, bytes]], written: list[int] | None = None
+    root: Path, files: Iterable[tuple[str, bytes | Part]], written: list[int] | None = None
 ) -> dict[str, str]:
     """put_file for each (path, bytes), one at a time (a generator's files are made, written
-    and forgotten); {path: sha256}. Adds the bytes written to written[0]."""
+    and forgotten), and each (path, Part) appended to its file; {path: sha256}. Adds the bytes
+    written to written[0]."""
     made: set[Path] = set()
     hashes = {}
-    for rel, data in files:
-        hashes[rel] = put_file(root, rel, data, made)
-        if written is not None:
-            written[0] += len(data)
+    growing: dict[str, tuple[BinaryIO, Any]] = {}  # path → (open file, its running SHA-256)
+    try:
+        for rel, data in files:
+            if isinstance(data, Part):
+                _append(root, rel, data, growing, hashes, made)
+                data = data.data
+            else:
+                hashes[rel] = put_file(root, rel, data, made)
+            if written is not None:
+                written[0] += len(data)
+        if growing:
+            raise OutputError(f"files left unfinished: {', '.join(sorted(growing))}")
+    finally:
+        for handle, _ in growing.values():
+            handle.close()
     return hashes
+
+
+def _append(
+    root: Path,
+    rel: str,
+    part: Part,
+    growing: dict[str, tuple[BinaryIO, Any]],
+    hashes: dict[str, str],
+    made: set[Path],
+) -> None:
+    if rel not in growing:
+        path = safe_path(root, rel)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        growing[rel] = (path.open("wb"), hashlib.sha256())
+    handle, digest = growing[rel]
+    handle.write(part.data)
+    digest.update(part.data)
+    if part.end:
+        handle.close()
+        del growing[rel]
+        hashes[rel] = digest.hexdigest()
 
 
 def hash_tree(root: Path, sub: str) -> dict[str, str]:
