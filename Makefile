@@ -7,6 +7,11 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 PAGEFIND := node_modules/@pagefind/linux-x64/bin/pagefind_extended
+# pytest on 2 workers (pytest-xdist; JOBS=0 runs in one process). PYTHONDONTWRITEBYTECODE is unset
+# for the tests only: with it set, pytest re-rewrites every test module's asserts on every run and
+# each `python -m generator` child recompiles the package from source (about 15 s of CPU a run).
+JOBS   ?= 2
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
 
 .PHONY: site setup build validate search test test-fast lint fmt golden guide-images serve bench clean
 
@@ -45,11 +50,11 @@ validate:
 ## test: setup, Chromium, then every test (unit, golden, CLI, browser)
 test: setup /usr/bin/chromium
 	$(BIN)/ruff check generator tests benchmarks scripts
-	$(PY) -m pytest
+	$(PYTEST)
 
 ## test-fast: everything except the browser tests
 test-fast: setup
-	$(PY) -m pytest -m "not browser and not slow"
+	$(PYTEST) -m "not browser and not slow"
 
 ## lint: ruff, and mypy on generator/ (its settings: [tool.mypy] in pyproject.toml)
 lint: setup

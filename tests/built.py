@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from generator.build import build
+from generator.build import BuildResult, build
 from generator.errors import Diagnostic
 
 
@@ -35,7 +35,15 @@ def read_tree(folder: Path) -> dict[str, bytes]:
 def built(content: Path, out: Path, base_url: str | None = None, workers: int = 1) -> Built:
     """Build `content` into `out` (replaced if it holds an earlier build), without a search
     index, and read back everything written. ContentError propagates."""
-    result = build(
+    result = build_into(content, out, base_url=base_url, workers=workers)
+    return Built(read_tree(out), list(result.warnings))
+
+
+def build_into(
+    content: Path, out: Path, base_url: str | None = None, workers: int = 1
+) -> BuildResult:
+    """Build `content` into `out` as `built` does, reading nothing back."""
+    return build(
         content,
         out,
         base_url=base_url,
@@ -43,7 +51,6 @@ def built(content: Path, out: Path, base_url: str | None = None, workers: int = 
         search_index=False,
         allow_removals=True,
     )
-    return Built(read_tree(out), list(result.warnings))
 
 
 @contextmanager

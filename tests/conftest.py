@@ -1,4 +1,5 @@
-"""Shared fixtures: a writable copy of the minimal content, a CLI runner, the repo root."""
+"""Shared fixtures: a writable copy of the minimal content, a CLI runner, the repo root, the
+real site built once."""
 
 from __future__ import annotations
 
@@ -7,9 +8,26 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.built import build_into, read_tree
 from tests.casefile import make_content
+from tests.shared import shared_folder
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def real_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content's site, built once per test run the way `build --no-search` ships it
+    (one build shared by all workers): read it, copy it, never change it."""
+    return shared_folder(
+        tmp_path_factory, "real-site", lambda out: build_into(ROOT / "content", out)
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(real_site_dir: Path) -> dict[str, bytes]:
+    """Every file of the real content's site, by its path in the site."""
+    return read_tree(real_site_dir)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.browser.support import (
     Problems,
     SiteServer,
 )
+from tests.shared import shared_folder
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -35,11 +36,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's real content/, built once per session into a temporary folder, as
-    `hedong build` does (with the search index when the indexer is installed)."""
-    out = tmp_path_factory.mktemp("browser-site") / "site"
-    build(CONTENT, out, search_index=search.available())
-    return out
+    """The repository's real content/, built once per test run into a temporary folder (one
+    build for all workers), as `hedong build` does (with the search index when the indexer is
+    installed)."""
+    return shared_folder(
+        tmp_path_factory,
+        "browser-site",
+        lambda out: build(CONTENT, out, search_index=search.available()),
+    )
 
 
 @pytest.fixture(scope="session")

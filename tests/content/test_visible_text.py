@@ -9,9 +9,8 @@ looks for what must never be there. The browser tests check the same on a page o
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
-import pytest
+from tests.content.reading import Read, read
 
 # What must never reach a reader: escaped or literal markup, template syntax, placeholders,
 # and the words a program prints for a missing value.
@@ -19,44 +18,11 @@ FORBIDDEN = re.compile(
     r"<mark|</a>|<span|&lt;|&gt;|&amp;|&#|\{\{|\}\}|\{%|%\}|\{[a-z_]+\}|YYYY|D Month|"
     r"\bundefined\b|\bNaN\b|\bNone\b|\bnull\b|\bTODO\b|\bFIXME\b"
 )
-HIDDEN = {"script", "style", "template"}
-
-
-class VisibleText(HTMLParser):
-    """The text a browser would draw, roughly: everything outside script, style and <head>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-        self._in_body = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self._in_body = True
-        if tag in HIDDEN:
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._in_body and not self._skip:
-            self.parts.append(data)
 
 
 def visible_text(html: str) -> str:
-    parser = VisibleText()
-    parser.feed(html)
-    return " ".join(parser.parts)
-
-
-@pytest.fixture(scope="module")
-def pages(real_site: dict[str, bytes]) -> dict[str, str]:
-    return {
-        path: body.decode("utf-8") for path, body in real_site.items() if path.endswith(".html")
-    }
+    """The text a browser would draw, roughly (tests/content/reading.py)."""
+    return read(html).text
 
 
 def test_the_checker_catches_what_the_report_page_once_showed() -> None:
@@ -65,12 +31,12 @@ def test_the_checker_catches_what_the_report_page_once_showed() -> None:
     assert not FORBIDDEN.search(visible_text("<body><p><mark>加快</mark></p></body>"))
 
 
-def test_no_page_shows_markup_or_placeholders(pages: dict[str, str]) -> None:
+def test_no_page_shows_markup_or_placeholders(real_pages: dict[str, Read]) -> None:
     found = []
-    for path, html in sorted(pages.items()):
-        text = visible_text(html)
+    for path, page in sorted(real_pages.items()):
+        text = page.text
         for match in FORBIDDEN.finditer(text):
             around = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
             found.append(f"{path}: {match.group()!r} in …{around}…")
-    assert len(pages) > 700
+    assert len(real_pages) > 700
     assert not found, "\n".join(found[:30])
