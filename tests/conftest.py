@@ -8,11 +8,30 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.errors import Diagnostic
+from generator.load import load
+from generator.model import Site
+from generator.validate import validate
 from tests.built import build_into, read_tree
 from tests.casefile import make_content
 from tests.shared import shared_folder
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def real_validated() -> tuple[Site | None, list[Diagnostic]]:
+    """The real content, loaded and validated once per worker: (model, problems). The model is
+    frozen data, so tests share it."""
+    return validate(load(ROOT / "content"))
+
+
+@pytest.fixture(scope="session")
+def real_model(real_validated: tuple[Site | None, list[Diagnostic]]) -> Site:
+    """The real content's model (it must be valid)."""
+    site, problems = real_validated
+    assert site is not None, "\n".join(p.format() for p in problems)
+    return site
 
 
 @pytest.fixture(scope="session")

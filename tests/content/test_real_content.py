@@ -2,32 +2,24 @@
 
 from collections import Counter
 
-from generator.load import load
+from generator.model import Site
 from generator.plan import plan
 from generator.render import Renderer
-from generator.validate import validate
-from tests.conftest import ROOT
 
 
-def real_site():
-    site, problems = validate(load(ROOT / "content"))
-    assert site is not None, "\n".join(p.format() for p in problems)
-    return site
-
-
-def test_the_real_content_is_valid_without_warnings():
-    site, problems = validate(load(ROOT / "content"))
+def test_the_real_content_is_valid_without_warnings(real_validated):
+    site, problems = real_validated
     assert site is not None and problems == [], [p.format() for p in problems]
 
 
-def test_thirteen_counties_with_their_codes():
-    site = real_site()
+def test_thirteen_counties_with_their_codes(real_model: Site):
+    site = real_model
     codes = sorted(c.code for c in site.counties)
     assert codes == ["140802", *[f"1408{n}" for n in range(21, 31)], "140881", "140882"]
 
 
-def test_every_county_page_lists_the_commitments_that_name_it():
-    site = real_site()
+def test_every_county_page_lists_the_commitments_that_name_it(real_model: Site):
+    site = real_model
     pages = {p.path: p for p in plan(site, Renderer().strings.data).pages}
     for county in site.counties:
         for lang in ("zh", "en"):
@@ -37,16 +29,16 @@ def test_every_county_page_lists_the_commitments_that_name_it():
             assert listed == naming
 
 
-def test_every_part_of_the_report_has_commitments():
-    site = real_site()
+def test_every_part_of_the_report_has_commitments(real_model: Site):
+    site = real_model
     by_section = Counter(t.section for t in site.targets)
     assert all(by_section[s.id] for s in site.sections)
     assert len(site.targets) >= 120
 
 
-def test_achieved_and_missed_always_cite_a_source():
+def test_achieved_and_missed_always_cite_a_source(real_model: Site):
     """A web source, or the city's own words: a quote found in that paragraph of a document."""
-    site = real_site()
+    site = real_model
     for t in site.targets:
         for u in t.updates:
             if u.status not in ("achieved", "missed"):
@@ -59,10 +51,10 @@ def test_achieved_and_missed_always_cite_a_source():
             assert block is not None and u.evidence.quote in block.text, t.id
 
 
-def test_every_source_is_a_known_primary_publisher():
+def test_every_source_is_a_known_primary_publisher(real_model: Site):
     """No copy, forum or aggregator site behind any outcome; every cited domain is registered
     with its kind (the validator warns on an unknown one, and this test allows no warning)."""
-    site = real_site()
+    site = real_model
     cited = [(t.id, u.source.url) for t in site.targets for u in t.updates if u.source]
     for tid, url in cited:
         found = site.publisher(url)
@@ -71,10 +63,10 @@ def test_every_source_is_a_known_primary_publisher():
     assert all(u.source or u.evidence for t in site.targets for u in t.updates)
 
 
-def test_no_2021_commitment_is_achieved_on_a_later_fact():
+def test_no_2021_commitment_is_achieved_on_a_later_fact(real_model: Site):
     """The two 'achieved' of the first audit rested on 2022 and 2024 facts; a completion after
     the deadline shows as achieved late, and on-time completions have on-time dates."""
-    site = real_site()
+    site = real_model
     for t in site.targets:
         if t.status == "achieved":
             assert t.last.date <= t.deadline, t.id
@@ -83,6 +75,6 @@ def test_no_2021_commitment_is_achieved_on_a_later_fact():
     assert bridge.at_deadline is not None and bridge.at_deadline.status == "in_progress"
 
 
-def test_every_record_says_when_it_was_checked():
-    site = real_site()
+def test_every_record_says_when_it_was_checked(real_model: Site):
+    site = real_model
     assert all(t.checked is not None for t in site.targets)

@@ -17,9 +17,7 @@ from click.testing import CliRunner
 from generator.catalogue import FOLDER, catalogue
 from generator.cli import cli
 from generator.errors import Diagnostic, Msg, Pos, did_you_mean
-from generator.load import load
 from generator.messages import default_lang
-from generator.validate import validate
 from tests.casefile import make_content
 from tests.conftest import ROOT
 
@@ -101,10 +99,8 @@ def test_staff_lang_is_zh_or_en(content):
     ) in result.stderr
 
 
-def test_the_real_site_sets_chinese_for_staff():
-    site, problems = validate(load(ROOT / "content"))
-    assert site is not None, [p.format() for p in problems]
-    assert site.info.staff_lang == "zh"
+def test_the_real_site_sets_chinese_for_staff(real_model):
+    assert real_model.info.staff_lang == "zh"
 
 
 def test_the_chinese_build_summary_has_no_english(content):

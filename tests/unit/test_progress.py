@@ -95,14 +95,10 @@ def test_reported_but_nothing_done_is_a_real_zero():
     assert m.share == 0.0
 
 
-def test_county_measures_in_one_pass_equal_one_county_at_a_time():
-    from generator.load import load
+def test_county_measures_in_one_pass_equal_one_county_at_a_time(real_model):
     from generator.progress import county_measures
-    from generator.validate import validate
-    from tests.conftest import ROOT
 
-    site, _ = validate(load(ROOT / "content"))
-    assert site is not None
+    site = real_model
     assert county_measures(site.counties, site.targets) == [
         county_measure(c, site.targets) for c in site.counties
     ]
