@@ -25,7 +25,7 @@ from generator.write import (
     MARKER,
     Part,
     hash_tree,
-    manifest_from_hashes,
+    manifest_parts,
     published_files,
     put_files,
     stage,
@@ -246,7 +246,7 @@ def publish(
             hashes.update(hash_tree(folder, "pagefind"))
         result.files = len(hashes) + 1
         result.bytes = written[0]
-        put_files(folder, [(MARKER, manifest_from_hashes(hashes, commit))])
+        put_files(folder, ((MARKER, part) for part in manifest_parts(hashes, commit)))
 
     stage(out, fill)
     return hashes

@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, NamedTuple
 
@@ -140,6 +140,24 @@ def remove_file(root: Path, rel: str) -> bool:
 
 def manifest_from_hashes(hashes: dict[str, str], commit: str | None) -> bytes:
     return Manifest(hashes).bytes(commit)
+
+
+def manifest_parts(
+    hashes: dict[str, str], commit: str | None, batch: int = 20_000
+) -> Iterator[Part]:
+    """manifest.json's bytes (those of Manifest(hashes).bytes(commit)) in pieces of `batch`
+    files: a full build writes it without a second copy of every path and digest (500,000
+    files at 100,000 targets: 250 MB more at the very end)."""
+    quote = Manifest._QUOTE
+    order = sorted(hashes)
+    yield Part(b'{\n "files": ' + (b"{\n" if order else b"{}"))
+    for start in range(0, len(order), batch):
+        lines = ",\n".join(
+            f"  {quote(p)}: {quote(hashes[p])}" for p in order[start : start + batch]
+        )
+        yield Part(((",\n" if start else "") + lines).encode())
+    tail = b',\n "generator": "hedong-open",\n "source_commit": ' + quote(commit).encode()
+    yield Part((b"\n }" if order else b"") + tail + b"\n}\n", end=True)
 
 
 class Manifest:

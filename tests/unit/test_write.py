@@ -1,8 +1,18 @@
 """The manifest is written line by line; its bytes must be those of the json module."""
 
+import hashlib
 import json
 
-from generator.write import Manifest, manifest_from_hashes
+import pytest
+
+from generator.write import (
+    Manifest,
+    OutputError,
+    Part,
+    manifest_from_hashes,
+    manifest_parts,
+    put_files,
+)
 
 
 def expected(hashes: dict[str, str], commit: str | None) -> bytes:
@@ -23,3 +33,21 @@ def test_a_kept_manifest_follows_changes_and_removals():
     manifest["a.html"] = "4" * 64
     del manifest["b.html"]
     assert manifest.bytes(None) == expected({"a.html": "4" * 64, "c.html": "3" * 64}, None)
+
+
+def test_a_manifest_written_in_pieces_has_the_same_bytes(tmp_path):
+    """A full build streams manifest.json (write.manifest_parts) through put_files."""
+    hashes = {f"zh/targets/t-{i}/index.html": f"{i:064x}" for i in range(7)}
+    hashes['odd "name"\\.txt'] = "b" * 64
+    for files, commit, batch in ((hashes, "0123abc", 3), (hashes, None, 100), ({}, None, 3)):
+        parts = [("manifest.json", part) for part in manifest_parts(files, commit, batch)]
+        got = put_files(tmp_path, parts)
+        written = (tmp_path / "manifest.json").read_bytes()
+        assert written == expected(files, commit)
+        assert len(parts) == (2 if not files else 2 + -(-len(files) // batch))
+        assert got == {"manifest.json": hashlib.sha256(written).hexdigest()}
+
+
+def test_put_files_refuses_a_file_left_unfinished(tmp_path):
+    with pytest.raises(OutputError, match="unfinished: data/x.csv"):
+        put_files(tmp_path, [("data/x.csv", Part(b"a"))])
