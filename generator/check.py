@@ -76,9 +76,10 @@ class Checker:
                 self.problem(path, "code_digits", {"digits": spec.digits}, "code_digits.hint")
 
     def _type(self, spec: Spec, value: Any, path: Path, hint: Hint = None) -> None:
-        self.problem(
-            path, "wrong_type", {"expected": type_name(spec), "found": describe(value)}, hint
-        )
+        code = "wrong_type" if path else "file_wrong_type"  # the whole file has no label
+        if not path and isinstance(spec, Obj) and isinstance(value, list):
+            hint = "hint.file_list"  # `- id: …`: the fields written as a list's item
+        self.problem(path, code, {"expected": type_name(spec), "found": describe(value)}, hint)
 
     def _obj(self, spec: Obj, value: Any, path: Path) -> None:
         if not isinstance(value, dict):

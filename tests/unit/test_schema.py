@@ -133,6 +133,7 @@ TEXT_SLIPS = [
     # typed or pasted as a staff member would (docs/staff-mistakes.md): not YAML an editor
     # could check, or no longer the text the schema sees
     "missing-colon",
+    "missing-space-after-colon",
     "typed-in-chinese",
     "no-break-spaces",
 ]
@@ -143,6 +144,7 @@ FILE_LEVEL = [
     "encoding-utf16",
     "file-copy",
     "file-deleted",
+    "file-shapes",  # a list, comments only, a .bak file, a folder named .yaml
 ]
 CROSS_FILE = [
     "id-mismatch",
