@@ -19,6 +19,7 @@ Outputs are moved aside between rounds (a rename) and deleted when measuring is 
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import ChildFailed, discard, run_child
+from benchmarks.measure import TRASH, ChildFailed, discard, run_child
 
 SEED = 2021
 Log = Callable[[str], Any]
@@ -137,13 +138,26 @@ def bench_size(
         _search(res, last, log)
     if last.exists():
         _site_size(res, last, log)
-        discard(last, work)  # 100,000 targets' site is GBs: not beside the floor's
+        discard(last, work)
+    _purge(work, n)
     _floor_rounds(res, content, rounds, work, log)
+    _purge(work, n)
     if incremental:
         _incremental(res, content, work, log)
     else:
         res.incremental_note = "skipped"
     return res
+
+
+PURGE_FROM = 50_000  # targets: outputs this large are deleted at once, not kept till the end
+
+
+def _purge(work: Path, n: int) -> None:
+    """Delete the outputs moved aside, between measurements, at 100,000 targets: a site is
+    GBs, which in /dev/shm are memory, and the build's, the floor's and the trash's together
+    would not fit beside the processes measured."""
+    if n >= PURGE_FROM:
+        shutil.rmtree(work / TRASH, ignore_errors=True)
 
 
 def _out_dir(work: Path, n: int, kind: str, r: int) -> Path:
