@@ -12,11 +12,25 @@ from generator.errors import Diagnostic
 from generator.load import load
 from generator.model import Site
 from generator.validate import validate
-from tests.built import build_into, read_tree
-from tests.casefile import make_content
+from tests.built import Built, build_into, built, read_tree
+from tests.casefile import MINIMAL, make_content
 from tests.shared import shared_folder
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def minimal_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """tests/fixtures/minimal as `build --no-search` writes it, built once per worker for the
+    tests that only read it: never change it."""
+    return built(MINIMAL, tmp_path_factory.mktemp("minimal") / "site")
+
+
+@pytest.fixture(scope="session")
+def minimal_built_at_base(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The same with `--base-url https://example.org/t/`."""
+    out = tmp_path_factory.mktemp("minimal-base") / "site"
+    return built(MINIMAL, out, base_url="https://example.org/t/")
 
 
 @pytest.fixture(scope="session")

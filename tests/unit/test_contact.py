@@ -23,8 +23,10 @@ def _report_link(output: dict[str, bytes], page: str) -> str:
     return re.search(r'<a class="contact-link" href="([^"]+)"', box).group(1).replace("&amp;", "&")
 
 
-def test_without_a_contact_the_build_warns_and_pages_name_no_address(content, runner):
-    output, warnings = built(content, content.parent / "site")
+def test_without_a_contact_the_build_warns_and_pages_name_no_address(
+    content, runner, minimal_built
+):
+    output, warnings = minimal_built  # the minimal fixture has no contact
     assert [w.message for w in warnings if "contact" in w.message] == [
         "no contact in site.yaml: the pages say that corrections to this site have no channel "
         "yet, and send questions about a commitment to the 12345 hotline"

@@ -10,14 +10,13 @@ import pytest
 
 from generator.load import load
 from generator.validate import validate
-from tests.built import built
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
-def output(content):
-    return built(content, content.parent / "site", base_url="https://example.org/t/").files
+def output(minimal_built_at_base):
+    return minimal_built_at_base.files
 
 
 def test_atom_feed_per_language_newest_first_with_stable_ids(output):
@@ -46,8 +45,8 @@ def test_sitemap_lists_both_languages_with_alternates(output):
     assert b"Sitemap: https://example.org/t/sitemap.xml" in output["robots.txt"]
 
 
-def test_no_sitemap_without_a_base_url(content):
-    files = built(content, content.parent / "site").files
+def test_no_sitemap_without_a_base_url(minimal_built):
+    files = minimal_built.files
     assert "sitemap.xml" not in files
     assert b"Sitemap" not in files["robots.txt"]
 
@@ -73,10 +72,10 @@ def test_json_and_csv_figures_equal_the_yaml(content, output):
     assert by_id["farmers"]["status"] == "no_update" and by_id["farmers"]["value"] is None
 
 
-def test_data_package_is_valid(content, tmp_path):
+def test_data_package_is_valid(minimal_built, tmp_path):
     import frictionless
 
-    files = built(content, content.parent / "site").files
+    files = minimal_built.files
     for name in ("datapackage.json", "targets.csv"):
         (tmp_path / name).write_bytes(files[f"data/{name}"])
     report = frictionless.validate(str(tmp_path / "datapackage.json"))

@@ -32,10 +32,8 @@ def _headers_file(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    from tests.casefile import MINIMAL
-
-    return build_site(MINIMAL, tmp_path_factory.mktemp("hosting") / "site").files
+def built(minimal_built) -> dict[str, bytes]:
+    return minimal_built.files
 
 
 @pytest.fixture(scope="module")

@@ -65,8 +65,8 @@ def test_output_paths_cannot_leave_the_folder(tmp_path, rel):
         safe_path(tmp_path, rel)
 
 
-def test_every_page_has_a_strict_content_security_policy(content):
-    for name, data in built(content).items():
+def test_every_page_has_a_strict_content_security_policy(minimal_built):
+    for name, data in minimal_built.files.items():
         if name.endswith(".html"):
             html = data.decode()
             assert "Content-Security-Policy" in html, name
