@@ -52,9 +52,10 @@ test: setup /usr/bin/chromium
 	$(BIN)/ruff check generator tests benchmarks scripts
 	$(PYTEST)
 
-## test-fast: everything except the browser tests
+## test-fast: everything except the browser tests and the slow ones (tests/browser/ is not even
+## collected, so no process imports Playwright)
 test-fast: setup
-	$(PYTEST) -m "not browser and not slow"
+	$(PYTEST) -m "not browser and not slow" --ignore=tests/browser
 
 ## lint: ruff, and mypy on generator/ (its settings: [tool.mypy] in pyproject.toml)
 lint: setup
