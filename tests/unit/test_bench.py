@@ -51,3 +51,41 @@ def test_the_goals_table_says_met_or_not_met_beside_each_figure():
     assert rows["10,000 targets: one-target rebuild s"][-2:] == ["0.250", "met"]
     assert rows["10,000 targets: first edit after start s"][-2:] == ["NOT", "met"]
     assert rows["pages: first load KB (worst: home zh; 1 of 1 met)"][-2:] == ["29.8", "met"]
+
+
+def test_the_huge_size_reports_memory_search_and_site_size_beside_their_goals():
+    huge = SizeResult(100_000, full=[400.0], floor=[350.0], full_tree_pss_kb=[1500 * 1024])
+    huge.search = {"seconds": 95.5, "tree_pss_kb": 800 * 1024, "files": 9_000, "bytes": 50 * 2**20}
+    huge.first_search = {
+        "zh": {"kb": 180.5, "query": "高标准农田", "files": {}},
+        "en": {"kb": 230.0, "query": "farmland", "files": {}},
+    }
+    huge.site_files, huge.site_bytes, huge.site_disk_bytes = 500_000, 6 * 2**30, 7 * 2**30
+    rows = {line.split("  ")[0]: line.split() for line in goals_table([huge], None).splitlines()}
+    assert rows["100,000 targets: full build ÷ floor"][-3:] == ["1.14", "NOT", "met"]
+    assert rows["100,000 targets: all processes PSS MB"][-4:] == ["1024", "1,500", "NOT", "met"]
+    assert "100,000 targets: one-target rebuild s" not in rows  # one round, no rebuild
+    assert rows["100,000 targets: Pagefind index s"][-2:] == ["95.5", "—"]
+    assert rows["100,000 targets: Pagefind peak PSS MB (with parent)"][-2:] == ["800", "—"]
+    assert rows["100,000 targets: first search KB, zh (高标准农田)"][-2:] == ["180.5", "met"]
+    assert rows["100,000 targets: first search KB, en (farmland)"][-3:] == ["230.0", "NOT", "met"]
+    site = " ".join(rows["100,000 targets: site files / MB (with index)"])
+    assert "(reported) 500,000 / 6,144 (7,168 on disk) —" in site
+
+
+def test_synthetic_content_beyond_one_report_is_several_valid_reports(tmp_path, monkeypatch):
+    """At 100,000 targets (--huge) the synthetic site is ten reports of 10,000: one report's
+    targets/ folder may hold 50,000 files and its text 4 MB."""
+    from benchmarks.synthetic import files
+    from generator.load import load
+    from generator.validate import validate
+
+    monkeypatch.setattr(files, "PER_REPORT", 10)
+    files.make_content(tmp_path / "c", 25, 2021)
+    reports = sorted(p.name for p in (tmp_path / "c" / "reports").iterdir())
+    assert reports == ["r1", "r2", "r3"]
+    assert not (tmp_path / "c" / "targets").exists()
+    site, problems = validate(load(tmp_path / "c"))
+    assert site is not None, [str(p) for p in problems]
+    assert len(site.targets) == 25 and len({t.id for t in site.targets}) == 25
+    assert sorted({t.id.rsplit("-", 1)[1] for t in site.targets}) == reports
