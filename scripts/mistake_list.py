@@ -103,6 +103,14 @@ MISTAKES = [
         "status in_progress",
     ),
     Mistake(
+        "missing-space",
+        "missing-space-after-colon",
+        "冒号后面没有空格：`status:in_progress`",
+        "no space after the colon: `status:in_progress`",
+        swap("status: in_progress", "status:in_progress"),
+        "status:in_progress",
+    ),
+    Mistake(
         "dash-fullwidth",
         "fullwidth-marks",
         "列表的短横打成全角“－”：`－ date: 2021-12-31`",
