@@ -33,10 +33,25 @@ def load_content(content):
     import os
     from collections import defaultdict
 
-    data = {n: _load(content / f"{n}.yaml") for n in ("site", "counties", "sections")}
-    folder = content / "targets"
-    targets = [_load(folder / n) for n in sorted(os.listdir(folder)) if n.endswith(".yaml")]
-    data["report"] = _report(content)
+    data = {n: _load(content / f"{n}.yaml") for n in ("site", "counties")}
+    # one report (report/, sections.yaml, targets/) or several (reports/<id>/, beyond 10,000
+    # synthetic targets): their parts, targets and texts together, paragraph ids by report
+    several = sorted((content / "reports").iterdir()) if (content / "reports").is_dir() else []
+    data["sections"], targets, data["report"] = [], [], {lang: [] for lang in LANGS}
+    if several:  # the footer names the (first) report, as site.yaml's report: does for one
+        data["site"]["report"] = _load(several[0] / "report.yaml")
+    for base in several or [content]:
+        data["sections"] += _load(base / "sections.yaml")
+        folder = base / "targets"
+        got = [_load(folder / n) for n in sorted(os.listdir(folder)) if n.endswith(".yaml")]
+        report = _report(base if several else content / "report")
+        if several:
+            for t in got:
+                t["source"]["paragraph"] = f"{base.name}/{t['source']['paragraph']}"
+            report = {k: [(f"{base.name}/{b[0]}", *b[1:]) for b in v] for k, v in report.items()}
+        targets += got
+        for lang in LANGS:
+            data["report"][lang] += report[lang]
     sec_of = {s["id"]: s for s in data["sections"]}
     theme_of = {(s["id"], t["id"]): t for s in data["sections"] for t in s["themes"]}
     county_of = {c["id"]: c for c in data["counties"]}
@@ -53,7 +68,7 @@ def load_content(content):
     return data
 
 
-def _report(content):
+def _report(texts):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
@@ -61,7 +76,7 @@ def _report(content):
     md = md.use(attrs_block_plugin).use(attrs_plugin, spans=True)
     report = {}
     for lang in LANGS:
-        tokens = md.parse((content / "report" / f"{lang}.md").read_text("utf-8"))
+        tokens = md.parse((texts / f"{lang}.md").read_text("utf-8"))
         blocks = []
         for i, tok in enumerate(tokens):
             if tok.type in ("paragraph_open", "heading_open") and tok.level == 0:
