@@ -108,7 +108,7 @@ def prepare(
 
         sources = loader.load(changed)
         lap("load")
-        site, warnings = validate(sources)
+        site, warnings = validate(sources, reuse=reuse)
         lap("validate")
         if site is None:
             raise ContentError(warnings)

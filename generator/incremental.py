@@ -18,7 +18,9 @@ reused down the line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+import itertools
+import operator
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -58,6 +60,11 @@ class NoReuse:
     def memo(self, space: str, key: Hashable, make: Callable[..., T], *args: Any) -> T:
         return make(*args)
 
+    def each(
+        self, space: str, make: Callable[..., T], columns: Sequence[Sequence[Any]], *shared: Any
+    ) -> list[T]:
+        return [make(*row, *shared) for row in zip(*columns, strict=True)]
+
     def canonical(self, space: str, key: Hashable, value: T) -> T:
         return value
 
@@ -73,6 +80,26 @@ NO_REUSE = NoReuse()
 
 def _canonical() -> None:
     """Marks the entries of Reuse.canonical (never called)."""
+
+
+_MISSING = object()
+
+
+def _row(row: Any, width: int) -> tuple[Any, ...]:
+    return row if width != 1 else (row,)
+
+
+def _rows(rows: Sequence[Any], width: int) -> Sequence[tuple[Any, ...]]:
+    return rows if width != 1 else [(r,) for r in rows]
+
+
+def _ids(row: Any, width: int) -> Hashable:
+    return id(row) if width == 1 else tuple(map(id, row))
+
+
+def _differ(old: Sequence[tuple[Any, ...]], new: Sequence[tuple[Any, ...]]) -> list[bool]:
+    """Per row, whether any item is another object than last time."""
+    return [any(map(operator.is_not, a, b)) for a, b in zip(old, new, strict=True)]
 
 
 class Reuse(NoReuse):
@@ -101,6 +128,59 @@ class Reuse(NoReuse):
         value = make(*args)
         self._kept[slot] = (make, args, value)
         return value
+
+    def each(
+        self, space: str, make: Callable[..., T], columns: Sequence[Sequence[Any]], *shared: Any
+    ) -> list[T]:
+        """`[make(*row, *shared) for row in zip(*columns)]`, the same rule applied row by row:
+        with the same function and the same `shared` inputs, a row whose items are the very
+        objects of a row last time (wherever it stood) keeps that row's value. A one-file edit
+        at 10,000 targets then makes one value, and finding it costs a few C-level passes."""
+        slot = (space, "each")
+        self._asked.add(slot)
+        rows = tuple(zip(*columns, strict=True)) if len(columns) != 1 else tuple(columns[0])
+        hit = self._kept.get(slot)
+        values: list[T]
+        if hit is None or hit[0] is not make or not same(hit[1], shared):
+            values = [make(*row, *shared) for row in _rows(rows, len(columns))]
+            self.misses += len(values)
+        else:
+            values = self._each_again(make, hit[2], rows, len(columns), shared)
+        self._kept[slot] = (make, shared, (rows, values))
+        return values
+
+    def _each_again(
+        self,
+        make: Callable[..., T],
+        last: tuple[Sequence[Any], list[T]],
+        rows: Sequence[Any],
+        width: int,
+        shared: tuple[Any, ...],
+    ) -> list[T]:
+        old_rows, old_values = last
+        if len(old_rows) == len(rows):  # in place: compare position by position, in C
+            values = list(old_values)
+            moved = map(operator.is_not, old_rows, rows) if width == 1 else _differ(old_rows, rows)
+            made = 0
+            for i in itertools.compress(range(len(rows)), moved):
+                values[i] = make(*_row(rows[i], width), *shared)
+                made += 1
+            self.hits += len(rows) - made
+            self.misses += made
+            return values
+        # rows added or removed: find each row's last value by its items' identities (the old
+        # rows are alive while this runs, so an id cannot belong to a new object)
+        kept = {_ids(row, width): v for row, v in zip(old_rows, old_values, strict=True)}
+        values = []
+        for row in rows:
+            value = kept.get(_ids(row, width), _MISSING)
+            if value is _MISSING:
+                value = make(*_row(row, width), *shared)
+                self.misses += 1
+            else:
+                self.hits += 1
+            values.append(value)  # type: ignore[arg-type]
+        return values
 
     def canonical(self, space: str, key: Hashable, value: T) -> T:
         """The object kept last time under (space, key) when it equals `value`, else `value`

@@ -91,9 +91,6 @@ class Sources:
     geo: Any = None
     geo_file: str = ""
     problems: list[Diagnostic] = field(default_factory=list)
-    # kept by the Loader from one load to the next, for later stages to remember what they
-    # worked out (validate.py: the last check of every target) in a `serve` session
-    memo: dict[str, Any] = field(default_factory=dict)
     reports: list[ReportSources] = field(default_factory=list)  # by folder name
 
     def latest(self) -> ReportSources | None:
@@ -103,7 +100,7 @@ class Sources:
     def view(self, report: ReportSources | None = None) -> Sources:
         """These sources with one report's files in the one-report fields (by default the
         latest's; the sources themselves in the one-report layout). The view shares the
-        report's lists, and keeps its own `memo` in this one's."""
+        report's lists."""
         report = report or self.latest()
         if report is None:
             return self
@@ -115,7 +112,6 @@ class Sources:
             report=report.report,
             report_files=report.report_files,
             problems=[],
-            memo=self.memo.setdefault(f"report:{report.id}", {}),
             reports=[],
         )
 
@@ -126,7 +122,6 @@ class Loader(FileCache):
     def __init__(self, root: Path):
         super().__init__(root)
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
-        self._memo: dict[str, Any] = {}
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
         # kept while every file is a valid target (see _same_listing)
         self._listings: dict[Path, tuple[list[YamlDoc], dict[str, int], set[Path], int]] = {}
@@ -139,7 +134,7 @@ class Loader(FileCache):
         two system calls per file cost 0.4 s). Without it each file's mtime and size are checked.
         """
         root = self.root
-        src = Sources(root, memo=self._memo)
+        src = Sources(root)
         self.begin(changed)
         if not root.is_dir():
             src.problems.append(

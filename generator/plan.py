@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from generator.incremental import NO_REUSE, NoReuse
 from generator.model import Site, Update
 from generator.pages import plan_pages
-from generator.pages.inputs import PlanInputs, TargetView, make_inputs
+from generator.pages.inputs import PlanInputs, make_inputs
 from generator.pages.page import LIST_LIMIT, RELATED, Page
+from generator.pages.views import TargetView
 
 __all__ = ["LIST_LIMIT", "RELATED", "Page", "Plan", "TargetView", "plan"]
 

@@ -66,10 +66,6 @@ class YamlDoc:
     value: Any
     text: str = field(default="", repr=False)
     _root: yaml.Node | None = field(default=None, repr=False)
-    # what later stages worked out from this file (generator/validate/targets.py: its model,
-    # its cross-file problems), kept with it: an unchanged file is the same object in the next
-    # `serve` build
-    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def root(self) -> yaml.Node | None:

@@ -9,8 +9,9 @@ from typing import Any
 
 from generator import urls
 from generator.model import Document, SiteInfo, Update
-from generator.pages.inputs import PlanInputs, TargetView
+from generator.pages.inputs import PlanInputs
 from generator.pages.page import Page
+from generator.pages.views import TargetView
 
 FEED_LIMIT = 100  # newest updates in each Atom feed; the changes pages and data hold them all
 # Atom ids (RFC 4151 tag URIs) name the tracker, not the host it happens to be served from:

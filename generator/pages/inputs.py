@@ -13,45 +13,23 @@ import itertools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from generator import charts, mapdraw, progress, urls
 from generator.incremental import NO_REUSE, NoReuse
 from generator.model import (
     Block,
-    County,
     Publisher,
     Report,
     Section,
     Site,
-    Target,
-    Theme,
     Update,
 )
 from generator.pages import page as paging
 from generator.pages.page import chunks
+from generator.pages.views import TargetView, target_views
 from generator.progress import STATUS_ORDER
-
-
-@dataclass(frozen=True)
-class TargetView:
-    """A target plus everything computed about it, shared by every page that lists it."""
-
-    target: Target
-    section: Section
-    theme: Theme
-    order: int
-    status: str
-    last: Update | None
-    percent: float | None
-    schedule: str | None
-    counties: tuple[County, ...]
-    citywide: bool
-    updated_iso: str
-    county_values: tuple[tuple[County, float], ...] = field(default=())
-    overdue: bool = False  # deadline passed with no report of it done or missed
-    report: Report | None = None  # the report it was made in
 
 
 class Publishers:
@@ -255,75 +233,6 @@ def _report_and_paragraph(v: TargetView) -> tuple[str, str]:
 def reports_of(site: Site) -> tuple[Report, ...]:
     """The reports the site tracks, oldest first (a one-report site: its report)."""
     return site.reports or (site.report,)
-
-
-def report_order(site: Site) -> Callable[[Target], tuple[int, int, int, str]]:
-    """The key that sorts targets as the reports read, oldest report first: part (sections
-    are listed report by report), paragraph of its own report, place of the quote in it."""
-    reports = {r.id: r for r in reports_of(site)}
-    first = reports_of(site)[0]
-    para_order = {r.id: {b.id: i for i, b in enumerate(r.zh)} for r in reports.values()}
-    section_order = {s.id: i for i, s in enumerate(site.sections)}
-
-    def key(t: Target) -> tuple[int, int, int, str]:
-        report = reports.get(t.report, first)
-        i = para_order[report.id].get(t.paragraph)
-        place = report.zh[i].text.find(t.quote) if i is not None else 0
-        return (section_order[t.section], i or 0, place, t.id)
-
-    return key
-
-
-def target_views(site: Site, reuse: NoReuse, today: dt.date) -> dict[str, TargetView]:
-    """One view per target, keyed by id in report order."""
-    theme_of = {
-        (s.id, th.id): (s, th)
-        for s in (reuse.canonical("section", s.id, s) for s in site.sections)
-        for th in s.themes
-    }
-    counties = reuse.canonical("counties", 0, site.counties)
-    reports = {r.id: reuse.canonical("report", r.id, r) for r in reports_of(site)}
-    first = reports_of(site)[0]
-    views = {}
-    for i, t in enumerate(sorted(site.targets, key=report_order(site))):
-        section, theme = theme_of[(t.section, t.theme)]
-        report = reports.get(t.report, reports[first.id])
-        since = report.date or site.info.report_date  # schedules measure from the report's day
-        views[t.id] = reuse.memo(
-            "view", t.id, make_view, t, section, theme, i, counties, since, today, report
-        )
-    return views
-
-
-def make_view(
-    t: Target,
-    section: Section,
-    theme: Theme,
-    order: int,
-    counties: tuple[County, ...],
-    report_date: dt.date,
-    today: dt.date,
-    report: Report | None = None,
-) -> TargetView:
-    county_of = {c.id: c for c in counties}
-    last = t.last
-    citywide = "all" in t.counties
-    return TargetView(
-        target=t,
-        section=section,
-        theme=theme,
-        order=order,
-        status=t.status,
-        last=last,
-        percent=progress.percent(t),
-        schedule=progress.schedule(t, report_date),
-        counties=counties if citywide else tuple(county_of[c] for c in t.counties),
-        citywide=citywide,
-        updated_iso=last.date.isoformat() if last else "",
-        county_values=tuple((county_of[c], v) for c, v in last.counties) if last else (),
-        overdue=progress.overdue(t, today),
-        report=report,
-    )
 
 
 def all_updates(site: Site, views: Mapping[str, TargetView]) -> list[tuple[Update, TargetView]]:

@@ -12,8 +12,9 @@ from generator import urls
 from generator.mapdraw import MapDrawing, map_drawing
 from generator.marks import commitment_segments
 from generator.model import Report, Update
-from generator.pages.inputs import PlanInputs, TargetView, measures_of, reports_of
+from generator.pages.inputs import PlanInputs, measures_of, reports_of
 from generator.pages.page import Page, page, titles
+from generator.pages.views import TargetView
 from generator.progress import STATUS_ORDER
 
 

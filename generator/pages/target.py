@@ -14,8 +14,9 @@ from urllib.parse import quote, urlencode
 
 from generator import charts, urls
 from generator.model import Block, County, Target
-from generator.pages.inputs import PlanInputs, TargetView, blocks_by_id
+from generator.pages.inputs import PlanInputs, blocks_by_id
 from generator.pages.page import RELATED, Page, titles
+from generator.pages.views import TargetView
 
 
 @dataclass(frozen=True)
@@ -27,44 +28,55 @@ class MapBase:
 
 
 def plan(inputs: PlanInputs) -> Iterator[Page]:
-    """Every target's four pages, in report order."""
+    """Every target's four pages, in report order. What each target's pages read of the
+    others (its related commitments, its paragraphs, its links to other years) is gathered
+    first, as objects a session keeps while they are equal, so that its reuse can tell the
+    few targets whose pages change from 10,000 by identity alone."""
     site, reuse = inputs.site, inputs.reuse
     paras = {lang: blocks_by_id(site, lang) for lang in urls.LANGS}
     base = reuse.canonical("mapbase", 0, MapBase(site.geo, site.counties))
     views = inputs.views
-    for v in views.values():
+    ordered = inputs.ordered
+    related, para_zh, para_en, links = [], [], [], []
+    # per theme: its first RELATED + 1 views, and the RELATED that all the others list
+    heads: dict[tuple[str, str], tuple[tuple[TargetView, ...], tuple[TargetView, ...]]] = {}
+    for v in ordered:
         tg = v.target
-        peers = inputs.by_theme[(v.section.id, v.theme.id)][: RELATED + 1]
-        related = tuple(r for r in peers if r is not v)[:RELATED]
+        key = (v.section.id, v.theme.id)
+        if key not in heads:
+            head = tuple(inputs.by_theme[key][: RELATED + 1])
+            heads[key] = (head, reuse.canonical("related-of", key, head[:RELATED]))
+        head, others = heads[key]
+        if any(r is v for r in head):
+            mine = tuple(r for r in head if r is not v)[:RELATED]
+            related.append(reuse.canonical("related", tg.id, mine))
+        else:
+            related.append(others)
         where = (v.report.id if v.report else "", tg.paragraph)
-        links = (
-            views.get(tg.continues) if tg.continues else None,
-            tuple(views[i] for i in tg.continued_in if i in views),
-        )
-        yield from reuse.memo(
-            "own",
-            tg.id,
-            own_pages,
-            inputs.common,
-            inputs.strings,
-            v,
-            related,
-            paras["zh"].get(where),
-            paras["en"].get(where),
-            base,
-            links,
-        )
+        para_zh.append(paras["zh"].get(where))
+        para_en.append(paras["en"].get(where))
+        if tg.continues or tg.continued_in:
+            later = tuple(views[i] for i in tg.continued_in if i in views)
+            links.append(reuse.canonical("links", tg.id, (views.get(tg.continues or ""), later)))
+        else:
+            links.append(NO_LINKS)
+    columns = (ordered, related, para_zh, para_en, links)
+    for pages in reuse.each("own", own_pages, columns, inputs.common, inputs.strings, base):
+        yield from pages
+
+
+NO_LINKS: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ())
 
 
 def own_pages(
-    common: Mapping[str, Any],
-    strings: Mapping[str, Mapping[str, str]],
     v: TargetView,
     related: tuple[TargetView, ...],
     para_zh: Block | None,
     para_en: Block | None,
+    links: tuple[TargetView | None, tuple[TargetView, ...]],
+    common: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
     base: MapBase,
-    links: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ()),
 ) -> tuple[Page, ...]:
     tid = v.target.id
     pages = []

@@ -9,15 +9,17 @@ from typing import Any
 from generator import spec
 from generator.check import Checker
 from generator.errors import Diagnostic, Hint, Pos
+from generator.incremental import NO_REUSE, NoReuse
 from generator.load import Sources
 from generator.model import Document, Publisher
 from generator.yamlnodes import Path, YamlDoc
 
 
 class Base:
-    def __init__(self, src: Sources, today: dt.date):
+    def __init__(self, src: Sources, today: dt.date, reuse: NoReuse = NO_REUSE):
         self.src = src
         self.today = today
+        self.reuse = reuse  # a `serve` session's memory of its last build
         self.out: list[Diagnostic] = list(src.problems)
         self.first_year: int | None = None  # the report's year: no update may be older
         self.documents: dict[str, Document] = {}

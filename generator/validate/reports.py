@@ -158,13 +158,7 @@ class ReportsValidator(Validator, LinkChecks):
     def stamped(self, targets: tuple[Target, ...], rid: str) -> tuple[Target, ...]:
         """The targets with their report's id, each the same object as last time while its
         model is (a `serve` session keeps a target's pages while its Target is the same)."""
-        last: dict[str, tuple[Target, Target]] = self.src.memo.get("stamped", {})
-        now: dict[str, tuple[Target, Target]] = {}
-        for t in targets:
-            hit = last.get(t.id)
-            now[t.id] = hit if hit is not None and hit[0] is t else (t, _with_report(t, rid))
-        self.src.memo["stamped"] = now
-        return tuple(now[t.id][1] for t in targets)
+        return tuple(self.reuse.each("stamped:" + rid, _with_report, (targets,), rid))
 
     # -- ids across reports --------------------------------------------------------------------
 

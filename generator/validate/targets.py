@@ -1,74 +1,76 @@
 """Target files: each against spec.TARGET, then against the other files (ids that exist, quotes
 that are the report's words), then ids unique across files.
 
-Reuse in a `serve` session (the lead moves it into generator/incremental.py later): a file's
-spec check and model are kept in `doc.memo["target"]`, its cross-file result in
-`doc.memo["checked"]` (valid while `context` is the same objects), and the whole tuple of
-targets in `src.memo["targets"]` while every file was valid without remarks.
+Each file is checked by `check_file`, a pure function of the file, its structure check and a
+`FileContext` (what the checks read of the other files). A `serve` session's reuse
+(generator/incremental.py) gives a file that is the same object as last time its last result,
+while the context is the same object too: a one-file edit checks one file, not 10,000.
 """
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 import operator
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from generator import spec
 from generator.check import Checker
 from generator.errors import Diagnostic, Hint, Msg, did_you_mean
-from generator.model import Block, County, Section, Target
+from generator.model import Block, County, Document, Publisher, Section, Target
 from generator.validate import convert
+from generator.validate.base import Base
 from generator.validate.quotes import find_quote, in_their_own_words, nearest_hint
 from generator.validate.updates import UpdateChecks
 from generator.yamlnodes import YamlDoc
 
-Checked = tuple[Any, list[Diagnostic], Target | None, str | None]
+Structure = tuple[list[Diagnostic], Target | None]  # the spec check's problems, the model
+FileResult = tuple[list[Diagnostic], Target | None, str | None]  # problems, target, its id
 
 
-class TargetChecks(UpdateChecks):
+class TargetChecks(Base):
+    """Every target file of a report, each checked alone, then ids unique across them."""
+
     def targets(
         self,
         counties: tuple[County, ...] | None,
         sections: tuple[Section, ...] | None,
         paragraphs: dict[str, Block],
     ) -> tuple[Target, ...] | None:
-        self.refs = _Refs(counties, sections, paragraphs)
-        # what a target's cross-file checks depend on: the loader hands out the same objects
-        # while these files are unchanged, so each target's result can be kept until then
-        self.context = (
-            self.src.counties,
-            self.src.sections,
-            self.src.report.get("zh"),
-            self.src.report_files.get("zh"),
-            self.src.publishers,
-            tuple((k, v[0], v[1]) for k, v in self.src.documents.items()),
+        reuse, docs = self.reuse, self.src.targets
+        key = self.src.report_files.get("zh", "")  # one report's files
+        context = reuse.memo(
+            "check-context",
+            key,
+            FileContext.of,
+            reuse.canonical("check-counties", key, counties),
+            reuse.canonical("check-sections", key, sections),
+            reuse.canonical("check-paragraphs", key, paragraphs),
+            reuse.canonical("check-documents", key, self.documents),
+            reuse.canonical("check-publishers", key, self.publishers),
+            self.src.publishers is not None,
+            key,
             self.first_year,
             self.today,
         )
-        quick = self._same_targets()
-        if quick is not None:
-            return quick
-        result, failed, any_found = self._every_target()
-        self.src.memo.pop("targets", None)
+        structures = reuse.each("check-structure:" + key, target_structure, (docs,))
+        checked = reuse.each("check-file:" + key, check_file, (docs, structures), context)
+        result, failed = self._unique(docs, checked)
         if failed or counties is None or sections is None:
             return None
-        targets = tuple(sorted(result, key=operator.attrgetter("id")))
-        if not any_found:  # the quick path below assumes no file had anything to report
-            self.src.memo["targets"] = (self.context, list(self.src.targets), targets)
-        return targets
+        return tuple(sorted(result, key=operator.attrgetter("id")))
 
-    def _every_target(self) -> tuple[list[Target], bool, bool]:
-        """(valid targets, whether any file failed, whether any file had a problem), with
-        every problem recorded and ids used twice refused."""
+    def _unique(self, docs: list[YamlDoc], checked: list[FileResult]) -> tuple[list[Target], bool]:
+        """(valid targets, whether any file failed), with every problem recorded and ids used
+        twice refused."""
         result: list[Target] = []
         seen: dict[str, str] = {}
-        failed = any_found = False
-        for doc in self.src.targets:
-            _, found, target, tid = self._check(doc)
+        failed = False
+        for doc, (found, target, tid) in zip(docs, checked, strict=True):
             if found:
                 self.out.extend(found)
-                any_found = True
             if tid is not None:
                 if tid in seen:
                     self.at(doc, ("id",), "duplicate_target", {"id": tid, "file": seen[tid]})
@@ -78,64 +80,76 @@ class TargetChecks(UpdateChecks):
                 failed = True
                 continue
             result.append(target)
-        return result, failed, any_found
+        return result, failed
 
-    def _check(self, doc: YamlDoc) -> Checked:
-        """(context, problems, target, id): this file's checks, kept while it and what they
-        depend on are the same objects (a `serve` rebuild skips 10,000 files)."""
-        hit = doc.memo.get("checked")
-        if hit is None or hit[0] != self.context:
-            structure, target = self.target_structure(doc)
-            raw = doc.value if isinstance(doc.value, dict) else {}
-            start = len(self.out)
-            self.forms = {}
-            self.target_refs(doc, raw)
-            refs = self.out[start:]
-            del self.out[start:]
-            ok = target is not None and not any(p.severity == "error" for p in refs)
-            if target is not None and ok and self.forms:
-                target = in_their_own_words(target, self.forms)
-            tid = raw.get("id") if isinstance(raw.get("id"), str) else None
-            hit = (self.context, structure + refs, target if ok else None, tid)
-            doc.memo["checked"] = hit
-        return hit
 
-    def _same_targets(self) -> tuple[Target, ...] | None:
-        """The last result, when every target file was valid without remarks, with only the
-        files that are new objects checked again, provided they keep their ids and still
-        have nothing to report: a one-file edit in `serve` then checks one file, not 10,000.
-        None: check everything (the full loop reports problems in order)."""
-        last = self.src.memo.get("targets")
-        docs = self.src.targets
-        if last is None or last[0] != self.context or len(last[1]) != len(docs):
-            return None
-        _, old_docs, old_targets = last
-        changed = list(itertools.compress(range(len(docs)), map(operator.is_not, old_docs, docs)))
-        if len(changed) > 100:
-            return None
-        position = {t.id: i for i, t in enumerate(old_targets)} if changed else {}
-        targets = list(old_targets)
-        for i in changed:
-            _, found, target, tid = self._check(docs[i])
-            old_tid = old_docs[i].memo.get("checked", (None,) * 4)[3]
-            if found or target is None or tid is None or tid != old_tid or tid not in position:
-                return None
-            targets[position[tid]] = target
-        result = tuple(targets)
-        self.src.memo["targets"] = (self.context, list(docs), result)
-        return result
+@dataclass(frozen=True, eq=False)
+class FileContext:
+    """What one target file's cross-file checks read of the other files: the counties, the
+    parts and themes, the report's paragraphs, source documents, the publisher register, the
+    report's year and the build date. One object while all of those are the same."""
 
-    @staticmethod
-    def target_structure(doc: YamlDoc) -> tuple[list[Diagnostic], Target | None]:
-        """Spec check of one target file, and its model, cached per loaded file."""
-        hit = doc.memo.get("target")
-        if hit is None:
-            found: list[Diagnostic] = []
-            checker = Checker(doc, found)
-            checker.check(spec.TARGET, doc.value)
-            hit = (found, convert.target(doc, doc.value) if checker.ok else None)
-            doc.memo["target"] = hit
-        return hit
+    refs: _Refs
+    documents: Mapping[str, Document]
+    publishers: tuple[Publisher, ...]
+    register: bool  # a publishers.yaml exists: sources are checked against it
+    report_file: str  # the report's Chinese text, as messages name it
+    first_year: int | None
+    today: dt.date
+
+    @classmethod
+    def of(
+        cls,
+        counties: tuple[County, ...] | None,
+        sections: tuple[Section, ...] | None,
+        paragraphs: dict[str, Block],
+        documents: Mapping[str, Document],
+        publishers: tuple[Publisher, ...],
+        register: bool,
+        report_file: str,
+        first_year: int | None,
+        today: dt.date,
+    ) -> FileContext:
+        refs = _Refs(counties, sections, paragraphs)
+        return cls(refs, documents, publishers, register, report_file, first_year, today)
+
+
+def target_structure(doc: YamlDoc) -> Structure:
+    """Spec check of one target file, and its model when the structure is right."""
+    found: list[Diagnostic] = []
+    checker = Checker(doc, found)
+    checker.check(spec.TARGET, doc.value)
+    return found, convert.target(doc, doc.value) if checker.ok else None
+
+
+def check_file(doc: YamlDoc, structure: Structure, context: FileContext) -> FileResult:
+    """One target file's problems, its target (None when anything is wrong) and its id."""
+    return FileChecks(context).check(doc, structure)
+
+
+class FileChecks(UpdateChecks):
+    """The rules one target file must keep against the other files."""
+
+    def __init__(self, context: FileContext):  # not Base's: one file needs no sources
+        self.out: list[Diagnostic] = []
+        self.forms = {}
+        self.refs = context.refs
+        self.documents = dict(context.documents)
+        self.publishers = context.publishers
+        self.register = context.register
+        self.report_file = context.report_file or "zh.md"
+        self.first_year = context.first_year
+        self.today = context.today
+
+    def check(self, doc: YamlDoc, structure: Structure) -> FileResult:
+        found, target = structure
+        raw = doc.value if isinstance(doc.value, dict) else {}
+        self.target_refs(doc, raw)
+        ok = target is not None and not any(p.severity == "error" for p in self.out)
+        if target is not None and ok and self.forms:
+            target = in_their_own_words(target, self.forms)
+        tid = raw.get("id") if isinstance(raw.get("id"), str) else None
+        return found + self.out, target if ok else None, tid
 
     # -- cross-file rules, applied to whichever fields have the right type --------------------
 
@@ -193,7 +207,7 @@ class TargetChecks(UpdateChecks):
         elif isinstance(quote, str) and quote.strip():
             form = find_quote(quote, block.text)
             if form is None:
-                where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
+                where = f"{self.report_file}:{block.line}"
                 hint = self.elsewhere(quote, paragraphs) or nearest_hint(quote, block.text)
                 found = {"id": pid, "where": where}
                 self.at(doc, ("source", "quote"), "quote_not_found", found, hint)
@@ -204,7 +218,7 @@ class TargetChecks(UpdateChecks):
         """A hint naming the paragraph that does hold the quote, if one does."""
         for block in paragraphs.values():
             if find_quote(quote, block.text) is not None:
-                where = f"{self.src.report_files.get('zh', 'zh.md')}:{block.line}"
+                where = f"{self.report_file}:{block.line}"
                 return Msg("quote_elsewhere.hint", {"id": block.id, "where": where})
         return None
 

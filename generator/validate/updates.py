@@ -19,6 +19,7 @@ _COMPARATORS = {"at_most": "compared.at_most", "more_than": "compared.more_than"
 
 
 class UpdateChecks(Base):
+    register: bool  # a publishers.yaml exists: sources are checked against it
     def updates(self, doc: YamlDoc, raw: dict[str, Any], county_ids: set[str] | None) -> None:
         updates = raw.get("updates")
         if not isinstance(updates, list):
@@ -91,7 +92,7 @@ class UpdateChecks(Base):
             self.evidence(doc, i, evidence)
         source = up.get("source")
         url = source.get("url") if isinstance(source, dict) else None
-        if not isinstance(url, str) or self.src.publishers is None:
+        if not isinstance(url, str) or not self.register:
             return
         found = publisher_of(self.publishers, url)
         where = ("updates", i, "source", "url")

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.extract.command import extract_command
+from generator.incremental import Reuse
 from generator.load import Loader, load, target_file
 from generator.scaffold.command import new_command
 from generator.validate import validate
@@ -148,13 +149,14 @@ def test_a_serve_session_reads_again_only_the_changed_file(two: Path) -> None:
 def test_unchanged_targets_stay_the_same_objects_from_one_validation_to_the_next(
     two: Path,
 ) -> None:
-    """The pages of a target are kept while its Target is the same object: stamping the
-    report's id on it must not make a new one at every rebuild."""
-    loader = Loader(two)
-    site1, _ = validate(loader.load())
+    """The pages of a target are kept while its Target is the same object: with a `serve`
+    session's reuse, stamping the report's id on it must not make a new one at every
+    rebuild."""
+    loader, reuse = Loader(two), Reuse()
+    site1, _ = validate(loader.load(), reuse=reuse)
     changed = two / "reports" / "test-2021" / "targets" / "farmers.yaml"
     changed.write_text(changed.read_text().replace("checked: 2022-03-01", "checked: 2022-03-02"))
-    site2, _ = validate(loader.load(changed=[changed]))
+    site2, _ = validate(loader.load(changed=[changed]), reuse=reuse)
     assert site1 is not None and site2 is not None
     for a, b in zip(site1.targets, site2.targets, strict=True):
         assert (a is b) == (a.id != "farmers"), a.id
