@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.errors import Diagnostic
-from generator.load import load
+from generator.load import Sources, load
 from generator.model import Site
 from generator.validate import validate
 from tests.built import Built, build_into, built, read_tree
@@ -34,10 +34,16 @@ def minimal_built_at_base(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session")
-def real_validated() -> tuple[Site | None, list[Diagnostic]]:
+def real_sources() -> Sources:
+    """The real content as load reads it, once per worker: read it, never change it."""
+    return load(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def real_validated(real_sources: Sources) -> tuple[Site | None, list[Diagnostic]]:
     """The real content, loaded and validated once per worker: (model, problems). The model is
     frozen data, so tests share it."""
-    return validate(load(ROOT / "content"))
+    return validate(real_sources)
 
 
 @pytest.fixture(scope="session")

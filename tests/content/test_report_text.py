@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load
 from tests.conftest import ROOT
 
 REPORT = ROOT / "content" / "reports" / "yuncheng-2021"
@@ -41,9 +40,11 @@ def seed_blocks() -> list[str]:
     return [normalise(b) for b in joined]
 
 
-def site_blocks(lang: str):
-    src = load(ROOT / "content")
-    return src.view(next(r for r in src.reports if r.id == "yuncheng-2021")).report[lang]
+@pytest.fixture
+def site_blocks(real_sources):
+    """The 2021 report's blocks in a language, as the site reads them."""
+    report = real_sources.view(next(r for r in real_sources.reports if r.id == "yuncheng-2021"))
+    return lambda lang: report.report[lang]
 
 
 def test_the_committed_seed_is_the_shared_seed():
@@ -51,7 +52,7 @@ def test_the_committed_seed_is_the_shared_seed():
         assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
-def test_zh_matches_the_seed_paragraph_for_paragraph():
+def test_zh_matches_the_seed_paragraph_for_paragraph(site_blocks):
     ours = [normalise(b.text) for b in site_blocks("zh")]
     seed = seed_blocks()
     assert len(ours) == len(seed) == 51
@@ -59,7 +60,7 @@ def test_zh_matches_the_seed_paragraph_for_paragraph():
         assert a == b, f"block {i} differs:\n ours: {a[:80]}\n seed: {b[:80]}"
 
 
-def test_en_has_the_same_ids_and_every_paragraph_translated():
+def test_en_has_the_same_ids_and_every_paragraph_translated(site_blocks):
     zh, en = site_blocks("zh"), site_blocks("en")
     assert [b.id for b in zh] == [b.id for b in en]
     for b in en:
@@ -68,7 +69,7 @@ def test_en_has_the_same_ids_and_every_paragraph_translated():
         assert b.text.strip() and (cjk == 0 or latin > 3 * cjk), f"{b.id} looks untranslated"
 
 
-def test_ids_are_stable_and_unique():
+def test_ids_are_stable_and_unique(site_blocks):
     ids = [b.id for b in site_blocks("zh")]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"(p|h)-[a-z0-9-]+", i) for i in ids)
@@ -79,10 +80,10 @@ REPORT_IDS = sorted(p.name for p in (ROOT / "content" / "reports").iterdir() if 
 
 
 @pytest.mark.parametrize("report_id", REPORT_IDS)
-def test_every_report_is_translated_block_for_block(report_id: str):
+def test_every_report_is_translated_block_for_block(report_id: str, real_sources):
     """Each tracked report's English text has the Chinese text's ids in the same order, every
     block translated (2022: the whole printed report, parts 一 to 四 and the notes)."""
-    src = load(ROOT / "content")
+    src = real_sources
     report = src.view(next(r for r in src.reports if r.id == report_id)).report
     zh, en = report["zh"], report["en"]
     assert len(zh) > 40
