@@ -14,7 +14,9 @@ For each size, in the same run and on the same disk:
   after `serve` starts, no slower than later ones since the session's first build fills what
   edits reuse (benchmarks/children/incremental.py).
 
-Outputs are moved aside between rounds (a rename) and deleted when measuring is over.
+Full and floor rounds alternate (below 50,000 targets), so that both see the same load on a
+shared machine. Outputs are moved aside between rounds (a rename) and deleted when measuring is
+over.
 """
 
 from __future__ import annotations
@@ -132,7 +134,16 @@ def bench_size(
     make_content(content, n, SEED)
     res.generate_seconds = time.perf_counter() - started
     log(f"  {n:,} targets: content generated in {res.generate_seconds:.1f} s")
-    _full_rounds(res, content, rounds, work, log)
+    # Below PURGE_FROM a full round and a floor round alternate: on a shared machine the load
+    # drifts over the minutes a size takes, and rounds side by side see the same load.
+    interleave = n < PURGE_FROM
+    for r in range(rounds) if interleave else ():
+        _full_rounds(res, content, rounds, work, log, only=r)
+        _floor_rounds(res, content, rounds, work, log, only=r)
+        if res.errors:
+            break
+    if not interleave:
+        _full_rounds(res, content, rounds, work, log)
     last = work / f"out-{n}-full-{rounds - 1}"
     if search and last.exists():
         _search(res, last, log)
@@ -140,8 +151,9 @@ def bench_size(
         _site_size(res, last, log)
         discard(last, work)
     _purge(work, n)
-    _floor_rounds(res, content, rounds, work, log)
-    _purge(work, n)
+    if not interleave:
+        _floor_rounds(res, content, rounds, work, log)
+        _purge(work, n)
     if incremental:
         _incremental(res, content, work, log)
     else:
@@ -166,8 +178,11 @@ def _out_dir(work: Path, n: int, kind: str, r: int) -> Path:
     return path
 
 
-def _full_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: Log) -> None:
-    for r in range(rounds):
+def _full_rounds(
+    res: SizeResult, content: Path, rounds: int, work: Path, log: Log, only: int | None = None
+) -> None:
+    """Every round, or round `only` alone."""
+    for r in range(rounds) if only is None else (only,):
         out = _out_dir(work, res.targets, "full", r)
         try:
             got = run_child("benchmarks.children.full", str(content), str(out))
@@ -192,12 +207,15 @@ def _full_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: L
         )
 
 
-def _floor_rounds(res: SizeResult, content: Path, rounds: int, work: Path, log: Log) -> None:
+def _floor_rounds(
+    res: SizeResult, content: Path, rounds: int, work: Path, log: Log, only: int | None = None
+) -> None:
+    """Every round, or round `only` alone (after a full round: it renders as many pages)."""
     from generator.parallel import default_workers
 
     pages = res.pages or 2 * res.targets + 70
     workers = res.workers = default_workers(pages)  # the floor renders with as many
-    for r in range(rounds):
+    for r in range(rounds) if only is None else (only,):
         out = _out_dir(work, res.targets, "floor", r)
         args = (str(content), str(out), str(pages), str(workers))
         try:
