@@ -7,11 +7,13 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 PAGEFIND := node_modules/@pagefind/linux-x64/bin/pagefind_extended
-# pytest on 2 workers (pytest-xdist; JOBS=0 runs in one process). PYTHONDONTWRITEBYTECODE is unset
-# for the tests only: with it set, pytest re-rewrites every test module's asserts on every run and
-# each `python -m generator` child recompiles the package from source (about 15 s of CPU a run).
+# pytest on 2 workers (pytest-xdist; JOBS=0 runs in one process); an idle worker takes queued
+# tests from the busy one (worksteal), so a few long tests do not leave one CPU idle at the end.
+# PYTHONDONTWRITEBYTECODE is unset for the tests only: with it set, pytest re-rewrites every test
+# module's asserts on every run and each `python -m generator` child recompiles the package from
+# source (about 15 s of CPU a run).
 JOBS   ?= 2
-PYTEST := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS)
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(JOBS) --dist worksteal
 
 .PHONY: site setup build validate search test test-fast lint fmt golden guide-images serve bench clean
 
