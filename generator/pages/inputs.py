@@ -191,7 +191,7 @@ def _charts(
         for lang in urls.LANGS
     }
     # the home page leads with the latest report: its parts, as the report names them
-    parts = Parts(reports_of(site)[-1].sections or site.sections)
+    parts = Parts(reuse.canonical("parts", 0, reports_of(site)[-1].sections or site.sections))
     bars = {
         lang: charts.sections_bar(
             parts,

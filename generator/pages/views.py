@@ -49,23 +49,22 @@ class Places:
     counties: tuple[County, ...]
     report_date: dt.date  # site.yaml's: schedules of a report without its own date
 
-    @classmethod
-    def of(
-        cls,
-        sections: tuple[Section, ...],
-        reports: tuple[Report, ...],
-        counties: tuple[County, ...],
-        report_date: dt.date,
-    ) -> Places:
-        return cls(
-            theme_of={(s.id, th.id): (s, th) for s in sections for th in s.themes},
-            reports={r.id: r for r in reports},
-            first=reports[0],
-            para_order={r.id: {b.id: i for i, b in enumerate(r.zh)} for r in reports},
-            section_order={s.id: i for i, s in enumerate(sections)},
-            counties=counties,
-            report_date=report_date,
-        )
+
+def places_of(
+    sections: tuple[Section, ...],
+    reports: tuple[Report, ...],
+    counties: tuple[County, ...],
+    report_date: dt.date,
+) -> Places:
+    return Places(
+        theme_of={(s.id, th.id): (s, th) for s in sections for th in s.themes},
+        reports={r.id: r for r in reports},
+        first=reports[0],
+        para_order={r.id: {b.id: i for i, b in enumerate(r.zh)} for r in reports},
+        section_order={s.id: i for i, s in enumerate(sections)},
+        counties=counties,
+        report_date=report_date,
+    )
 
 
 def report_order(t: Target, places: Places) -> tuple[int, int, int, str]:
@@ -83,7 +82,7 @@ def target_views(site: Site, reuse: NoReuse, today: dt.date) -> dict[str, Target
     places = reuse.memo(
         "places",
         0,
-        Places.of,
+        places_of,
         reuse.canonical("sections", 0, site.sections),
         reuse.canonical("reports", 0, site.reports or (site.report,)),
         reuse.canonical("counties", 0, site.counties),

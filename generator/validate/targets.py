@@ -44,7 +44,7 @@ class TargetChecks(Base):
         context = reuse.memo(
             "check-context",
             key,
-            FileContext.of,
+            file_context,
             reuse.canonical("check-counties", key, counties),
             reuse.canonical("check-sections", key, sections),
             reuse.canonical("check-paragraphs", key, paragraphs),
@@ -97,21 +97,22 @@ class FileContext:
     first_year: int | None
     today: dt.date
 
-    @classmethod
-    def of(
-        cls,
-        counties: tuple[County, ...] | None,
-        sections: tuple[Section, ...] | None,
-        paragraphs: dict[str, Block],
-        documents: Mapping[str, Document],
-        publishers: tuple[Publisher, ...],
-        register: bool,
-        report_file: str,
-        first_year: int | None,
-        today: dt.date,
-    ) -> FileContext:
-        refs = _Refs(counties, sections, paragraphs)
-        return cls(refs, documents, publishers, register, report_file, first_year, today)
+
+def file_context(
+    counties: tuple[County, ...] | None,
+    sections: tuple[Section, ...] | None,
+    paragraphs: dict[str, Block],
+    documents: Mapping[str, Document],
+    publishers: tuple[Publisher, ...],
+    register: bool,
+    report_file: str,
+    first_year: int | None,
+    today: dt.date,
+) -> FileContext:
+    """A module-level function (a bound classmethod is a new object at every access, which
+    reuse would take for another function)."""
+    refs = _Refs(counties, sections, paragraphs)
+    return FileContext(refs, documents, publishers, register, report_file, first_year, today)
 
 
 def target_structure(doc: YamlDoc) -> Structure:

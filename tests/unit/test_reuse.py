@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from benchmarks.synthetic import make_content
 from generator.incremental import NO_REUSE, Reuse
+from generator.pages.page import RELATED
+from generator.session import Rebuild, Session
 
 
 def double(x: int, offset: int) -> int:
@@ -74,3 +80,52 @@ def test_a_build_that_does_not_ask_forgets() -> None:
             reuse.each("gone", one, ([item],))
         reuse.finish()  # a build that did not ask for "gone" drops it
     assert made == [item, item]  # kept for the second build, made again for the fourth
+
+
+# -- in a session: a one-file edit makes a handful of values, not one per target -----------
+
+
+def _session_after_one_edit(tmp_path: Path, n: int) -> tuple[Session, Rebuild, str]:
+    content = tmp_path / "content"
+    make_content(content, n, 2021)
+    target = sorted(content.glob("**/targets/*.yaml"))[n // 2]
+    session = Session(content, tmp_path / "site", commit=False)
+    session.full()
+    text = target.read_text("utf-8")
+    target.write_text(
+        text.replace(
+            "updates: []",
+            "updates:\n  - {date: 2021-06-01, "
+            "status: at_risk, source: {title: 运城市人民政府, "
+            "url: 'https://www.yuncheng.gov.cn/a'}}",
+        ),
+        "utf-8",
+    )
+    if "updates: []" not in text:  # the target already has updates: change its last status
+        target.write_text(text.replace("status: on_track", "status: at_risk", 1), "utf-8")
+    return session, session.rebuild({target}), target.stem
+
+
+def test_a_one_file_edit_checks_one_file_and_draws_only_its_pages_among_the_targets(
+    tmp_path: Path,
+) -> None:
+    """What a session makes again after one target file changes: that file's check, model,
+    view and pages, the report paragraph it is marked in, its data row; nothing per other
+    target. (A bound method as a reused function, or an input made anew at every build,
+    turns this into one value per target, silently: the output stays right, only slow.)"""
+    session, result, tid = _session_after_one_edit(tmp_path, 60)
+    assert session.reuse.misses <= 12, session.reuse.misses
+    assert session.reuse.hits >= 5 * 60
+    ids = {p.split("/")[-2] for p in result.changed if re.search(r"/targets/[^/]+/index", p)}
+    assert tid in ids
+    # besides its own, only the pages that list it as related (its theme's first few)
+    assert len(ids - {tid, "page"}) <= RELATED, sorted(ids)
+
+
+def test_a_rebuild_with_nothing_changed_makes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    make_content(content, 30, 2021)
+    session = Session(content, tmp_path / "site", commit=False)
+    session.full()
+    result = session.rebuild(set())
+    assert session.reuse.misses == 0 and result.rendered == 0 and result.changed == []
