@@ -19,6 +19,14 @@ from generator.write import put_file, safe_path
 
 CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
+# Tasks a worker renders before a fresh one is forked in its place. A forked worker shares the
+# build's model and plan with it until it touches them: every object it reads gets its
+# reference count written, and the memory page holding it is copied. Left to run, each worker
+# ends up with a private copy of nearly everything (measured at 100,000 targets, during
+# rendering: 1.45 GB in the build process, 1.15 and 1.35 GB private in its two workers,
+# 3.9 GB for the three). Recycled every 20,000 pages, a worker holds what those touched; a
+# new worker costs a fork and loading the templates (about 0.2 s).
+RECYCLE_TASKS = 50
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
 
@@ -104,7 +112,8 @@ def render_into(
     import multiprocessing  # here: a small site renders in this process and never needs it
 
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, maxtasksperchild=RECYCLE_TASKS) as pool:
             results = pool.imap_unordered(_render_range, spans)  # the workers start now
             render_here(mine)
             for done, size in results:

@@ -1,0 +1,35 @@
+"""Rendering in worker processes: the same files whatever the workers, even when each worker is
+replaced by a fresh one after every task (generator/parallel.py, RECYCLE_TASKS)."""
+
+import hashlib
+import multiprocessing
+from pathlib import Path
+
+from generator import parallel
+from generator.build import build
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_workers_replaced_after_every_task_write_the_same_site(content, tmp_path, monkeypatch):
+    build(content, tmp_path / "one", workers=1)
+    forked: list[int] = []
+    pool = multiprocessing.get_context("fork").Pool
+
+    def counting_pool(*args, **kwargs):
+        forked.append(kwargs["maxtasksperchild"])
+        return pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "CHUNK", 5)  # many small tasks
+    monkeypatch.setattr(parallel, "RECYCLE_TASKS", 1)  # a fresh worker for each
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pool", staticmethod(counting_pool))
+    build(content, tmp_path / "two", workers=2)
+    assert forked == [1]
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert len(_tree(tmp_path / "one")) > 40
