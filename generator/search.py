@@ -42,7 +42,9 @@ def index(site_dir: Path) -> None:
         [str(BINARY), "--site", str(site_dir), "--quiet"],
         capture_output=True,
         text=True,
-        timeout=600,
+        # a guard against a hang, not a budget: on 2 busy cores (load average 15-19) indexing
+        # 10,000 synthetic targets took longer than 600 s, and 100,000 take ten times as many
+        timeout=7200,
     )
     if result.returncode != 0:
         raise SearchError("search indexing failed: " + (result.stderr or result.stdout).strip())
