@@ -11,7 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Any
 
 from generator import hosting, progress
@@ -211,18 +212,16 @@ def _data_parts(
     head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
     yield "data/targets.csv", Part(head)  # Windows reads UTF-8 only with it
     comma = b""
-    for t in site.targets:
-        (path, text, file), line = reuse.memo(
-            "data-row",
-            t.id,
-            _serialised,
-            t,
-            sections[t.section],
-            site.info.report_date,
-            today,
-        )
+    targets = site.targets
+    of_each = [sections[t.section] for t in targets]
+    rows: Iterable[tuple[tuple[str, bytes, bytes], bytes]] = (
+        reuse.each("data-row", _serialised, (targets, of_each), site.info.report_date, today)
+        if reuse.active  # a session keeps every row; a build makes each when it is written
+        else map(_serialised, targets, of_each, repeat(site.info.report_date), repeat(today))
+    )
+    for (path, row_json, file), line in rows:
         yield path, file
-        yield "data/targets.json", Part(comma + text)
+        yield "data/targets.json", Part(comma + row_json)
         yield "data/targets.csv", Part(line)
         comma = b","
     yield "data/targets.json", Part(b"]}\n", end=True)

@@ -22,7 +22,7 @@ import gc
 import hashlib
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,8 +198,12 @@ class Session:
             time.perf_counter() - started, rendered, sorted(written), ready.warnings, timings
         )
 
-    def _other_files(self, site: Site) -> Iterable[tuple[str, bytes]]:
-        return other_files(site, self.base_url, self.static, self.reuse)
+    def _other_files(self, site: Site) -> Iterator[tuple[str, bytes]]:
+        """The data and static files, each whole (a session keeps them to compare)."""
+        for rel, data in other_files(site, self.base_url, self.static, self.reuse):
+            if not isinstance(data, bytes):  # pieces come only when a build asks to stream
+                raise TypeError(f"{rel}: expected the whole file")
+            yield rel, data
 
     def _write(self, rel: str, data: bytes, written: list[str], digest: str) -> None:
         """Write a file whose SHA-256 is `digest`, unless the disk already holds those bytes."""
