@@ -2,10 +2,10 @@
 are the county map drawn from mapdraw.py's data and the pages' own tables.
 
 The options are what pyecharts 2.1 made for these charts (its defaults spelled out in
-_defaults(), _map_series(), _bar_series(), _axis()), written here directly: importing pyecharts
-took 0.2 s of every build (a third of a 100-target build's imports), and the options it made
-are the same data. tests/unit/test_chart_options.py compares them with pyecharts' own when it is
-installed. Then the extra fields the site script reads (tooltip lines, link per county). Built
+generator/echarts_defaults.py), written directly: importing pyecharts took 0.2 s of every
+build (a third of a 100-target build's imports), and the options it made are the same data.
+tests/unit/test_chart_options.py compares them with pyecharts' own when it is installed.
+Then the extra fields the site script reads (tooltip lines, link per county). Built
 once per distinct chart.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import urls
+from generator import echarts_defaults, urls
 from generator.catalogue import text
 from generator.formats import number
 from generator.mapdraw import (  # the map's colours and words are mapdraw's
@@ -155,7 +155,7 @@ def map_skeleton(geo: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dic
     ]
     pieces.insert(0, {"value": -1, "label": words["no_data"], "color": NO_DATA})
     pieces.insert(0, {"value": -2, "label": words["no_own"], "color": NO_OWN})
-    series = _map_series(
+    series = echarts_defaults.map_series(
         words["measure"],
         [{"name": name, "value": -1} for _, name in names],  # replaced by each map's own data
         {zh_name[code]: name for code, name in names},
@@ -166,7 +166,7 @@ def map_skeleton(geo: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dic
         "min": 0,
         "max": 100,
         "inRange": {"color": ["#50a3ba", "#eac763", "#d94e5d"]},
-        **_VISUAL_MAP,
+        **echarts_defaults.VISUAL_MAP,
         "padding": 5,
         "showLabel": True,
         "itemWidth": 20,
@@ -174,7 +174,9 @@ def map_skeleton(geo: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dic
         "borderWidth": 0,
         "pieces": pieces,
     }
-    return _defaults([series], [words["measure"]], True, "item", visualMap=visual_map)
+    return echarts_defaults.defaults(
+        [series], [words["measure"]], True, "item", visualMap=visual_map
+    )
 
 
 def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
@@ -199,7 +201,7 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
         for c in site.counties
     ]
     chart_id = f"map-target-{view.target.id}-{lang}"
-    series = _map_series(
+    series = echarts_defaults.map_series(
         unit or "value",
         [{"name": d["name"], "value": d["value"]} for d in data],  # replaced by data below
         {zh_name[code]: name for code, name in name_of.items()},
@@ -210,7 +212,7 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
         "min": 0,
         "max": top,
         "inRange": {"color": ["#eff3ff", "#08519c"]},
-        **_VISUAL_MAP,
+        **echarts_defaults.VISUAL_MAP,
         "left": "left",
         "padding": 5,
         "showLabel": True,
@@ -218,186 +220,14 @@ def target_county_map(site: Any, view: Any, lang: str) -> ChartData:
         "itemHeight": 140,
         "borderWidth": 0,
     }
-    option = _defaults([series], [unit or "value"], True, "item", visualMap=visual_map)
+    option = echarts_defaults.defaults(
+        [series], [unit or "value"], True, "item", visualMap=visual_map
+    )
     series["data"] = data
     option["visualMap"]["outOfRange"] = {"color": NO_DATA}
     option.update(_common(lang, view.target.title(lang)))
     option.pop("legend", None)
     return ChartData(chart_id, option, None, ())
-
-
-# -- pyecharts 2.1's defaults, as its dump_options() wrote them --------------------------------
-
-_ANIMATION = {
-    "animation": True,
-    "animationThreshold": 2000,
-    "animationDuration": 1000,
-    "animationEasing": "cubicOut",
-    "animationDelay": 0,
-    "animationDurationUpdate": 300,
-    "animationEasingUpdate": "cubicOut",
-    "animationDelayUpdate": 0,
-}
-_LABEL_OFF = {"show": False, "margin": 8, "richInheritPlainLabel": True, "valueAnimation": False}
-_VISUAL_MAP = {  # VisualMapOpts' fields between inRange and padding
-    "calculable": True,
-    "inverse": False,
-    "splitNumber": 5,
-    "hoverLink": True,
-    "orient": "vertical",
-}
-
-
-def _defaults(
-    series: list[dict[str, Any]],
-    legend: list[str],
-    legend_shown: bool,
-    trigger: str,
-    **more: Any,
-) -> dict[str, Any]:
-    """A chart's options as pyecharts made them: Chart() then set_global_opts(), with the
-    series added, the given legend and tooltip trigger, then `more` (axes, colours,
-    visualMap) in the order pyecharts put them."""
-    option: dict[str, Any] = {
-        **_ANIMATION,
-        "aria": {"enabled": False},
-        "series": series,
-        "legend": [
-            {
-                "data": legend,
-                "selected": {},
-                "show": legend_shown,
-                "padding": 5,
-                "itemGap": 10,
-                "itemWidth": 25,
-                "itemHeight": 14,
-                "backgroundColor": "transparent",
-                "borderColor": "#ccc",
-                "borderRadius": 0,
-                "pageButtonItemGap": 5,
-                "pageButtonPosition": "end",
-                "pageFormatter": "{current}/{total}",
-                "pageIconColor": "#2f4554",
-                "pageIconInactiveColor": "#aaa",
-                "pageIconSize": 15,
-                "animationDurationUpdate": 800,
-                "selector": False,
-                "selectorPosition": "auto",
-                "selectorItemGap": 7,
-                "selectorButtonGap": 10,
-                "triggerEvent": False,
-            }
-        ],
-        "tooltip": {
-            "show": True,
-            "trigger": trigger,
-            "triggerOn": "mousemove|click",
-            "axisPointer": {"type": "line"},
-            "showContent": True,
-            "alwaysShowContent": False,
-            "showDelay": 0,
-            "hideDelay": 100,
-            "enterable": False,
-            "confine": False,
-            "appendToBody": False,
-            "transitionDuration": 0.4,
-            "displayTransition": True,
-            "textStyle": {"fontSize": 14, "richInheritPlainLabel": True},
-            "borderWidth": 0,
-            "padding": 5,
-            "order": "seriesAsc",
-        },
-    }
-    visual_map = more.pop("visualMap", None)
-    option.update(more)
-    option["title"] = [
-        {
-            "show": True,
-            "target": "blank",
-            "subtarget": "blank",
-            "padding": 5,
-            "itemGap": 10,
-            "textAlign": "auto",
-            "textVerticalAlign": "auto",
-            "triggerEvent": False,
-        }
-    ]
-    if visual_map is not None:
-        option["visualMap"] = visual_map
-    return option
-
-
-def _map_series(name: str, data: list[Any], name_map: dict[str, str]) -> dict[str, Any]:
-    """Map.add(name, data, maptype="yuncheng", is_roam=False, label hidden, name_map)."""
-    return {
-        "type": "map",
-        "name": name,
-        "label": dict(_LABEL_OFF),
-        "map": "yuncheng",
-        "data": data,
-        "roam": False,
-        "aspectScale": 0.75,
-        "nameProperty": "name",
-        "selectedMode": False,
-        "zoom": 1,
-        "nameMap": name_map,
-        "zlevel": 0,
-        "z": 2,
-        "seriesLayoutBy": "column",
-        "datasetIndex": 0,
-        "mapValueCalculation": "sum",
-        "showLegendSymbol": True,
-        "preserveAspect": False,
-        "clip": False,
-        "emphasis": {},
-    }
-
-
-def _bar_series(name: str, data: list[Any]) -> dict[str, Any]:
-    """Bar.add_yaxis(name, data, stack="status", label hidden)."""
-    return {
-        "type": "bar",
-        "name": name,
-        "legendHoverLink": True,
-        "data": data,
-        "realtimeSort": False,
-        "showBackground": False,
-        "stack": "status",
-        "stackStrategy": "samesign",
-        "cursor": "pointer",
-        "barMinHeight": 0,
-        "barCategoryGap": "20%",
-        "barGap": "30%",
-        "large": False,
-        "largeThreshold": 400,
-        "seriesLayoutBy": "column",
-        "datasetIndex": 0,
-        "clip": True,
-        "zlevel": 0,
-        "z": 2,
-        "label": dict(_LABEL_OFF),
-    }
-
-
-def _axis(**data: Any) -> dict[str, Any]:
-    """AxisOpts() as Bar made it (after reversal_axis(), `data` on the y axis only)."""
-    return {
-        "show": True,
-        "scale": False,
-        "nameLocation": "end",
-        "nameGap": 15,
-        "nameTruncate": {},
-        "nameMoveOverlap": True,
-        "inverse": False,
-        "offset": 0,
-        "splitNumber": 5,
-        "minInterval": 0,
-        "silent": False,
-        "triggerEvent": False,
-        "splitLine": {"show": True, "lineStyle": {"show": False}},
-        **_ANIMATION,
-        **data,
-    }
 
 
 def _common(lang: str, description: str) -> dict[str, Any]:
@@ -450,14 +280,16 @@ def bar_skeleton(sections: Any, lang: str) -> dict[str, Any]:
     overlap; the legend is the page's own (HTML, beside the no-JS bars), not the chart's."""
     names = tuple(s.label(lang) for s in sections)
     words = _words(lang)
-    series = [_bar_series(words[status], [0 for _ in names]) for status in STATUS_ORDER]
-    option = _defaults(
+    series = [
+        echarts_defaults.bar_series(words[status], [0 for _ in names]) for status in STATUS_ORDER
+    ]
+    option = echarts_defaults.defaults(
         series,  # each series' data is replaced by each chart's counts
         [words[status] for status in STATUS_ORDER],
         False,
         "axis",
-        xAxis=[_axis()],
-        yAxis=[_axis(data=list(names))],
+        xAxis=[echarts_defaults.axis()],
+        yAxis=[echarts_defaults.axis(data=list(names))],
         color=[STATUS_COLOURS[status] for status in STATUS_ORDER],
     )
     option.update(_common(lang, words["by_section"]))
