@@ -63,7 +63,7 @@ def put_files(
     and forgotten), and each (path, Part) appended to its file; {path: sha256}. Adds the bytes
     written to written[0]."""
     made: set[Path] = set()
-    hashes = {}
+    hashes: dict[str, str] = {}
     growing: dict[str, tuple[BinaryIO, Any]] = {}  # path → (open file, its running SHA-256)
     try:
         for rel, data in files:

@@ -50,6 +50,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("target", "zh/targets/<id>/", "target.html", "target", "one commitment"),
     PageKind("embed-target", "zh/embed/targets/<id>/", "embed_target.html", "target", "card"),
     PageKind("sitemap", "sitemap.xml", "feeds/sitemap.xml", "feeds", "with base_url only"),
+    PageKind("sitemap-part", "sitemap-1.xml", "feeds/sitemap.xml", "feeds", "over 50,000 URLs"),
 )
 
 # the families planned once per language, in the order their pages are listed

@@ -49,8 +49,13 @@ def feed_context(
     }
 
 
+SITEMAP_URLS = 50_000  # the sitemap protocol's limit of URLs in one file
+
+
 def sitemap(base_url: str | None, pages: Sequence[Page]) -> Iterator[Page]:
-    """The sitemap (only with a public address): every Chinese page but the embeds."""
+    """The sitemap (only with a public address): every Chinese page but the embeds, each with
+    its English twin. Beyond the protocol's 50,000 URLs in one file, sitemap.xml is an index
+    of sitemap-1.xml, sitemap-2.xml, … (about 24,000 commitments make 50,000 URLs)."""
     if not base_url:
         return
     listed = tuple(
@@ -63,10 +68,25 @@ def sitemap(base_url: str | None, pages: Sequence[Page]) -> Iterator[Page]:
             and "/embed/" not in p.path
         )
     )
+    per_file = SITEMAP_URLS // 2  # read at call time: tests set a small limit
+    if len(listed) <= per_file:
+        yield Page(
+            "sitemap.xml", "sitemap", None, "feeds/sitemap.xml", sitemap_context, (base_url, listed)
+        )
+        return
+    parts = [listed[i : i + per_file] for i in range(0, len(listed), per_file)]
+    files = tuple(f"sitemap-{n}.xml" for n in range(1, len(parts) + 1))
+    for name, part in zip(files, parts, strict=True):
+        args = (base_url, part)
+        yield Page(name, "sitemap-part", None, "feeds/sitemap.xml", sitemap_context, args)
     yield Page(
-        "sitemap.xml", "sitemap", None, "feeds/sitemap.xml", sitemap_context, (base_url, listed)
+        "sitemap.xml", "sitemap", None, "feeds/sitemap_index.xml", index_context, (base_url, files)
     )
 
 
 def sitemap_context(base_url: str, listed: tuple[str, ...]) -> dict[str, Any]:
     return {"base_url": base_url, "pages": list(listed)}
+
+
+def index_context(base_url: str, files: tuple[str, ...]) -> dict[str, Any]:
+    return {"base_url": base_url, "files": list(files)}

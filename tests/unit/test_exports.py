@@ -9,7 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.load import load
+from generator.pages import feeds
 from generator.validate import validate
+from tests.built import built
+from tests.casefile import MINIMAL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -118,3 +121,27 @@ def test_joined_data_files_are_the_bytes_a_json_and_csv_encoder_would_write(outp
             }
         )
     assert output["data/targets.csv"] == buffer.getvalue().encode("utf-8-sig")
+
+
+def test_beyond_the_protocols_limit_the_sitemap_is_an_index_of_sitemaps(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, output
+) -> None:
+    """At most 50,000 URLs in one sitemap file (sitemaps.org); the limit is made small here
+    so the minimal fixture's pages need several files."""
+    monkeypatch.setattr(feeds, "SITEMAP_URLS", 10)
+    files = built(MINIMAL, tmp_path / "site", base_url="https://example.org/t/").files
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{ns}sitemapindex"
+    parts = [e.find(f"{ns}loc").text for e in index.findall(f"{ns}sitemap")]
+    assert len(parts) > 1 and parts[0] == "https://example.org/t/sitemap-1.xml"
+    locs = []
+    for url in parts:
+        root = ET.fromstring(files[url.removeprefix("https://example.org/t/")])
+        urls = [u.find(f"{ns}loc").text for u in root.findall(f"{ns}url")]
+        assert 0 < len(urls) <= 10
+        locs += urls
+    assert "https://example.org/t/zh/targets/farmland/" in locs
+    assert len(locs) == len(set(locs))  # each page once, in one of the files
+    one_file = ET.fromstring(output["sitemap.xml"])
+    assert set(locs) == {u.find(f"{ns}loc").text for u in one_file.findall(f"{ns}url")}
