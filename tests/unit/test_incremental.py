@@ -194,11 +194,11 @@ def test_the_session_equals_a_full_build_after_every_edit(
 
 @pytest.mark.slow
 @settings(
-    max_examples=6,
+    max_examples=4,  # each edit is two 300-target builds: 4 sequences of up to 6 edits ≈ 1 min
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(edits=st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 2**31)), max_size=8))
+@given(edits=st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 2**31)), max_size=6))
 def test_the_session_equals_a_full_build_on_a_few_hundred_targets(
     edits: list[tuple[str, int]], large_site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
