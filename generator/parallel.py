@@ -61,6 +61,16 @@ def _worker_renderer(templates: Path) -> Renderer:
     return _RENDERER
 
 
+def _make_folders(root: Path, pages: Sequence[Page], mine: Sequence[Page]) -> None:
+    """Every output folder, made here once: workers creating sibling folders in one parent
+    contend on its lock. (build() has frozen the GC, so workers do not copy shared objects by
+    scanning.) Their names as strings: at 100,000 targets 400,000 Path objects hold 150 MB."""
+    folders = {posixpath.dirname(p.path) for p in pages}
+    folders.update(posixpath.dirname(p.path) for p in mine)
+    for folder in sorted(folders - {""}):
+        safe_path(root, folder).mkdir(parents=True, exist_ok=True)
+
+
 def render_into(
     pages: Sequence[Page],
     renderer: Renderer,
@@ -99,14 +109,7 @@ def render_into(
         kept = {id(p) for p in mine}
         pages = [p for p in pages if id(p) not in kept]
     spans = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
-    # Folders are made here, once: workers creating sibling folders in one parent contend on
-    # its lock. (build() has frozen the GC, so workers do not copy shared objects by scanning.)
-    # Their names as strings: at 100,000 targets 400,000 Path objects would hold 150 MB.
-    folders = {posixpath.dirname(p.path) for p in pages}
-    folders.update(posixpath.dirname(p.path) for p in mine)
-    for folder in sorted(folders - {""}):
-        safe_path(root, folder).mkdir(parents=True, exist_ok=True)
-    del folders
+    _make_folders(root, pages, mine)
     made.update(safe_path(root, p.path).parent for p in mine)
     _JOB = (pages, renderer.templates, root)
     import multiprocessing  # here: a small site renders in this process and never needs it
