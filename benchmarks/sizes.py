@@ -266,7 +266,7 @@ def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
 def _search(res: SizeResult, site: Path, log: Log) -> None:
     """Pagefind on the built site, as `build --search` runs it; then the first search in the
     slow-phone Chromium (benchmarks/pagebench.py), when Debian's Chromium is here."""
-    from benchmarks import pagebench
+    from benchmarks import firstsearch, pagebench
 
     try:
         got = run_child("benchmarks.children.search", str(site), timeout=7200)
@@ -286,7 +286,7 @@ def _search(res: SizeResult, site: Path, log: Log) -> None:
         res.errors.append(f"first search: not measured: {why}")
         return
     try:
-        res.first_search = pagebench.first_search(site, log=lambda _: None)
+        res.first_search = firstsearch.first_search(site, log=lambda _: None)
     except Exception as exc:  # a browser failure must not lose the build's numbers
         res.errors.append(f"first search: {exc}")
         log(f"  ✗ first search failed: {exc}")
