@@ -254,8 +254,21 @@ def save_screenshot(page: Page, name: str) -> Path:
     """Full-page PNG at tests/artifacts/screenshots/NAME.png (git-ignored), for human review."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    page.evaluate(DRAW_ALL)
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
+
+
+# Parts of long pages are drawn only when they come near the window (site.css,
+# content-visibility: auto), which a full-page capture never brings about: the capture draws
+# them all, as a reader scrolling through sees them (the layout is the same either way).
+DRAW_ALL = """() => {
+  for (const el of document.querySelectorAll('body *')) {
+    if (getComputedStyle(el).contentVisibility === 'auto') {
+      el.style.contentVisibility = 'visible';
+    }
+  }
+}"""
 
 
 class IdCollector(HTMLParser):
