@@ -134,8 +134,9 @@ class Reuse(NoReuse):
     ) -> list[T]:
         """`[make(*row, *shared) for row in zip(*columns)]`, the same rule applied row by row:
         with the same function and the same `shared` inputs, a row whose items are the very
-        objects of a row last time (wherever it stood) keeps that row's value. A one-file edit
-        at 10,000 targets then makes one value, and finding it costs a few C-level passes."""
+        objects of last time's row at the same place keeps that row's value; when rows were
+        added or removed, of any row last time. A one-file edit at 10,000 targets then makes
+        one value, and finding it costs a few C-level passes."""
         slot = (space, "each")
         self._asked.add(slot)
         rows = tuple(zip(*columns, strict=True)) if len(columns) != 1 else tuple(columns[0])
