@@ -1,13 +1,16 @@
 """Every HTML page of the real site read once, as a browser would: the text it shows, the
 links and assets it refers to, the ids it has. test_visible_text and test_links both look at
-all 1,600 pages; Python's HTML parser takes seconds over them, so they share one reading."""
+all 1,600 pages, so they share one reading; libxml2's HTML parser (lxml) reads them in about
+a second, where Python's own parser took six."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from typing import NamedTuple
 
-HIDDEN = {"script", "style", "template"}
+from lxml import etree
+from lxml import html as lxml_html
+
+HIDDEN = frozenset({"script", "style", "template"})
 
 
 class Read(NamedTuple):
@@ -16,47 +19,29 @@ class Read(NamedTuple):
     ids: frozenset[str]  # every id on an element
 
 
-class Reader(HTMLParser):
-    """The text a browser would draw, roughly: everything outside script, style and <head>;
-    and every reference and id."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.refs: list[str] = []
-        self.ids: set[str] = set()
-        self._skip = 0
-        self._in_body = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self._in_body = True
-        if tag in HIDDEN:
-            self._skip += 1
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-            if name in ("href", "src") and value and tag != "base":
-                self.refs.append(value)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._in_body and not self._skip:
-            self.parts.append(data)
+PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
-def read(html: str) -> Read:
-    reader = Reader()
-    reader.feed(html)
-    reader.close()
-    return Read(" ".join(reader.parts), tuple(reader.refs), frozenset(reader.ids))
+def read(page: str | bytes) -> Read:
+    """One page, as text or as the UTF-8 bytes the site holds."""
+    root = etree.fromstring(page.encode("utf-8") if isinstance(page, str) else page, PARSER)
+    refs: list[str] = []
+    ids: set[str] = set()
+    for element in root.iter(etree.Element):
+        if (href := element.get("href")) and element.tag != "base":
+            refs.append(href)
+        if src := element.get("src"):
+            refs.append(src)
+        if name := element.get("id"):
+            ids.add(name)
+    # What a browser draws, roughly: the body without script, style, template and comments
+    # (the text after each of them stays).
+    etree.strip_elements(root, *HIDDEN, etree.Comment, with_tail=False)
+    body = root.find("body")
+    text = " ".join(body.itertext()) if body is not None else ""
+    return Read(text, tuple(refs), frozenset(ids))
 
 
 def read_pages(site: dict[str, bytes]) -> dict[str, Read]:
     """Every .html file of `site`, read."""
-    return {
-        path: read(body.decode("utf-8")) for path, body in site.items() if path.endswith(".html")
-    }
+    return {path: read(body) for path, body in site.items() if path.endswith(".html")}
