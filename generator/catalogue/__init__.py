@@ -75,7 +75,7 @@ def cached_catalogue(folder: Path = FOLDER, cache: Path = CACHE) -> Catalogue:
     soon as one is edited, added or removed. A cache that cannot be read or written is
     ignored."""
     paths = sorted(folder.glob("*.yaml"))
-    stamp = [str(folder)]
+    stamp: list[str | int] = [str(folder)]
     for path in paths:
         st = path.stat()
         stamp += [path.name, st.st_mtime_ns, st.st_size]
