@@ -26,6 +26,7 @@ from generator.mapdraw import (  # the map's colours and words are mapdraw's
     MapBasis,
     MapDrawing,
     fill_of,
+    highlighted,
     map_drawing,
     map_label,
     measure_words,
@@ -86,12 +87,47 @@ def county_map(
     highlight: str | None = None,
     skeleton: dict[str, Any] | None = None,
     basis: MapBasis | None = None,
+    base: ChartData | None = None,
 ) -> ChartData:
     """Choropleth of all counties; `highlight` outlines one county (its own page).
     `skeleton` (map_skeleton) and `basis` (mapdraw.map_basis): made once by the caller for
-    every map of a build, or here when not given."""
+    every map of a build, or here when not given. `base`: this map without a highlight (made
+    here from the same site, measures and language), whose words and drawing are reused: the
+    county pages' maps differ from it only in the county outlined."""
     words = _words(lang)
     name_of = {c.code: c.name(lang) for c in site.counties}
+    if base is not None and base.svg is not None:
+        data = [dict(item) for item in base.option["series"][0]["data"]]
+        drawing = highlighted(base.svg, highlight)
+    else:
+        data = _map_data(measures, lang, words, name_of)
+        drawing = map_drawing(site, measures, lang, highlight, basis=basis)
+    for m, item in zip(measures, data, strict=True):
+        if highlight == m.county.id:
+            item["itemStyle"] = {"borderColor": "#111", "borderWidth": 3}
+            item["selected"] = True
+    chart_id = f"map-{highlight or 'all'}-{lang}"
+    skeleton = skeleton or map_skeleton(site.geo, lang, tuple(name_of.items()))
+    option = {**skeleton, "series": [dict(skeleton["series"][0])]}
+    series = option["series"][0]
+    series["data"] = data
+    series.pop("mapType", None)
+    series["map"] = "yuncheng"
+    series["selectedMode"] = False
+    series["emphasis"] = {
+        "label": {"show": True},
+        "itemStyle": {"borderColor": "#111", "borderWidth": 2.5},
+    }
+    series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
+    option.update(_common(lang, words["measure"]))
+    option.pop("legend", None)
+    return ChartData(chart_id, option, drawing, tuple(measures))
+
+
+def _map_data(
+    measures: Sequence[CountyMeasure], lang: str, words: dict[str, str], name_of: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The map's data: one item per county, with its tooltip lines, link and label."""
     data = []
     for m in measures:
         c = m.county
@@ -118,27 +154,8 @@ def county_map(
                 "lineHeight": 15,
             },
         }
-        if highlight == c.id:
-            item["itemStyle"] = {"borderColor": "#111", "borderWidth": 3}
-            item["selected"] = True
         data.append(item)
-    chart_id = f"map-{highlight or 'all'}-{lang}"
-    skeleton = skeleton or map_skeleton(site.geo, lang, tuple(name_of.items()))
-    option = {**skeleton, "series": [dict(skeleton["series"][0])]}
-    series = option["series"][0]
-    series["data"] = data
-    series.pop("mapType", None)
-    series["map"] = "yuncheng"
-    series["selectedMode"] = False
-    series["emphasis"] = {
-        "label": {"show": True},
-        "itemStyle": {"borderColor": "#111", "borderWidth": 2.5},
-    }
-    series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
-    option.update(_common(lang, words["measure"]))
-    option.pop("legend", None)
-    drawing = map_drawing(site, measures, lang, highlight, basis=basis)
-    return ChartData(chart_id, option, drawing, tuple(measures))
+    return data
 
 
 def map_skeleton(geo: Any, lang: str, names: tuple[tuple[str, str], ...]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.catalogue import text
@@ -193,3 +193,15 @@ def map_drawing(
         )
     label = text("map.tip.measure", lang)
     return MapDrawing(WIDTH, height, label, tuple(shapes), new_tab)
+
+
+def highlighted(drawing: MapDrawing, county_id: str | None) -> MapDrawing:
+    """The same drawing with `county_id` outlined and no other (what map_drawing makes with
+    that highlight): the 26 county pages of a build share one drawing's shapes and words."""
+    shapes = tuple(
+        s if s.current == (s.id == county_id) else replace(s, current=not s.current)
+        for s in drawing.counties
+    )
+    if all(a is b for a, b in zip(shapes, drawing.counties, strict=True)):
+        return drawing
+    return replace(drawing, counties=shapes)

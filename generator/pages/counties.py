@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from generator import charts, mapdraw, urls
 from generator.pages.inputs import PlanInputs, county_lists
@@ -23,9 +24,14 @@ def with_svg(
 ) -> charts.ChartData:
     """The live map's data with the server-drawn drawing of the same map (links open a new
     tab with `new_tab`: the embedded map)."""
-    svg = mapdraw.map_drawing(
-        inputs.site, inputs.measures, lang, highlight, new_tab=new_tab, basis=inputs.map_basis
-    )
+    if map_.svg is None:
+        svg = mapdraw.map_drawing(
+            inputs.site, inputs.measures, lang, highlight, new_tab=new_tab, basis=inputs.map_basis
+        )
+    else:  # county_map drew it already, from the same site and measures
+        svg = mapdraw.highlighted(map_.svg, highlight)
+        if svg.new_tab != new_tab:
+            svg = replace(svg, new_tab=new_tab)
     return charts.ChartData(map_.id, map_.option, svg, map_.rows)
 
 
@@ -56,6 +62,7 @@ def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
             highlight=c.id,
             skeleton=inputs.map_skeletons[lang],
             basis=inputs.map_basis,
+            base=inputs.maps[lang],
         )
         # Only the first page of a long list carries the summary (numbers, map, figures,
         # city-wide commitments): later pages list commitments and stay light.
@@ -76,5 +83,5 @@ def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
                 citywide_groups=citywide_groups if first else [],
                 citywide_counts=citywide_counts if first else [],
                 figures=figures_of[c.id] if first else [],
-                map=with_svg(inputs, lang, live, c.id) if first else None,
+                map=live if first else None,
             )
