@@ -1,7 +1,8 @@
 """A build that stays in memory between edits: the engine behind `serve` and the benchmark.
 
 `full()` builds everything the way `build` does and remembers the pages, the other files and
-the manifest (the SHA-256 of every file it wrote). `rebuild(changed)` takes the same path —
+the manifest (the SHA-256 of every file it wrote), then rebuilds once with nothing changed so
+that the first edit is as quick as every later one. `rebuild(changed)` takes the same path —
 `build.prepare` (load → validate → plan), the same renderer, `build.other_files` — with the
 session's `Reuse` (generator/incremental.py), which hands back what the last build made
 wherever a function's inputs are the same. Then one generic rule decides what is drawn again:
@@ -121,6 +122,11 @@ class Session:
         self.files = files
         self._folders.clear()
         self.reuse.finish()
+        # Warm-up: a rebuild with nothing changed walks every step an edit takes (nothing is
+        # rendered or written), so the first edit costs what every later one does instead of
+        # paying for memory and data touched for the first time (issue 18's warm preview:
+        # at 10,000 targets the first edit took 0.82 s against 0.62 s for later ones).
+        self._rebuild(set())
         return Rebuild(
             time.perf_counter() - started, len(ready.plan.pages), sorted(hashes), ready.warnings
         )
