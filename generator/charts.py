@@ -121,7 +121,8 @@ def county_map(
     series["itemStyle"] = {"borderColor": "#4d4d4d", "borderWidth": 1}
     option.update(_common(lang, words["measure"]))
     option.pop("legend", None)
-    return ChartData(chart_id, option, drawing, tuple(measures))
+    rows = base.rows if base is not None and base.rows == tuple(measures) else tuple(measures)
+    return ChartData(chart_id, option, drawing, rows)  # the base's rows: one table, rendered once
 
 
 def _map_data(

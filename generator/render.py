@@ -30,6 +30,9 @@ from generator.write import template_cache
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUN = 64  # list items kept joined together by pieces() in a `serve` session
 _HOLE = "\ue000{}\ue000"  # where partial() fills in a page's own value (a private-use mark)
+# pieces that many pages of one build show alike, kept by a build too (like list rows): the
+# county map's legend and table, on every county page of a language (pages/counties.py)
+REPEATED = frozenset({"map_table"})
 
 
 class Strings:
@@ -295,7 +298,8 @@ class Renderer:
 
     def _piece(self, module: Any, where: Any, name: str, args: tuple[Any, ...]) -> Markup:
         key = (name, where, *map(id, args))
-        return self._kept.get(key, args, lambda: getattr(module, name)(*args))
+        kept = self.cache if name in REPEATED else self._kept
+        return kept.get(key, args, lambda: getattr(module, name)(*args))
 
     @jinja2.pass_context
     def pieces(self, ctx: Any, name: str, items: Any) -> Markup:
