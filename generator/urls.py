@@ -13,36 +13,41 @@ HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 
+# kind → (the path before the key, the path after it; None: the kind takes no key)
+_PAGES: dict[str, tuple[str, str | None]] = {
+    "home": ("index.html", None),
+    "targets": ("targets/index.html", None),
+    "target": ("targets/", "/index.html"),
+    "section": ("sections/", "/index.html"),
+    "theme": ("sections/", "/index.html"),  # key = "section/theme"
+    "status": ("status/", "/index.html"),
+    "counties": ("counties/index.html", None),
+    "county": ("counties/", "/index.html"),
+    "report": ("report/index.html", None),  # the one report (or the first, kept)
+    "reports": ("reports/index.html", None),  # every report, when there are several
+    "report-text": ("reports/", "/index.html"),  # key = report id
+    "document": ("documents/", "/index.html"),  # a source document (evidence)
+    "about": ("about/index.html", None),
+    "glossary": ("glossary/index.html", None),
+    "changes": ("changes/index.html", None),
+    "changes-month": ("changes/", "/index.html"),  # key = "2021-09"
+    "data": ("data/index.html", None),
+    "search": ("search/index.html", None),
+    "print": ("print/index.html", None),
+    "embed-target": ("embed/targets/", "/index.html"),
+    "embed-map": ("embed/map/index.html", None),
+    "feed": ("feed.xml", None),
+}
+_ROOT_PAGES = {"choose": "index.html", "404": "404.html"}  # outside the language folders
+
+
 def page(kind: str, lang: str | None = None, key: str = "") -> str:
     """Site-relative path of a page's file, e.g. 'zh/targets/x/index.html'."""
+    if kind in _ROOT_PAGES:
+        return _ROOT_PAGES[kind]
+    head, tail = _PAGES[kind]
     prefix = f"{lang}/" if lang else ""
-    paths = {
-        "choose": "index.html",
-        "404": "404.html",
-        "home": f"{prefix}index.html",
-        "targets": f"{prefix}targets/index.html",
-        "target": f"{prefix}targets/{key}/index.html",
-        "section": f"{prefix}sections/{key}/index.html",
-        "theme": f"{prefix}sections/{key}/index.html",  # key = "section/theme"
-        "status": f"{prefix}status/{key}/index.html",
-        "counties": f"{prefix}counties/index.html",
-        "county": f"{prefix}counties/{key}/index.html",
-        "report": f"{prefix}report/index.html",  # the one report (or the first, kept)
-        "reports": f"{prefix}reports/index.html",  # every report, when there are several
-        "report-text": f"{prefix}reports/{key}/index.html",  # key = report id
-        "document": f"{prefix}documents/{key}/index.html",  # a source document (evidence)
-        "about": f"{prefix}about/index.html",
-        "glossary": f"{prefix}glossary/index.html",
-        "changes": f"{prefix}changes/index.html",
-        "changes-month": f"{prefix}changes/{key}/index.html",  # key = "2021-09"
-        "data": f"{prefix}data/index.html",
-        "search": f"{prefix}search/index.html",
-        "print": f"{prefix}print/index.html",
-        "embed-target": f"{prefix}embed/targets/{key}/index.html",
-        "embed-map": f"{prefix}embed/map/index.html",
-        "feed": f"{prefix}feed.xml",
-    }
-    return paths[kind]
+    return prefix + head if tail is None else prefix + head + key + tail
 
 
 def href(from_file: str, to_file: str, fragment: str = "") -> str:
