@@ -3,6 +3,7 @@ real site built once."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,35 @@ from generator.errors import Diagnostic
 from generator.load import Sources, load
 from generator.model import Site
 from generator.validate import validate
-from tests.built import Built, build_into, built, read_tree
+from tests.built import Built, built, read_tree
 from tests.casefile import MINIMAL, make_content
-from tests.shared import shared_folder
+from tests.shared import REAL_SITE, build_real_site, shared_folder, start_real_site
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On several workers (make test, make test-fast), the controller starts the real site's
+    build at once, while the workers start and collect (tests/shared.py)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return
+    here = Path(__file__).resolve().parent
+    if not any(here.is_relative_to(Path(arg.split("::")[0]).resolve()) for arg in config.args):
+        return  # a run of some files only: they may not need it
+    root = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    config.stash[_BACKGROUND] = start_real_site(root)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    process = session.config.stash.get(_BACKGROUND, None)
+    if process is not None and process.poll() is None:  # no test needed it after all
+        process.terminate()
+    if process is not None:
+        process.wait()
+
+
+_BACKGROUND = pytest.StashKey[subprocess.Popen[bytes]]()
 
 
 @pytest.fixture(scope="session")
@@ -58,9 +83,7 @@ def real_model(real_validated: tuple[Site | None, list[Diagnostic]]) -> Site:
 def real_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content's site, built once per test run the way `build --no-search` ships it
     (one build shared by all workers): read it, copy it, never change it."""
-    return shared_folder(
-        tmp_path_factory, "real-site", lambda out: build_into(ROOT / "content", out)
-    )
+    return shared_folder(tmp_path_factory, REAL_SITE, build_real_site)
 
 
 @pytest.fixture(scope="session")
