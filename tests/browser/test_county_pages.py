@@ -1,7 +1,7 @@
 """A county page tells a reader what concerns their county, honestly: the commitments that name
-it, in full, then the city-wide ones (which apply everywhere) grouped under plain labels; the
-counties index says its title once; the report's headings are larger than its text and its
-paragraph ids stay out of sight."""
+it, in full, then the city-wide ones (which apply everywhere) counted under plain labels, each
+a link to its part of the report; the counties index says its title once; the report's headings
+are larger than its text and its paragraph ids stay out of sight."""
 
 from __future__ import annotations
 
@@ -63,14 +63,26 @@ def test_county_page_lists_its_own_commitments_then_the_city_wide_ones(
         )
     }
     assert shown == {t.id for t in own}
-    # Then the city-wide ones: counted, grouped by the parts' short labels, collapsed.
+    # Then the city-wide ones: counted, by the parts' short labels, each a link to its part's
+    # page (the county page lists only what is about its county).
     expect(main.locator("#citywide-heading")).to_contain_text(str(len(everywhere)))
-    groups = main.locator("#citywide-groups > details.target-group")
     parts = [s for s in site.sections if any(t.section == s.id for t in everywhere)]
-    summaries = groups.locator("> summary").all_inner_texts()
-    assert [re.sub(r"\s*\(\d+\)$", "", s) for s in summaries] == [s.short(lang) for s in parts]
-    assert sum(int(re.search(r"\((\d+)\)$", s).group(1)) for s in summaries) == len(everywhere)  # type: ignore[union-attr]
-    assert all(not d for d in groups.evaluate_all("ds => ds.map(d => d.open)"))
+    items = main.locator("#citywide-parts li")
+    hrefs = items.locator("a").evaluate_all(
+        "as => as.map(a => new URL(a.getAttribute('href'), document.baseURI).pathname)"
+    )
+    listed = {
+        h.split(f"/{lang}/sections/", 1)[1].strip("/"): text
+        for h, text in zip(hrefs, items.all_inner_texts(), strict=True)
+    }
+    assert listed == {
+        s.id: f"{s.short(lang)} ({sum(t.section == s.id for t in everywhere)})" for s in parts
+    }
+    # with several reports, each report's parts under its year (the newest first)
+    years = main.locator("#citywide-parts h3").all_inner_texts()
+    several = len({s.report for s in parts})
+    assert len(years) == (several if several > 1 else 0), years
+    assert main.locator("section.citywide .target-row").count() == 0
     # A link to the list filtered for the county (its own and the city-wide commitments).
     link = main.locator(f'a[href$="targets/?county={COUNTY}"]')
     expect(link).to_contain_text(str(len(own) + len(everywhere)))
@@ -78,42 +90,24 @@ def test_county_page_lists_its_own_commitments_then_the_city_wide_ones(
     page.wait_for_url(f"**/{lang}/targets/?county={COUNTY}")
 
 
-def test_expand_all_opens_and_closes_every_group(
+def test_a_city_wide_part_is_one_tap_away(
     new_page: Callable[..., Page], base_url: str, site
-) -> None:
-    page = new_page(viewport=PHONE_375)
-    page.goto(f"{base_url}zh/counties/{COUNTY}/")
-    button = page.locator("button.expand-all")
-    expect(button).to_have_text("全部展开")
-    expect(button).to_have_attribute("aria-expanded", "false")
-    button.click()
-    details = page.locator("#citywide-groups details")
-    assert all(details.evaluate_all("ds => ds.map(d => d.open)"))
-    expect(button).to_have_text("全部收起")
-    expect(button).to_have_attribute("aria-expanded", "true")
-    # every city-wide commitment is now on screen
-    expect(page.locator("#citywide-groups .target-row:visible")).to_have_count(len(citywide(site)))
-    button.click()
-    assert not any(details.evaluate_all("ds => ds.map(d => d.open)"))
-    expect(button).to_have_text("全部展开")
-    # Opening every group by hand says so on the button too.
-    for summary in page.locator("#citywide-groups > details > summary").all():
-        summary.click()
-    for summary in page.locator("#citywide-groups details details > summary").all():
-        summary.click()
-    expect(button).to_have_attribute("aria-expanded", "true")
-
-
-def test_without_javascript_groups_open_one_by_one(
-    new_page: Callable[..., Page], base_url: str
 ) -> None:
     page = new_page(viewport=PHONE_375, java_script_enabled=False)
     page.goto(f"{base_url}en/counties/{COUNTY}/")
-    expect(page.locator("button.expand-all")).to_be_hidden()
-    group = page.locator("#citywide-groups > details.target-group").first
-    expect(group.locator(".target-row").first).to_be_hidden()
-    group.locator("> summary").click()
-    expect(group.locator(".target-row").first).to_be_visible()
+    first = page.locator("#citywide-parts a").first
+    part = first.get_attribute("href").strip("/").split("/")[-1]  # type: ignore[union-attr]
+    first.click()
+    page.wait_for_url(f"**/en/sections/{part}/")
+    ids = {t.id for t in citywide(site) if t.section == part}
+    assert ids  # the part has city-wide commitments, and its page lists every one
+    shown = {
+        a.split("/targets/")[1].strip("/")
+        for a in page.locator("main .target-row a.target-title").evaluate_all(
+            "as => as.map(a => new URL(a.getAttribute('href'), document.baseURI).pathname)"
+        )
+    }
+    assert ids <= shown, ids - shown
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

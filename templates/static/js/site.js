@@ -193,27 +193,6 @@
     });
   }
 
-  // "Expand all" over a page's groups of commitments (each a <details>, which works alone).
-  function initExpandAll() {
-    document.querySelectorAll("button.expand-all").forEach(function (button) {
-      var box = document.getElementById(button.getAttribute("aria-controls"));
-      if (!box) { return; }
-      var all = function () { return Array.prototype.slice.call(box.querySelectorAll("details")); };
-      function sync() {
-        var open = all().every(function (d) { return d.open; });
-        button.setAttribute("aria-expanded", open ? "true" : "false");
-        button.textContent = button.getAttribute(open ? "data-collapse" : "data-expand");
-      }
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var open = button.getAttribute("aria-expanded") !== "true";
-        all().forEach(function (d) { d.open = open; });
-        sync();
-      });
-      box.addEventListener("toggle", sync, true);
-    });
-  }
-
-  function init() { initExpandAll(); initAddresses(); initMenu(); initLargeType(); initLangSwitch(); initChooser(); initFilters(); initCopy(); }
+  function init() { initAddresses(); initMenu(); initLargeType(); initLangSwitch(); initChooser(); initFilters(); initCopy(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 }());
