@@ -87,7 +87,7 @@ class Checker:
             return
         names = [k.name for k in spec.keys]
         for key in value:
-            if spec.key(key) is None:
+            if key not in names:  # spec.key(key) is None, without a generator per key
                 hint: tuple[Msg | None, ...] = (did_you_mean(key, names),)
                 if _is_text(spec):
                     hint += (Msg("hint.comma_splits"),)
