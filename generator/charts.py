@@ -134,14 +134,15 @@ def _map_data(
         c = m.county
         share = m.share
         fill = fill_of(m)
+        colon = text("common.colon", lang)
         tip = [
             c.name(lang),
-            f"{words['commitments']}: {m.total}",
-            f"{words['reported']}: {m.reported}",
+            f"{words['commitments']}{colon}{m.total}",
+            f"{words['reported']}{colon}{m.reported}",
             measure_words(m, lang),
         ]
-        tip += [f"{words[s]}: {n}" for s, n in m.counts.items() if n and s != "no_update"]
-        tip.append(f"{words['citywide']}: {m.citywide}")
+        tip += [f"{words[s]}{colon}{n}" for s, n in m.counts.items() if n and s != "no_update"]
+        tip.append(f"{words['citywide']}{colon}{m.citywide}")
         item: dict[str, Any] = {
             "name": name_of[c.code],
             "value": -2 if m.total == 0 else (-1 if share is None else share),

@@ -53,12 +53,13 @@ def map_label(m: CountyMeasure, lang: str) -> str:
 
 
 def measure_words(m: CountyMeasure, lang: str) -> str:
-    """'已完成 1/3 (33.3%)': what the colour of a county says, in words."""
+    """'已完成 1/3（33.3%）': what the colour of a county says, in words."""
     if m.total == 0:
         return text("map.tip.no_own", lang)
+    opening, closing = text("common.open_paren", lang), text("common.close_paren", lang)
     if m.share is None:
-        return f"{text('map.tip.no_data', lang)} (0/{m.total})"
-    return f"{text('map.tip.done', lang)} {m.done}/{m.total} ({m.share:g}%)"
+        return f"{text('map.tip.no_data', lang)}{opening}0/{m.total}{closing}"
+    return f"{text('map.tip.done', lang)} {m.done}/{m.total}{opening}{m.share:g}%{closing}"
 
 
 WIDTH = 600
@@ -182,7 +183,7 @@ def map_drawing(
                 id=m.county.id,
                 d=d,
                 fill="url(#noown)" if m.total == 0 else fill,
-                title=f"{m.county.name(lang)}: {measure_words(m, lang)}",
+                title=f"{m.county.name(lang)}{text('common.colon', lang)}{measure_words(m, lang)}",
                 current=highlight == m.county.id,
                 x=f"{x:.0f}",
                 y=f"{y:.0f}",

@@ -40,3 +40,21 @@ def test_no_page_shows_markup_or_placeholders(real_pages: dict[str, Read]) -> No
             found.append(f"{path}: {match.group()!r} in …{around}…")
     assert len(real_pages) > 700
     assert not found, "\n".join(found[:30])
+
+
+# A Chinese label ends with the full-width colon: "完成期限：2021年12月31日", never
+# "完成期限: …" (the English form, once on the commitment page, the footer and the map).
+HALF_WIDTH_COLON = re.compile(r"[\u4e00-\u9fff）》”]: ")
+
+
+def test_chinese_pages_write_labels_with_the_full_width_colon(
+    real_pages: dict[str, Read],
+) -> None:
+    assert HALF_WIDTH_COLON.search(visible_text("<body><p>进度研判: 达进度</p></body>"))
+    found = [
+        f"{path}: …{page.text[max(0, m.start() - 20) : m.end() + 20]}…"
+        for path, page in sorted(real_pages.items())
+        if path.startswith("zh/")
+        for m in HALF_WIDTH_COLON.finditer(page.text)
+    ]
+    assert not found, "\n".join(found[:30])
