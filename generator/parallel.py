@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.plan import Page
 from generator.render import Renderer
-from generator.write import put_file, safe_path
+from generator.write import out_file, put_file, safe_path
 
 CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
@@ -42,7 +42,7 @@ def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
     assert _JOB is not None
     pages, templates, root = _JOB
     renderer = _worker_renderer(templates)
-    made: set[Path] = set()
+    made: set[str] = set()
     done, size = [], 0
     for p in pages[span[0] : span[1]]:
         data = renderer.render(p.template, p.path, p.lang, p.context)
@@ -90,7 +90,7 @@ def render_into(
     total = len(pages)
     workers = workers or default_workers(total)
     hashes: dict[str, str] = {}
-    made: set[Path] = set()
+    made: set[str] = set()
 
     def render_here(todo: Sequence[Page]) -> None:
         for p in todo:
@@ -110,7 +110,7 @@ def render_into(
         pages = [p for p in pages if id(p) not in kept]
     spans = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
     _make_folders(root, pages, mine)
-    made.update(safe_path(root, p.path).parent for p in mine)
+    made.update(out_file(root, p.path).rpartition("/")[0] for p in mine)
     _JOB = (pages, renderer.templates, root)
     import multiprocessing  # here: a small site renders in this process and never needs it
 

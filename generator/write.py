@@ -40,14 +40,29 @@ def safe_path(root: Path, rel: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def put_file(root: Path, rel: str, data: bytes, made: set[Path]) -> str:
+_UNPLAIN = ("\\", "\x00", "..", "//", "./")  # what a plain site path never holds
+
+
+def out_file(root: Path, rel: str) -> str:
+    """safe_path(root, rel) as a string. A plain site path (the pages' and data files':
+    no empty, '.' or '..' part, nothing absolute) is joined as a string, without pathlib
+    (which took as long as writing the file); anything else goes through safe_path."""
+    if rel and rel[0] != "/" and rel[-1] not in "/." and not any(u in rel for u in _UNPLAIN):
+        base = str(root)
+        return base + rel if base.endswith("/") else f"{base}/{rel}"
+    return str(safe_path(root, rel))
+
+
+def put_file(root: Path, rel: str, data: bytes, made: set[str]) -> str:
     """Write one new file under root (folders as needed; `made` remembers those already
-    made); return its SHA-256 for the manifest."""
-    path = safe_path(root, rel)
-    if path.parent not in made:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        made.add(path.parent)
-    path.write_bytes(data)
+    made, as out_file's folder strings); return its SHA-256 for the manifest."""
+    file = out_file(root, rel)
+    folder = file.rpartition("/")[0]
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    with open(file, "wb") as f:
+        f.write(data)
     return hashlib.sha256(data).hexdigest()
 
 
@@ -66,7 +81,7 @@ def put_files(
     """put_file for each (path, bytes), one at a time (a generator's files are made, written
     and forgotten), and each (path, Part) appended to its file; {path: sha256}. Adds the bytes
     written to written[0]."""
-    made: set[Path] = set()
+    made: set[str] = set()
     hashes: dict[str, str] = {}
     growing: dict[str, tuple[BinaryIO, Any]] = {}  # path → (open file, its running SHA-256)
     try:
@@ -92,14 +107,15 @@ def _append(
     part: Part,
     growing: dict[str, tuple[BinaryIO, Any]],
     hashes: dict[str, str],
-    made: set[Path],
+    made: set[str],
 ) -> None:
     if rel not in growing:
-        path = safe_path(root, rel)
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        growing[rel] = (path.open("wb"), hashlib.sha256())
+        file = out_file(root, rel)
+        folder = file.rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        growing[rel] = (open(file, "wb"), hashlib.sha256())  # closed at its last part
     handle, digest = growing[rel]
     handle.write(part.data)
     digest.update(part.data)
