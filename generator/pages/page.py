@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from generator.catalogue import text
 from generator.model import Site, SiteInfo
 
 LIST_LIMIT = 500  # rows on one list page; longer lists continue on page/2/, page/3/, …
@@ -50,11 +51,12 @@ def page(
 
 
 def titles(info: SiteInfo, lang: str, title: str, description: str | None = None) -> dict[str, str]:
-    """<title> that makes sense alone (WeChat shows only the title)."""
+    """<title> that makes sense alone (WeChat shows only the title); the description is the
+    page's own or what the site is for (not one report's title: the site tracks several)."""
     name = info.title(lang)
     return {
         "page_title": f"{title} - {name}" if title != name else name,
-        "description": description or info.report_title(lang),
+        "description": description or text("home.lead", lang),
     }
 
 

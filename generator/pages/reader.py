@@ -9,6 +9,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import urls
+from generator.catalogue import text
+from generator.model import Site
 from generator.pages.counties import with_svg
 from generator.pages.inputs import PlanInputs
 from generator.pages.page import Page, page, titles
@@ -56,13 +58,12 @@ def dataset_jsonld(inputs: PlanInputs, lang: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": info.title(lang),
-        "description": info.report_title(lang),
+        "description": text("home.lead", lang),
         "inLanguage": ["zh-Hans", "en"],
         "isAccessibleForFree": True,
         "license": info.licence_url,
         "creator": {"@type": "Organization", "name": info.publisher(lang)},
         "spatialCoverage": {"@type": "Place", "name": "运城市 Yuncheng, Shanxi, China"},
-        "temporalCoverage": "2021",
         "distribution": [
             {
                 "@type": "DataDownload",
@@ -76,10 +77,22 @@ def dataset_jsonld(inputs: PlanInputs, lang: str) -> dict[str, Any]:
             )
         ],
     }
+    years = years_covered(inputs.site)
+    if years:
+        jsonld["temporalCoverage"] = years
     data_url = urls.absolute(base_url, here)
     if data_url:
         jsonld["url"] = data_url
     return jsonld
+
+
+def years_covered(site: Site) -> str | None:
+    """The work plans' years as ISO 8601 gives a period: "2021", or "2021/2022"; None when no
+    report says its year."""
+    years = sorted({r.year for r in (*site.reports, site.report) if r.year})
+    if not years:
+        return None
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}/{years[-1]}"
 
 
 def search(inputs: PlanInputs, lang: str) -> Page:
