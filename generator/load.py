@@ -376,6 +376,8 @@ def content_commit(content: Path) -> str | None:
             text=True,
             timeout=5,
         )
+        if head.returncode != 0:
+            return None  # not a git checkout: no second process to ask whether it is clean
         dirty = subprocess.run(
             ["git", "-C", str(content), "status", "--porcelain", "--", "."],
             capture_output=True,
