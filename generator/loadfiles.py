@@ -38,6 +38,7 @@ class FileCache:
         self._changed: set[str] | None = None
         self._roots: tuple[str, str] = ("", "")
         self._shown_root = ""
+        self._prefix = str(root) + "/"  # a path under root, as a string, starts with this
         self._safe_dirs: dict[Path, bool] = {}
         self._seen: set[Path] = set()
 
@@ -56,6 +57,9 @@ class FileCache:
 
     def shown(self, path: Path) -> str:
         """How messages name a content file: content/targets/x.yaml (no disk access)."""
+        text = str(path)
+        if text.startswith(self._prefix):  # what relative_to gives, without pathlib's parsing
+            return f"{self._shown_root}/{text[len(self._prefix) :]}"
         try:
             return f"{self._shown_root}/{path.relative_to(self.root).as_posix()}"
         except ValueError:
