@@ -178,3 +178,23 @@ def test_commitments_with_no_report_wait_in_a_group_that_a_filter_opens(
         page.locator(VISIBLE_ROWS).count()
         == page.locator('.target-row[data-status="no_update"]').count()
     )
+
+
+def test_the_list_does_not_move_when_the_script_arrives(
+    new_page: Callable[..., Page], base_url: str
+) -> None:
+    # Before site.js runs (here: never, as on a slow phone until it arrives), the page already
+    # shows the filters and hides the plain links, as it does once the script has run.
+    where = "() => document.getElementById('filter-count').getBoundingClientRect().top"
+    before = new_page()
+    before.route(
+        "**/assets/js/site.js*",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
+    before.goto(base_url + "zh/targets/")
+    expect(before.locator("#filters fieldset")).to_be_visible()
+    expect(before.locator(".filter-links").first).to_be_hidden()
+    after = new_page()
+    after.goto(base_url + "zh/targets/")
+    expect(after.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    assert before.evaluate(where) == after.evaluate(where)
