@@ -119,8 +119,8 @@ class Sources:
 class Loader(FileCache):
     """Reads a content directory; caches parsed files between calls (used by `serve`)."""
 
-    def __init__(self, root: Path):
-        super().__init__(root)
+    def __init__(self, root: Path, store: bool = False):
+        super().__init__(root, store)
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
         # kept while every file is a valid target (see _same_listing)
@@ -161,6 +161,8 @@ class Loader(FileCache):
         # forget files that are gone (a deleted target), without touching the disk again
         if len(self._cache) != len(self._seen):
             self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
+        if self.store is not None:
+            self.store.save()
         return src
 
     # -- files -------------------------------------------------------------------------------

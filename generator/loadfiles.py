@@ -4,9 +4,14 @@ parsed, and kept by (mtime, size) so that a `serve` session reads again only wha
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import marshal
 import os
 import stat
+import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -29,11 +34,102 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-class FileCache:
-    """Parsed files of one content folder, kept between loads; `begin` starts a load."""
+class ParsedStore:
+    """The parsed YAML of one content folder, kept on disk between builds (in .cache/content/):
+    each file's value as yamlnodes.parse gave it, marshalled, by the SHA-1 of its text. A
+    build reads a file it has parsed before from here instead of composing and walking its
+    YAML again (most of load's time); a file whose text changed is parsed as ever, and a file
+    with a problem is never kept, so it is reported every time. The store holds what the last
+    load used (a deleted file's value goes), and is ignored when the parser's code, PyYAML or
+    Python differ from the ones that wrote it. Positions are still found from the text
+    (YamlDoc), and a store that cannot be read or written is ignored."""
 
-    def __init__(self, root: Path):
+    FOLDER = Path(__file__).resolve().parent.parent / ".cache" / "content"
+    KEEP = 32  # stores of other content folders kept beside (the tests make many)
+
+    def __init__(self, root: Path, folder: Path | None = None):
+        name = hashlib.sha1(os.path.abspath(root).encode("utf-8")).hexdigest()[:16]
+        self.folder = folder or self.FOLDER
+        self.file = self.folder / f"{name}.marshal"
+        self._kept: dict[bytes, bytes] | None = None
+        self._used: dict[bytes, bytes] = {}
+        self._new = False
+
+    def parse(self, text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+        """parse_yaml(text, shown), from the store when this text was parsed before."""
+        if self._kept is None:
+            self._kept = self._read()
+        digest = hashlib.sha1(text.encode("utf-8")).digest()
+        blob = self._kept.get(digest)
+        if blob is not None:
+            self._used[digest] = blob
+            return YamlDoc(shown, marshal.loads(blob), text), []
+        doc, problems = parse_yaml(text, shown)
+        if doc is not None and not problems:
+            try:
+                self._used[digest] = marshal.dumps(doc.value)
+                self._new = True
+            except ValueError:  # pragma: no cover - YAML's plain values all marshal
+                pass
+        return doc, problems
+
+    def save(self) -> None:
+        """Write what this load used, when it differs from what was read."""
+        if not self._new and len(self._used) == len(self._kept or {}):
+            self._used = {}
+            return
+        data = marshal.dumps((_parser_stamp(), self._used))
+        self._kept, self._used, self._new = self._used, {}, False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=self.file.name + ".")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, self.file)  # atomic: a parallel build never reads half a file
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            return
+        self._prune()
+
+    def _read(self) -> dict[bytes, bytes]:
+        try:
+            stamp, kept = marshal.loads(self.file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return {}
+        return kept if stamp == _parser_stamp() and isinstance(kept, dict) else {}
+
+    def _prune(self) -> None:
+        """Keep the KEEP most recently written stores of the folder."""
+        try:
+            stores = sorted(self.folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+            for old in stores[: -self.KEEP]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+@functools.cache
+def _parser_stamp() -> str:
+    """What a parsed value depends on besides the text: the parser's code, PyYAML, Python."""
+    import yaml
+
+    digest = hashlib.sha1(f"{sys.version}|{yaml.__version__}".encode())
+    for module in (sys.modules[__name__], yamlnodes, yamlscan):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
+
+
+class FileCache:
+    """Parsed files of one content folder, kept between loads; `begin` starts a load.
+    With `store` (a build), parsed YAML is also kept on disk between processes
+    (ParsedStore)."""
+
+    def __init__(self, root: Path, store: bool = False):
         self.root = root
+        self.store = ParsedStore(root) if store else None
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._changed: set[str] | None = None
         self._roots: tuple[str, str] = ("", "")
@@ -190,7 +286,8 @@ class FileCache:
         optional: bool = False,
         limit: int = MAX_YAML_BYTES,
     ) -> YamlDoc | None:
-        doc: YamlDoc | None = self._parsed(path, problems, limit, parse_yaml, optional)
+        parse = self.store.parse if self.store is not None else parse_yaml
+        doc: YamlDoc | None = self._parsed(path, problems, limit, parse, optional)
         return doc
 
 
