@@ -74,12 +74,14 @@ class ParsedStore:
         return doc, problems
 
     def save(self) -> None:
-        """Write what this load used, when it differs from what was read."""
-        if not self._new and len(self._used) == len(self._kept or {}):
-            self._used = {}
+        """Write what this load used, when it differs from what was read; then hold nothing
+        (at 10,000 targets the values are 25 MB: read again by the next load)."""
+        unchanged = not self._new and len(self._used) == len(self._kept or {})
+        used, self._kept, self._used, self._new = self._used, None, {}, False
+        if unchanged:
             return
-        data = marshal.dumps((_parser_stamp(), self._used))
-        self._kept, self._used, self._new = self._used, {}, False
+        data = marshal.dumps((_parser_stamp(), used))
+        del used
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=self.file.name + ".")
