@@ -23,7 +23,6 @@ from generator.loadfiles import (
     MAX_REPORT_BYTES,
     FileCache,
     parse_geo,
-    parse_report,
     there,
 )
 from generator.loadfiles import display_path as display_path  # re-exported: how paths are shown
@@ -262,7 +261,7 @@ class Loader(FileCache):
         for lang in ("zh", "en"):
             path = folder / f"{lang}.md"
             files[lang] = self.shown(path)
-            blocks = self._parsed(path, problems, MAX_REPORT_BYTES, parse_report, optional)
+            blocks = self._parsed(path, problems, MAX_REPORT_BYTES, self.report_parser(), optional)
             if blocks is not None:
                 text[lang] = blocks
         return text, files
@@ -315,7 +314,7 @@ class Loader(FileCache):
                 continue
             meta = self._yaml(here / "document.yaml", src.problems)
             text = here / "zh.md"
-            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, parse_report)
+            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, self.report_parser())
             src.documents[name] = (meta, blocks, self.shown(text))
 
     def _geo(self, src: Sources) -> None:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import report, yamlnodes, yamlscan
 from generator.errors import Diagnostic, Pos
 from generator.model import Block
@@ -57,21 +59,44 @@ class ParsedStore:
 
     def parse(self, text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
         """parse_yaml(text, shown), from the store when this text was parsed before."""
-        if self._kept is None:
-            self._kept = self._read()
-        digest = hashlib.sha1(text.encode("utf-8")).digest()
-        blob = self._kept.get(digest)
+        blob = self._get(b"yaml", text)
         if blob is not None:
-            self._used[digest] = blob
             return YamlDoc(shown, marshal.loads(blob), text), []
         doc, problems = parse_yaml(text, shown)
         if doc is not None and not problems:
-            try:
-                self._used[digest] = marshal.dumps(doc.value)
-                self._new = True
-            except ValueError:  # pragma: no cover - YAML's plain values all marshal
-                pass
+            self._put(b"yaml", text, doc.value)
         return doc, problems
+
+    def parse_report(self, text: str, shown: str) -> tuple[list[Block], list[Diagnostic]]:
+        """parse_report(text, shown) likewise: a report's or a document's blocks."""
+        blob = self._get(b"md", text)
+        if blob is not None:
+            return [
+                Block(i, k, n, t, Markup(h), line) for i, k, n, t, h, line in marshal.loads(blob)
+            ], []
+        blocks, problems = parse_report(text, shown)
+        if not problems:
+            self._put(
+                b"md", text, [(b.id, b.kind, b.level, b.text, str(b.html), b.line) for b in blocks]
+            )
+        return blocks, problems
+
+    def _get(self, kind: bytes, text: str) -> bytes | None:
+        if self._kept is None:
+            self._kept = self._read()
+        digest = kind + hashlib.sha1(text.encode("utf-8")).digest()
+        blob = self._kept.get(digest)
+        if blob is not None:
+            self._used[digest] = blob
+        return blob
+
+    def _put(self, kind: bytes, text: str, value: Any) -> None:
+        try:
+            blob = marshal.dumps(value)
+        except ValueError:  # pragma: no cover - YAML's plain values and the blocks all marshal
+            return
+        self._used[kind + hashlib.sha1(text.encode("utf-8")).digest()] = blob
+        self._new = True
 
     def save(self) -> None:
         """Write what this load used, when it differs from what was read; then hold nothing
@@ -119,7 +144,13 @@ def _parser_stamp() -> str:
     import yaml
 
     digest = hashlib.sha1(f"{sys.version}|{yaml.__version__}".encode())
-    for module in (sys.modules[__name__], yamlnodes, yamlscan):
+    for module in (
+        sys.modules[__name__],
+        yamlnodes,
+        yamlscan,
+        report,
+        sys.modules[Block.__module__],
+    ):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 
@@ -291,6 +322,10 @@ class FileCache:
         parse = self.store.parse if self.store is not None else parse_yaml
         doc: YamlDoc | None = self._parsed(path, problems, limit, parse, optional)
         return doc
+
+    def report_parser(self) -> Callable[[str, str], tuple[list[Block], list[Diagnostic]]]:
+        """How a report's or a document's Markdown is parsed: from the store, if there is one."""
+        return self.store.parse_report if self.store is not None else parse_report
 
 
 def there(path: Path) -> bool:

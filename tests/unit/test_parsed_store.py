@@ -82,3 +82,17 @@ def test_another_parser_version_discards_the_store(content, store_dir, parses, m
     parses.clear()
     Loader(content, store=True).load()
     assert len(parses) >= 3
+
+
+def test_the_report_is_read_from_the_store_as_parsed(content, store_dir, monkeypatch):
+    first = Loader(content, store=True).load()
+    calls: list[str] = []
+    real = loadfiles.parse_report
+    monkeypatch.setattr(loadfiles, "parse_report", lambda t, s: calls.append(s) or real(t, s))
+    second = Loader(content, store=True).load()
+    assert calls == []
+    assert second.report == first.report == Loader(content).load().report
+    assert all(
+        type(b.html) is type(a.html)
+        for a, b in zip(first.report["zh"], second.report["zh"], strict=True)
+    )
