@@ -140,10 +140,14 @@ class ParsedStore:
 
 @functools.cache
 def _parser_stamp() -> str:
-    """What a parsed value depends on besides the text: the parser's code, PyYAML, Python."""
-    import yaml
+    """What a parsed value depends on besides the text: the parser's code, PyYAML (its
+    __init__.py, which names its version: read, not imported), Python."""
+    from importlib.util import find_spec
 
-    digest = hashlib.sha1(f"{sys.version}|{yaml.__version__}".encode())
+    digest = hashlib.sha1(sys.version.encode())
+    spec = find_spec("yaml")
+    if spec is not None and spec.origin:
+        digest.update(Path(spec.origin).read_bytes())
     for module in (
         sys.modules[__name__],
         yamlnodes,
