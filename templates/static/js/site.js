@@ -102,7 +102,10 @@
           if (key === "updated") { return x < y ? 1 : x > y ? -1 : Number(a.dataset.order) - Number(b.dataset.order); }
           return x < y ? -1 : x > y ? 1 : Number(a.dataset.order) - Number(b.dataset.order);
         });
-        items.forEach(function (it) { list.appendChild(it); });
+        // rows move only when the order changes (on load the page is already in report order)
+        if (items.some(function (it, i) { return it !== list.children[i]; })) {
+          items.forEach(function (it) { list.appendChild(it); });
+        }
         var any = items.some(function (it) { return !it.hidden; });
         visible = visible || any;
         // a filter that matches commitments in a collapsed group opens it
