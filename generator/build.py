@@ -156,8 +156,7 @@ def build(
         renderer = Renderer(templates)
         static = load_static(renderer.templates, vendor)
         commit = content_commit(content)
-        # a one-off build keeps parsed YAML on disk for the next (loadfiles.ParsedStore)
-        ready = prepare(Loader(content, store=True), renderer.strings.data, base_url)
+        ready = prepare(Loader(content), renderer.strings.data, base_url)
         if not allow_removals:
             gone = removed_targets(ready.site, out)
             if gone:

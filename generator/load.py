@@ -23,6 +23,7 @@ from generator.loadfiles import (
     MAX_REPORT_BYTES,
     FileCache,
     parse_geo,
+    parse_report,
     there,
 )
 from generator.loadfiles import display_path as display_path  # re-exported: how paths are shown
@@ -118,8 +119,8 @@ class Sources:
 class Loader(FileCache):
     """Reads a content directory; caches parsed files between calls (used by `serve`)."""
 
-    def __init__(self, root: Path, store: bool = False):
-        super().__init__(root, store)
+    def __init__(self, root: Path):
+        super().__init__(root)
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
         # kept while every file is a valid target (see _same_listing)
@@ -160,8 +161,6 @@ class Loader(FileCache):
         # forget files that are gone (a deleted target), without touching the disk again
         if len(self._cache) != len(self._seen):
             self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
-        if self.store is not None:
-            self.store.save()
         return src
 
     # -- files -------------------------------------------------------------------------------
@@ -261,7 +260,7 @@ class Loader(FileCache):
         for lang in ("zh", "en"):
             path = folder / f"{lang}.md"
             files[lang] = self.shown(path)
-            blocks = self._parsed(path, problems, MAX_REPORT_BYTES, self.report_parser(), optional)
+            blocks = self._parsed(path, problems, MAX_REPORT_BYTES, parse_report, optional)
             if blocks is not None:
                 text[lang] = blocks
         return text, files
@@ -314,7 +313,7 @@ class Loader(FileCache):
                 continue
             meta = self._yaml(here / "document.yaml", src.problems)
             text = here / "zh.md"
-            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, self.report_parser())
+            blocks = self._parsed(text, src.problems, MAX_REPORT_BYTES, parse_report)
             src.documents[name] = (meta, blocks, self.shown(text))
 
     def _geo(self, src: Sources) -> None:

@@ -4,19 +4,12 @@ parsed, and kept by (mtime, size) so that a `serve` session reads again only wha
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
-import marshal
 import os
 import stat
-import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-
-from markupsafe import Markup
 
 from generator import report, yamlnodes, yamlscan
 from generator.errors import Diagnostic, Pos
@@ -36,137 +29,11 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-class ParsedStore:
-    """The parsed YAML of one content folder, kept on disk between builds (in .cache/content/):
-    each file's value as yamlnodes.parse gave it, marshalled, by the SHA-1 of its text. A
-    build reads a file it has parsed before from here instead of composing and walking its
-    YAML again (most of load's time); a file whose text changed is parsed as ever, and a file
-    with a problem is never kept, so it is reported every time. The store holds what the last
-    load used (a deleted file's value goes), and is ignored when the parser's code, PyYAML or
-    Python differ from the ones that wrote it. Positions are still found from the text
-    (YamlDoc), and a store that cannot be read or written is ignored."""
-
-    FOLDER = Path(__file__).resolve().parent.parent / ".cache" / "content"
-    KEEP = 32  # stores of other content folders kept beside (the tests make many)
-
-    def __init__(self, root: Path, folder: Path | None = None):
-        name = hashlib.sha1(os.path.abspath(root).encode("utf-8")).hexdigest()[:16]
-        self.folder = folder or self.FOLDER
-        self.file = self.folder / f"{name}.marshal"
-        self._kept: dict[bytes, bytes] | None = None
-        self._used: dict[bytes, bytes] = {}
-        self._new = False
-
-    def parse(self, text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
-        """parse_yaml(text, shown), from the store when this text was parsed before."""
-        blob = self._get(b"yaml", text)
-        if blob is not None:
-            return YamlDoc(shown, marshal.loads(blob), text), []
-        doc, problems = parse_yaml(text, shown)
-        if doc is not None and not problems:
-            self._put(b"yaml", text, doc.value)
-        return doc, problems
-
-    def parse_report(self, text: str, shown: str) -> tuple[list[Block], list[Diagnostic]]:
-        """parse_report(text, shown) likewise: a report's or a document's blocks."""
-        blob = self._get(b"md", text)
-        if blob is not None:
-            return [
-                Block(i, k, n, t, Markup(h), line) for i, k, n, t, h, line in marshal.loads(blob)
-            ], []
-        blocks, problems = parse_report(text, shown)
-        if not problems:
-            self._put(
-                b"md", text, [(b.id, b.kind, b.level, b.text, str(b.html), b.line) for b in blocks]
-            )
-        return blocks, problems
-
-    def _get(self, kind: bytes, text: str) -> bytes | None:
-        if self._kept is None:
-            self._kept = self._read()
-        digest = kind + hashlib.sha1(text.encode("utf-8")).digest()
-        blob = self._kept.get(digest)
-        if blob is not None:
-            self._used[digest] = blob
-        return blob
-
-    def _put(self, kind: bytes, text: str, value: Any) -> None:
-        try:
-            blob = marshal.dumps(value)
-        except ValueError:  # pragma: no cover - YAML's plain values and the blocks all marshal
-            return
-        self._used[kind + hashlib.sha1(text.encode("utf-8")).digest()] = blob
-        self._new = True
-
-    def save(self) -> None:
-        """Write what this load used, when it differs from what was read; then hold nothing
-        (at 10,000 targets the values are 25 MB: read again by the next load)."""
-        unchanged = not self._new and len(self._used) == len(self._kept or {})
-        used, self._kept, self._used, self._new = self._used, None, {}, False
-        if unchanged:
-            return
-        data = marshal.dumps((_parser_stamp(), used))
-        del used
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=self.file.name + ".")
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, self.file)  # atomic: a parallel build never reads half a file
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
-            return
-        self._prune()
-
-    def _read(self) -> dict[bytes, bytes]:
-        try:
-            stamp, kept = marshal.loads(self.file.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
-        return kept if stamp == _parser_stamp() and isinstance(kept, dict) else {}
-
-    def _prune(self) -> None:
-        """Keep the KEEP most recently written stores of the folder."""
-        try:
-            stores = sorted(self.folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns)
-            for old in stores[: -self.KEEP]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-@functools.cache
-def _parser_stamp() -> str:
-    """What a parsed value depends on besides the text: the parser's code, PyYAML (its
-    __init__.py, which names its version: read, not imported), Python."""
-    from importlib.util import find_spec
-
-    digest = hashlib.sha1(sys.version.encode())
-    spec = find_spec("yaml")
-    if spec is not None and spec.origin:
-        digest.update(Path(spec.origin).read_bytes())
-    for module in (
-        sys.modules[__name__],
-        yamlnodes,
-        yamlscan,
-        report,
-        sys.modules[Block.__module__],
-    ):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return digest.hexdigest()
-
-
 class FileCache:
-    """Parsed files of one content folder, kept between loads; `begin` starts a load.
-    With `store` (a build), parsed YAML is also kept on disk between processes
-    (ParsedStore)."""
+    """Parsed files of one content folder, kept between loads; `begin` starts a load."""
 
-    def __init__(self, root: Path, store: bool = False):
+    def __init__(self, root: Path):
         self.root = root
-        self.store = ParsedStore(root) if store else None
         self._cache: dict[Path, tuple[tuple[int, int], Any]] = {}
         self._changed: set[str] | None = None
         self._roots: tuple[str, str] = ("", "")
@@ -323,13 +190,8 @@ class FileCache:
         optional: bool = False,
         limit: int = MAX_YAML_BYTES,
     ) -> YamlDoc | None:
-        parse = self.store.parse if self.store is not None else parse_yaml
-        doc: YamlDoc | None = self._parsed(path, problems, limit, parse, optional)
+        doc: YamlDoc | None = self._parsed(path, problems, limit, parse_yaml, optional)
         return doc
-
-    def report_parser(self) -> Callable[[str, str], tuple[list[Block], list[Diagnostic]]]:
-        """How a report's or a document's Markdown is parsed: from the store, if there is one."""
-        return self.store.parse_report if self.store is not None else parse_report
 
 
 def there(path: Path) -> bool:

@@ -7,35 +7,24 @@ markdown-it-py with raw HTML disabled (the js-default safety model) plus the att
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, Any, cast
+from typing import cast
 
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from generator.errors import Diagnostic, Pos
 from generator.model import Block
 
-if TYPE_CHECKING:  # markdown-it is imported when a report is parsed: a build that reads
-    # the parsed report from its store (loadfiles.ParsedStore) never imports it (0.04 s)
-    from markdown_it.renderer import RendererHTML
-    from markdown_it.token import Token
-    from markdown_it.utils import EnvType, OptionsDict
-
-
-@functools.cache
-def _parser() -> tuple[Any, RendererHTML]:
-    from markdown_it import MarkdownIt
-    from markdown_it.renderer import RendererHTML
-    from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
-
-    md = (
-        MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-        .use(attrs_block_plugin)
-        .use(attrs_plugin, spans=True)
-    )
-    md.disable("image")  # the report has no images; a pasted one must not load from elsewhere
-    md.add_render_rule("link_open", _link_open)
-    return md, cast(RendererHTML, md.renderer)  # MarkdownIt("commonmark") renders HTML
+_md = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    .use(attrs_block_plugin)
+    .use(attrs_plugin, spans=True)
+)
+_md.disable("image")  # the report has no images; a pasted one must not load from elsewhere
 
 
 def _link_open(
@@ -46,9 +35,12 @@ def _link_open(
     return renderer.renderToken(tokens, idx, options, env)
 
 
+_md.add_render_rule("link_open", _link_open)
+_HTML = cast(RendererHTML, _md.renderer)  # MarkdownIt("commonmark") renders HTML
+
+
 def parse(text: str, file: str, out: list[Diagnostic]) -> list[Block]:
     """Parse one language's report; problems go to `out`, blocks without ids are dropped."""
-    _md, _HTML = _parser()
     tokens = _md.parse(text.replace("\r\n", "\n"))
     blocks: list[Block] = []
     seen: dict[str, int] = {}

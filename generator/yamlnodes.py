@@ -8,27 +8,17 @@ non-standard tags and absurd nesting. Dates stay text; the validator parses them
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import yaml
 
 from generator.errors import Msg
 
-if TYPE_CHECKING:
-    import yaml
-else:
-
-    class _LazyYaml:
-        """PyYAML, imported when YAML is first parsed: a build that reads every file's value
-        from its store (loadfiles.ParsedStore) never imports it (about 0.02 s)."""
-
-        def __getattr__(self, name: str) -> Any:
-            import yaml as module
-
-            globals()["yaml"] = module  # later lookups go straight to the module
-            return getattr(module, name)
-
-    yaml = _LazyYaml()
+try:  # libyaml is in every PyYAML wheel; the pure-Python composer is a slow fallback
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 24
 MAX_STRING = 20_000  # characters in one value
@@ -36,25 +26,14 @@ MAX_NODES = 50_000  # nodes in one file
 
 Path = tuple[str | int, ...]
 
+_constructor = yaml.constructor.SafeConstructor()
 _STD = "tag:yaml.org,2002:"
 _STR, _TIMESTAMP, _MERGE = _STD + "str", _STD + "timestamp", _STD + "merge"
-
-
-@functools.cache
-def _library() -> tuple[type, dict[str, Any]]:
-    """libyaml's loader (in every PyYAML wheel; the pure-Python composer is a slow fallback)
-    and the makers of the non-text scalars."""
-    try:
-        loader: type = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover
-        loader = yaml.SafeLoader
-    constructor = yaml.constructor.SafeConstructor()
-    scalars = {
-        _STD + "bool": constructor.construct_yaml_bool,
-        _STD + "int": constructor.construct_yaml_int,
-        _STD + "float": constructor.construct_yaml_float,
-    }
-    return loader, scalars
+_SCALARS = {
+    _STD + "bool": _constructor.construct_yaml_bool,
+    _STD + "int": _constructor.construct_yaml_int,
+    _STD + "float": _constructor.construct_yaml_float,
+}
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -92,7 +71,7 @@ class YamlDoc:
     def root(self) -> yaml.Node | None:
         if self._root is None and self.text:
             try:
-                self._root = yaml.compose(self.text, Loader=_library()[0])
+                self._root = yaml.compose(self.text, Loader=_Loader)
             except yaml.YAMLError:  # pragma: no cover - the text parsed once already
                 return None
         return self._root
@@ -134,7 +113,7 @@ class YamlDoc:
 def parse(text: str, file: str) -> YamlDoc:
     """Parse one YAML document; raise YamlProblem with a position on any refusal."""
     try:
-        root = yaml.compose(text, Loader=_library()[0])
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -268,7 +247,7 @@ class _Walker:
             return node.value
         if tag == _STD + "null":
             return None
-        make = _library()[1].get(tag)
+        make = _SCALARS.get(tag)
         if make is not None:  # not construct_object: it caches every node it ever saw
             return make(node)
         raise YamlProblem(*_pos(node), Msg("yaml_tag", {"tag": tag}), Msg("yaml_tag.hint"))

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 FOLDER = Path(__file__).resolve().parent
 LANGS = ("zh", "en")
 # the parsed catalogue, kept between processes (parsing its YAML took 0.045 s of every start)
@@ -105,8 +107,6 @@ def _keep(cache: Path, data: bytes) -> None:
 
 
 def _parse(paths: list[Path]) -> dict[str, dict[str, str]]:
-    import yaml  # here: a process that reads the cache never needs it
-
     entries: dict[str, dict[str, str]] = {}
     where: dict[str, str] = {}
     for path in paths:
