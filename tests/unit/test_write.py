@@ -1,9 +1,13 @@
-"""The manifest is written line by line; its bytes must be those of the json module."""
+"""The manifest is written line by line; its bytes must be those of the json module. Files go
+only where safe_path allows."""
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.write import (
     Manifest,
@@ -11,7 +15,9 @@ from generator.write import (
     Part,
     manifest_from_hashes,
     manifest_parts,
+    out_file,
     put_files,
+    safe_path,
 )
 
 
@@ -51,3 +57,18 @@ def test_a_manifest_written_in_pieces_has_the_same_bytes(tmp_path):
 def test_put_files_refuses_a_file_left_unfinished(tmp_path):
     with pytest.raises(OutputError, match="unfinished: data/x.csv"):
         put_files(tmp_path, [("data/x.csv", Part(b"a"))])
+
+
+@settings(max_examples=300, deadline=None)
+@given(rel=st.text(alphabet="ab./\\\x00中", max_size=12))
+def test_the_fast_join_writes_where_safe_path_does_and_refuses_what_it_refuses(rel: str) -> None:
+    """out_file joins plain paths as strings; whatever it joins, safe_path joins the same way,
+    and whatever safe_path refuses (absolute, '..', empty, backslash, NUL) it refuses too."""
+    root = Path("/srv/site")
+    try:
+        expected = str(safe_path(root, rel))
+    except OutputError:
+        with pytest.raises(OutputError):
+            out_file(root, rel)
+        return
+    assert out_file(root, rel) == expected
