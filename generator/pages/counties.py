@@ -52,7 +52,7 @@ def index(inputs: PlanInputs, lang: str) -> Page:
 
 def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
     site = inputs.site
-    citywide_groups, citywide_counts, named_of, figures_of = county_lists(site, inputs.ordered)
+    citywide_counts, named_of, figures_of = county_lists(site, inputs.ordered)
     for m in inputs.measures:
         c = m.county
         live = charts.county_map(
@@ -80,7 +80,6 @@ def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
                 measure=m if first else None,
                 named=part,
                 pager=pager,
-                citywide_groups=citywide_groups if first else [],
                 citywide_counts=citywide_counts if first else [],
                 figures=figures_of[c.id] if first else [],
                 map=live if first else None,

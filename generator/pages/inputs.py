@@ -26,7 +26,6 @@ from generator.model import (
     Site,
     Update,
 )
-from generator.pages import page as paging
 from generator.pages.page import chunks
 from generator.pages.views import TargetView, target_views
 from generator.progress import STATUS_ORDER
@@ -286,12 +285,10 @@ def months(
     return by_month, listed
 
 
-def county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any, Any]:
-    """City-wide commitments (grouped, and counted by part), and per county its named
-    commitments and the per-county figures reported for it."""
+def county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any]:
+    """City-wide commitments counted by part (county pages link to each part), and per county
+    its named commitments and the per-county figures reported for it."""
     citywide = [v for v in ordered if v.citywide]
-    # listed on every county page while short; at scale the page links to them by part
-    citywide_groups = groups(site, citywide) if len(citywide) <= paging.LIST_LIMIT else []
     citywide_counts = [(s, len(vs)) for s, vs in groups(site, citywide)]
     named_of: dict[str, list[TargetView]] = defaultdict(list)
     figures_of: dict[str, list[tuple[TargetView, float]]] = defaultdict(list)
@@ -301,7 +298,7 @@ def county_lists(site: Site, ordered: list[TargetView]) -> tuple[Any, Any, Any, 
                 named_of[cc.id].append(v)
         for cc, value in v.county_values:
             figures_of[cc.id].append((v, value))
-    return citywide_groups, citywide_counts, named_of, figures_of
+    return citywide_counts, named_of, figures_of
 
 
 def blocks_by_id(site: Site, lang: str) -> dict[tuple[str, str], Block]:
