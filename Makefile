@@ -52,6 +52,7 @@ validate:
 ## test: setup, Chromium, then every test (unit, golden, CLI, browser)
 test: setup /usr/bin/chromium
 	$(BIN)/ruff check generator tests benchmarks scripts
+	$(BIN)/ruff format --check generator tests benchmarks scripts
 	$(PYTEST)
 
 ## test-fast: everything except the browser tests and the slow ones (tests/browser/ is not even

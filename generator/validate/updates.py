@@ -20,6 +20,7 @@ _COMPARATORS = {"at_most": "compared.at_most", "more_than": "compared.more_than"
 
 class UpdateChecks(Base):
     register: bool  # a publishers.yaml exists: sources are checked against it
+
     def updates(self, doc: YamlDoc, raw: dict[str, Any], county_ids: set[str] | None) -> None:
         updates = raw.get("updates")
         if not isinstance(updates, list):
