@@ -18,12 +18,12 @@ import atexit
 import builtins
 import dataclasses
 import marshal
-import os
 import sys
-import tempfile
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Any
+
+from generator.cachefile import keep
 
 CACHE = (
     Path(__file__).resolve().parent.parent
@@ -74,13 +74,6 @@ def save(cache: Path | None = None) -> None:
     entries = _code if len(_code) <= LIMIT else _used
     try:
         data = marshal.dumps(entries)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name + ".")
-    except (OSError, ValueError):
+    except ValueError:
         return
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, cache)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    keep(cache, data)

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import functools
 import marshal
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.cachefile import keep
 
 FOLDER = Path(__file__).resolve().parent
 LANGS = ("zh", "en")
@@ -86,24 +86,8 @@ def cached_catalogue(folder: Path = FOLDER, cache: Path = CACHE) -> Catalogue:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     entries = _parse(paths)
-    _keep(cache, marshal.dumps((stamp, entries)))
+    keep(cache, marshal.dumps((stamp, entries)))
     return Catalogue(entries)
-
-
-def _keep(cache: Path, data: bytes) -> None:
-    """Write `cache` atomically (parallel test processes never read half a file), or not at
-    all."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name + ".")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, cache)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _parse(paths: list[Path]) -> dict[str, dict[str, str]]:
