@@ -53,15 +53,20 @@ def out_file(root: Path, rel: str) -> str:
     return str(safe_path(root, rel))
 
 
-def put_file(root: Path, rel: str, data: bytes, made: set[str]) -> str:
-    """Write one new file under root (folders as needed; `made` remembers those already
-    made, as out_file's folder strings); return its SHA-256 for the manifest."""
+def _new_file(root: Path, rel: str, made: set[str]) -> str:
+    """out_file(root, rel), its folder made unless `made` already holds it."""
     file = out_file(root, rel)
     folder = file.rpartition("/")[0]
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
-    with open(file, "wb") as f:
+    return file
+
+
+def put_file(root: Path, rel: str, data: bytes, made: set[str]) -> str:
+    """Write one new file under root (folders as needed; `made` remembers those already
+    made, as out_file's folder strings); return its SHA-256 for the manifest."""
+    with open(_new_file(root, rel, made), "wb") as f:
         f.write(data)
     return hashlib.sha256(data).hexdigest()
 
@@ -110,12 +115,8 @@ def _append(
     made: set[str],
 ) -> None:
     if rel not in growing:
-        file = out_file(root, rel)
-        folder = file.rpartition("/")[0]
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        growing[rel] = (open(file, "wb"), hashlib.sha256())  # closed at its last part
+        # closed at its last part
+        growing[rel] = (open(_new_file(root, rel, made), "wb"), hashlib.sha256())
     handle, digest = growing[rel]
     handle.write(part.data)
     digest.update(part.data)
