@@ -190,7 +190,12 @@ class FileCache:
         optional: bool = False,
         limit: int = MAX_YAML_BYTES,
     ) -> YamlDoc | None:
-        doc: YamlDoc | None = self._parsed(path, problems, limit, parse_yaml, optional)
+        disk = str(path)
+
+        def parse(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+            return parse_yaml(text, shown, disk)  # positions read the file again when needed
+
+        doc: YamlDoc | None = self._parsed(path, problems, limit, parse, optional)
         return doc
 
 
@@ -229,12 +234,12 @@ def _gb18030(data: bytes) -> bool:
     return broken > valid
 
 
-def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+def parse_yaml(text: str, shown: str, disk: str = "") -> tuple[YamlDoc | None, list[Diagnostic]]:
     slips = yamlscan.scan(text)
     if slips:  # named where they are; libyaml would report them a line late, or not at all
         return None, [Diagnostic.of(Pos(shown, s.line, s.col), s.message, s.hint) for s in slips]
     try:
-        return yamlnodes.parse(text, shown), []
+        return yamlnodes.parse(text, shown, disk), []
     except yamlnodes.YamlProblem as exc:
         return None, [Diagnostic.of(Pos(shown, exc.line, exc.col), exc.msg, exc.hint)]
 

@@ -8,6 +8,8 @@ non-standard tags and absurd nesting. Dates stay text; the validator parses them
 
 from __future__ import annotations
 
+import sys
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,26 +57,44 @@ class YamlProblem(Exception):
 
 @dataclass(eq=False)  # identity: the loader's cache hands out the same object for an unchanged file
 class YamlDoc:
-    """One YAML file: its value, and its text to say where each part was written.
+    """One YAML file: its value, and where to find its text to say where each part was written.
 
     Positions are looked up only when a problem is reported: the node tree is composed again
     from the text then, and kept for that file only. Holding 10,000 files' node trees (with a
-    Python object per mark) instead took about 200 MB at 10,000 targets.
+    Python object per mark) instead took about 200 MB at 10,000 targets. A file read from disk
+    (`disk`) is not held as text either (about 150 MB at 100,000 targets): it is read again,
+    and used only if it is still the text that was parsed (`crc`); else positions are (1, 1).
     """
 
     file: str
     value: Any
-    text: str = field(default="", repr=False)
+    text: str = field(default="", repr=False)  # the text, when it was not read from `disk`
+    disk: str = field(default="", repr=False)  # the file's path, when it was
+    crc: int = field(default=0, repr=False)  # zlib.crc32 of the text that was parsed
     _root: yaml.Node | None = field(default=None, repr=False)
 
     @property
     def root(self) -> yaml.Node | None:
-        if self._root is None and self.text:
+        if self._root is None:
+            text = self.text or self._reread()
+            if not text:
+                return None
             try:
-                self._root = yaml.compose(self.text, Loader=_Loader)
+                self._root = yaml.compose(text, Loader=_Loader)
             except yaml.YAMLError:  # pragma: no cover - the text parsed once already
                 return None
         return self._root
+
+    def _reread(self) -> str:
+        """The file's text again, as the loader decoded it, if it is still the parsed one."""
+        if not self.disk:
+            return ""
+        try:
+            with open(self.disk, "rb") as f:
+                text = f.read().decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError):
+            return ""
+        return text if zlib.crc32(text.encode("utf-8")) == self.crc else ""
 
     def _node(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None, Path]:
         """(value node, key node) at `path` or at the nearest enclosing path that exists."""
@@ -110,8 +130,9 @@ class YamlDoc:
         return self.at(path)
 
 
-def parse(text: str, file: str) -> YamlDoc:
-    """Parse one YAML document; raise YamlProblem with a position on any refusal."""
+def parse(text: str, file: str, disk: str = "") -> YamlDoc:
+    """Parse one YAML document; raise YamlProblem with a position on any refusal. `disk`: the
+    path the text was read from, read again for positions instead of holding the text."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -137,7 +158,10 @@ def parse(text: str, file: str) -> YamlDoc:
         raise YamlProblem(1, 1, Msg("nesting_too_deep"), Msg("nesting_too_deep.hint")) from None
     if root is None:
         raise YamlProblem(1, 1, Msg("empty_file"), Msg("empty_file.hint"))
-    return YamlDoc(file, _Walker().walk(root, 0), text)
+    value = _Walker().walk(root, 0)
+    if disk:
+        return YamlDoc(file, value, disk=disk, crc=zlib.crc32(text.encode("utf-8")))
+    return YamlDoc(file, value, text)
 
 
 # libyaml's problems and contexts, as message ids (the English texts are libyaml's own words)
@@ -193,6 +217,13 @@ def _syntax_hint(problem: str) -> str:
     return "hint.check_indentation"
 
 
+# Keys and short values (ids, statuses, dates, "zh"/"en") are interned: libyaml makes a new
+# string for every scalar, and at 100,000 target files the same few hundred words took about
+# 260 MB, one copy per file.
+_intern = sys.intern
+SHORT = 24  # characters: values up to this long are interned
+
+
 class _Walker:
     def __init__(self) -> None:
         self.seen: set[int] = set()
@@ -220,7 +251,7 @@ class _Walker:
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
                 raise YamlProblem(*_pos(key_node), Msg("plain_keys"), Msg("plain_keys.hint"))
-            key = key_node.value
+            key = _intern(key_node.value)
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise YamlProblem(
@@ -244,7 +275,8 @@ class _Walker:
                 raise YamlProblem(
                     *_pos(node), Msg("text_too_long", {"n": MAX_STRING}), Msg("hint.shorten")
                 )
-            return node.value
+            value = node.value
+            return _intern(value) if len(value) <= SHORT else value
         if tag == _STD + "null":
             return None
         make = _SCALARS.get(tag)
