@@ -12,7 +12,7 @@ from typing import Any
 Lang = str  # "zh" | "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     zh: str
     en: str
@@ -21,14 +21,14 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class County:
     id: str
     code: str
     name: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Theme:
     id: str
     section_id: str
@@ -36,7 +36,7 @@ class Theme:
     title: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     id: str
     number: Text
@@ -51,7 +51,7 @@ class Section:
         return self.short(lang) if self.short else self.title(lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading or paragraph of the report in one language."""
 
@@ -63,7 +63,7 @@ class Block:
     line: int  # 1-based line of the block in its file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """One government work report the site tracks: its text in both languages, its parts
     (sections), and what the reader is told about it. A site tracks one or several."""
@@ -89,14 +89,14 @@ class Report:
         return next((b for b in self.zh if b.id == paragraph), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     title: str
     url: str
     publisher: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The city's own words for an outcome: a quote from a paragraph of a source document."""
 
@@ -106,7 +106,7 @@ class Evidence:
     en: str  # an English rendering of the quoted words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A primary source kept in content/documents/ (a later government work report), so that
     updates can quote it and readers can follow the quote to its paragraph."""
@@ -126,7 +126,7 @@ class Document:
         return next((b for b in self.blocks if b.id == paragraph), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publisher:
     """One entry of content/publishers.yaml: who stands behind a web domain."""
 
@@ -135,7 +135,7 @@ class Publisher:
     kind: str  # government | official_media | trade_press | archive | refused
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metric:
     kind: str  # quantity | milestone | qualitative
     target: float | None = None
@@ -144,7 +144,7 @@ class Metric:
     baseline: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Update:
     date: dt.date
     status: str
@@ -155,7 +155,7 @@ class Update:
     evidence: Evidence | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     id: str
     file: str
@@ -204,13 +204,13 @@ class Target:
         return "all" in self.counties or county_id in self.counties
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     term: Text
     gloss: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """How readers reach the publisher (content/site.yaml `contact:`); any part may be absent."""
 
@@ -223,7 +223,7 @@ class Contact:
         return bool(self.email or self.url)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteInfo:
     title: Text
     report_title: Text
@@ -238,7 +238,7 @@ class SiteInfo:
     staff_lang: str | None = None  # the language of staff messages (messages.default_lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """Everything the generator publishes, validated and cross-referenced."""
 

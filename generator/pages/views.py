@@ -16,7 +16,7 @@ from generator.incremental import NoReuse
 from generator.model import County, Report, Section, Site, Target, Theme, Update
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetView:
     """A target plus everything computed about it, shared by every page that lists it."""
 
