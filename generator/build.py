@@ -110,12 +110,27 @@ def prepare(
         lap("load")
         site, warnings = validate(sources, reuse=reuse)
         lap("validate")
+        site_file = sources.site.file if sources.site else ""
+        del sources  # the parsed files: a build's loader keeps none (Loader(keep=False))
         if site is None:
             raise ContentError(warnings)
-        warnings = warnings + publishing_warnings(site, sources.site.file if sources.site else "")
+        warnings = warnings + publishing_warnings(site, site_file)
         the_plan = plan(site, strings, base_url, reuse)
         lap("plan")
     return Prepared(site, the_plan, warnings, timings)
+
+
+TARGET_KINDS = frozenset({"target", "embed-target"})  # the pages of one target each
+
+
+def not_one_targets(page: Page) -> bool:
+    """Whether a page lists or counts many targets (lists, counties, reports, feeds): such
+    pages are rendered in the build process itself while forked workers render the targets'
+    own pages. A worker that drew the lists would read, and so copy, nearly the whole model
+    and plan (at 100,000 targets each of the first two workers reached about 1 GB of its
+    own); one that draws targets' pages reads only theirs. A `serve` session does the same
+    for another reason: its renderer's caches are full when the first edit comes."""
+    return page.kind not in TARGET_KINDS
 
 
 def other_files(
@@ -156,7 +171,7 @@ def build(
         renderer = Renderer(templates)
         static = load_static(renderer.templates, vendor)
         commit = content_commit(content)
-        ready = prepare(Loader(content), renderer.strings.data, base_url)
+        ready = prepare(Loader(content, keep=False), renderer.strings.data, base_url)
         if not allow_removals:
             gone = removed_targets(ready.site, out)
             if gone:
@@ -173,6 +188,7 @@ def build(
             progress,
             search_index,
             workers,
+            here=not_one_targets,
         )
         result.seconds = time.perf_counter() - started - result.search_seconds
         return result

@@ -117,10 +117,15 @@ class Sources:
 
 
 class Loader(FileCache):
-    """Reads a content directory; caches parsed files between calls (used by `serve`)."""
+    """Reads a content directory; caches parsed files between calls (used by `serve`).
 
-    def __init__(self, root: Path):
+    `keep=False` (a one-off build) keeps nothing: the Sources a load returns are then the only
+    holder of the parsed files, and they are freed as soon as validation is over (at 100,000
+    targets about 300 MB that planning and rendering can use instead)."""
+
+    def __init__(self, root: Path, keep: bool = True):
         super().__init__(root)
+        self.keep = keep
         self._known: dict[Path, dict[str, Path]] = {}  # folder → file name → its Path
         # folder → (its targets, index of each file name, their paths, the folder's mtime),
         # kept while every file is a valid target (see _same_listing)
@@ -161,6 +166,8 @@ class Loader(FileCache):
         # forget files that are gone (a deleted target), without touching the disk again
         if len(self._cache) != len(self._seen):
             self._cache = {p: v for p, v in self._cache.items() if p in self._seen}
+        if not self.keep:
+            self._cache, self._listings, self._known = {}, {}, {}
         return src
 
     # -- files -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import assets
-from generator.build import BuildResult, other_files, prepare, publish
+from generator.build import BuildResult, not_one_targets, other_files, prepare, publish
 from generator.catalogue import FOLDER as CATALOGUE
 from generator.catalogue import catalogue
 from generator.errors import Diagnostic
@@ -39,10 +39,6 @@ from generator.model import Site
 from generator.plan import Page
 from generator.render import TEMPLATES, Renderer
 from generator.write import MARKER, Manifest, remove_file, replace_file
-
-# the kinds every edit may touch: a session renders these itself during its first build, so
-# its renderer's caches are full when the first edit comes (workers render the rest)
-_OWN_KINDS = frozenset({"target", "embed-target"})
 
 
 @dataclass
@@ -113,7 +109,7 @@ class Session:
             self.out,
             self._commit(),
             result,
-            here=lambda page: page.kind not in _OWN_KINDS,
+            here=not_one_targets,
         )
         for name in {p.template for p in ready.plan.pages}:
             self.renderer.template(name)

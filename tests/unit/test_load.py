@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load
+from generator.load import Loader, load
 from generator.validate import validate
 from tests.built import built
 
@@ -176,3 +176,11 @@ def test_an_unchanged_folder_is_not_listed_again_but_a_new_file_is_noticed(conte
     new = folder / "farmers-two.yaml"
     new.write_text(farmers.read_text("utf-8").replace("id: farmers", "id: farmers-two"), "utf-8")
     assert "farmers-two" in {d.value["id"] for d in loader.load({new}).targets}
+
+
+def test_a_one_off_builds_loader_keeps_no_parsed_file(content):
+    """`serve` keeps parsed files between loads; `build` does not, so they are freed once
+    validated (at 100,000 targets, room for planning and rendering)."""
+    kept, once = Loader(content), Loader(content, keep=False)
+    assert kept.load().targets and once.load().targets
+    assert kept._cache and not once._cache

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator import parallel
 from generator.build import build
+from generator.render import Renderer
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -33,3 +34,22 @@ def test_workers_replaced_after_every_task_write_the_same_site(content, tmp_path
     assert forked == [1]
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
     assert len(_tree(tmp_path / "one")) > 40
+
+
+def test_lists_are_drawn_here_and_targets_by_workers(content, tmp_path, monkeypatch):
+    """A worker that drew the lists would copy nearly the whole model (1 GB a worker at 100,000
+    targets); the build process draws them while the workers draw the targets' own pages."""
+    drawn_here: list[str] = []
+    render = Renderer.render
+
+    def recording(self, template, path, lang, context):
+        drawn_here.append(path)  # only this process's list: workers record in their own copy
+        return render(self, template, path, lang, context)
+
+    monkeypatch.setattr(Renderer, "render", recording)
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    build(content, tmp_path / "site", workers=2)
+    files = _tree(tmp_path / "site")
+    assert "zh/index.html" in drawn_here and "en/targets/index.html" in drawn_here
+    assert not [p for p in drawn_here if "/targets/" in p and p.count("/") > 2]
+    assert any(f.startswith("zh/targets/") and f.count("/") == 3 for f in files)
