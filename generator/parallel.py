@@ -8,6 +8,7 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
+import gc
 import os
 import posixpath
 from collections.abc import Callable, Sequence
@@ -25,7 +26,10 @@ PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
 # ends up with a private copy of nearly everything (measured at 100,000 targets, during
 # rendering: 1.45 GB in the build process, 1.15 and 1.35 GB private in its two workers,
 # 3.9 GB for the three). Recycled every 20,000 pages, a worker holds what those touched; a
-# new worker costs a fork and loading the templates (about 0.2 s).
+# new worker costs a fork and loading the templates (about 0.2 s). A new worker first freezes
+# what it inherited (gc.freeze): the objects the build process made after its own freeze (its
+# renderer's kept rows, for one) are then never scanned, and so never copied, by the
+# worker's collections.
 RECYCLE_TASKS = 50
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
@@ -38,17 +42,20 @@ def default_workers(pages: int) -> int:
     return min(os.cpu_count() or 1, 4) if pages >= PARALLEL_FROM else 1
 
 
-def _render_range(span: tuple[int, int]) -> tuple[list[tuple[str, str]], int]:
+def _render_range(span: tuple[int, int]) -> tuple[int, list[str], int]:
+    """Render pages[start:end] of the job; return start, their SHA-256s in that order (the
+    build process has their paths already: sending them back would make a second copy of
+    each, about 45 MB at 100,000 targets) and the bytes written."""
     assert _JOB is not None
     pages, templates, root = _JOB
     renderer = _worker_renderer(templates)
     made: set[str] = set()
-    done, size = [], 0
+    digests, size = [], 0
     for p in pages[span[0] : span[1]]:
         data = renderer.render(p.template, p.path, p.lang, p.context)
-        done.append((p.path, put_file(root, p.path, data, made)))
+        digests.append(put_file(root, p.path, data, made))
         size += len(data)
-    return done, size
+    return span[0], digests, size
 
 
 _RENDERER: Renderer | None = None
@@ -116,11 +123,11 @@ def render_into(
 
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers, maxtasksperchild=RECYCLE_TASKS) as pool:
+        with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
             results = pool.imap_unordered(_render_range, spans)  # the workers start now
             render_here(mine)
-            for done, size in results:
-                hashes.update(done)
+            for start, digests, size in results:
+                hashes.update((pages[start + i].path, d) for i, d in enumerate(digests))
                 if written is not None:
                     written[0] += size
                 if progress:
