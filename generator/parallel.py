@@ -25,12 +25,13 @@ PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
 # reference count written, and the memory page holding it is copied. Left to run, each worker
 # ends up with a private copy of nearly everything (measured at 100,000 targets, during
 # rendering: 1.45 GB in the build process, 1.15 and 1.35 GB private in its two workers,
-# 3.9 GB for the three). Recycled every 20,000 pages, a worker holds what those touched; a
-# new worker costs a fork and loading the templates (about 0.2 s). A new worker first freezes
-# what it inherited (gc.freeze): the objects the build process made after its own freeze (its
-# renderer's kept rows, for one) are then never scanned, and so never copied, by the
-# worker's collections.
-RECYCLE_TASKS = 50
+# 3.9 GB for the three). Recycled every 10,000 pages, a worker holds what those touched, and
+# what the build process touched meanwhile (drawing the lists, it copies the pages it shares
+# with the live workers); a new worker costs a fork and loading the templates (about 0.2 s).
+# A new worker first freezes what it inherited (gc.freeze): the objects the build process
+# made after its own freeze (its renderer's kept rows, for one) are then never scanned, and
+# so never copied, by the worker's collections.
+RECYCLE_TASKS = 25
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
 
