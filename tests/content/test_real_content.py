@@ -78,3 +78,20 @@ def test_no_2021_commitment_is_achieved_on_a_later_fact(real_model: Site):
 def test_every_record_says_when_it_was_checked(real_model: Site):
     site = real_model
     assert all(t.checked is not None for t in site.targets)
+
+
+def test_county_pages_list_their_rows_under_each_report_newest_first(real_model: Site):
+    site = real_model
+    pages = {p.path: p for p in plan(site, Renderer().strings.data).pages}
+    newest_first = [r.id for r in reversed(site.reports)]
+    assert len(newest_first) == 2  # 2021 and 2022: the grouping is what readers see
+    for county in site.counties:
+        values = pages[f"zh/counties/{county.id}/index.html"].context
+        groups = values["named_by_report"]
+        assert [r.id for r, _ in groups] == [
+            i for i in newest_first if i in {r.id for r, _ in groups}
+        ]
+        assert all(v.report is r for r, rows in groups for v in rows)
+        assert sorted(v.target.id for _, rows in groups for v in rows) == sorted(
+            v.target.id for v in values["named"]
+        )
