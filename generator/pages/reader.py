@@ -3,7 +3,7 @@ embed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -13,14 +13,14 @@ from generator.catalogue import text
 from generator.model import Site
 from generator.pages.counties import with_svg
 from generator.pages.inputs import PlanInputs
-from generator.pages.page import Page, page, titles
+from generator.pages.page import Page, page, paged, titles
 from generator.progress import STATUS_ORDER
 
 
 def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
     yield data(inputs, lang)
     yield search(inputs, lang)
-    yield printable(inputs, lang)
+    yield from printable(inputs, lang)
     path = urls.page("embed-map", lang)
     yield page(
         path,
@@ -113,18 +113,48 @@ def search(inputs: PlanInputs, lang: str) -> Page:
     )
 
 
-def printable(inputs: PlanInputs, lang: str) -> Page:
+def printable(inputs: PlanInputs, lang: str) -> Iterator[Page]:
+    """The printable list: every commitment by part, on one page up to PRINT_LIMIT of them,
+    else continued on print/page/2/, … (a part cut by a page break is named again)."""
     site, updates = inputs.site, inputs.updates
     as_of = updates[0][0].date if updates else site.info.report_date  # newest first
-    return page(
-        urls.page("print", lang),
-        "print",
-        lang,
-        "print.html",
-        inputs.common,
-        **titles(site.info, lang, inputs.t("print.title", lang)),
-        nav_current="targets",
-        groups=inputs.all_groups,
-        as_of=as_of,
-        page_url=urls.absolute(inputs.base_url, urls.page("print", lang)),
-    )
+    parts = print_parts(inputs.all_groups, PRINT_LIMIT)
+    for path, part, pager in paged(urls.page("print", lang), parts):
+        yield page(
+            path,
+            "print",
+            lang,
+            "print.html",
+            inputs.common,
+            **titles(site.info, lang, inputs.t("print.title", lang)),
+            nav_current="targets",
+            groups=part,
+            as_of=as_of,
+            pager=pager,
+            page_url=urls.absolute(inputs.base_url, path),
+        )
+
+
+# Commitments on one printable page. One page of every commitment grew with the site: 34 MB
+# at 100,000 commitments, more than a phone's browser opens, and 200 MB of the build's memory
+# while it was drawn.
+PRINT_LIMIT = 5_000
+
+
+def print_parts(groups: Sequence[tuple[Any, Sequence[Any]]], limit: int) -> list[list[Any]]:
+    """(part, rows) groups cut into pages of at most `limit` rows, in order."""
+    pages: list[list[Any]] = []
+    here: list[Any] = []
+    room = limit
+    for section, views in groups:
+        start = 0
+        while start < len(views):
+            rows = views[start : start + room]
+            here.append((section, rows))
+            start, room = start + len(rows), room - len(rows)
+            if room == 0:
+                pages.append(here)
+                here, room = [], limit
+    if here or not pages:
+        pages.append(here)
+    return pages

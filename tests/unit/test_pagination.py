@@ -204,3 +204,38 @@ def test_a_paged_part_shows_only_the_themes_of_its_page(site):
     for page in paged:
         for group in parse(page).one("main").find_all("section", class_="target-group"):
             assert group.find_all("li", class_="target-row"), f"{page}: empty {group.attrs['id']}"
+
+
+def test_print_parts_cut_long_parts_and_keep_their_order():
+    from generator.pages.reader import print_parts
+
+    groups = [("a", [1, 2, 3]), ("b", [4]), ("c", [5, 6, 7, 8])]
+    assert print_parts(groups, 3) == [
+        [("a", [1, 2, 3])],
+        [("b", [4]), ("c", [5, 6])],
+        [("c", [7, 8])],
+    ]
+    assert print_parts(groups, 100) == [groups]
+    assert print_parts([], 3) == [[]]
+
+
+def test_the_printable_list_continues_on_numbered_pages_with_every_commitment_once(tmp_path):
+    """A printable list of every commitment on one page was 34 MB at 100,000 commitments; it
+    continues on print/page/2/, … beyond PRINT_LIMIT rows, every commitment on one page."""
+    from generator.pages import reader
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "PRINT_LIMIT", 7)
+        built(PAGED, tmp_path / "site")
+    site = tmp_path / "site"
+    data = json.loads((site / "data" / "targets.json").read_text("utf-8"))["targets"]
+    page, rows, pages = "zh/print/index.html", Counter(), 0
+    while page:
+        doc = parse(site / page)
+        titles = [th.all_text().strip() for th in doc.one("main").find_all("th", scope="row")]
+        assert 0 < len(titles) <= 7 and doc.one("main").find_all("h2")
+        rows.update(titles)
+        pages += 1
+        following = [a for a in doc.one("main").find_all("a") if a.attrs.get("rel") == "next"]
+        page = resolve(page, following[0].attrs["href"]) if following else ""
+    assert pages == -(-len(data) // 7) and rows == Counter(t["title_zh"] for t in data)
