@@ -25,13 +25,13 @@ PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
 # reference count written, and the memory page holding it is copied. Left to run, each worker
 # ends up with a private copy of nearly everything (measured at 100,000 targets, during
 # rendering: 1.45 GB in the build process, 1.15 and 1.35 GB private in its two workers,
-# 3.9 GB for the three). Recycled every 10,000 pages, a worker holds what those touched, and
+# 3.9 GB for the three). Recycled every 4,000 pages, a worker holds what those touched, and
 # what the build process touched meanwhile (drawing the lists, it copies the pages it shares
 # with the live workers); a new worker costs a fork and loading the templates (about 0.2 s).
 # A new worker first freezes what it inherited (gc.freeze): the objects the build process
 # made after its own freeze (its renderer's kept rows, for one) are then never scanned, and
 # so never copied, by the worker's collections.
-RECYCLE_TASKS = 25
+RECYCLE_TASKS = 10
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
 
@@ -127,12 +127,19 @@ def render_into(
         with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
             results = pool.imap_unordered(_render_range, spans)  # the workers start now
             render_here(mine)
+            done: list[tuple[int, list[str]]] = []
+            count = len(hashes)
             for start, digests, size in results:
-                hashes.update((pages[start + i].path, d) for i, d in enumerate(digests))
+                done.append((start, digests))
+                count += len(digests)
                 if written is not None:
                     written[0] += size
                 if progress:
-                    progress(len(hashes), total)
+                    progress(count, total)
     finally:
         _JOB = None
+    # Paired with their paths only now that the workers are gone: reading 400,000 pages'
+    # paths while they lived copied the memory pages holding them (about 300 MB at 100,000).
+    for start, digests in done:
+        hashes.update((pages[start + i].path, d) for i, d in enumerate(digests))
     return hashes
