@@ -126,6 +126,7 @@ def render_into(
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
             results = pool.imap_unordered(_render_range, spans)  # the workers start now
+            pool.close()  # each worker exits when no task is left, not when this process is done
             render_here(mine)
             done: list[tuple[int, list[str]]] = []
             count = len(hashes)
