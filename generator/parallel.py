@@ -140,7 +140,7 @@ def render_into(
     finally:
         _JOB = None
     # Paired with their paths only now that the workers are gone: reading 400,000 pages'
-    # paths while they lived copied the memory pages holding them (about 300 MB at 100,000).
+    # paths while they lived would copy the memory pages holding them (see RECYCLE_TASKS).
     for start, digests in done:
         hashes.update((pages[start + i].path, d) for i, d in enumerate(digests))
     return hashes
