@@ -120,8 +120,8 @@ class Loader(FileCache):
     """Reads a content directory; caches parsed files between calls (used by `serve`).
 
     `keep=False` (a one-off build) keeps nothing: the Sources a load returns are then the only
-    holder of the parsed files, and they are freed as soon as validation is over (at 100,000
-    targets about 300 MB that planning and rendering can use instead)."""
+    holder of the parsed files, and they are freed as soon as validation is over (at 10,000
+    targets the build process held 111 MB after planning with the cache kept, 99 without)."""
 
     def __init__(self, root: Path, keep: bool = True):
         super().__init__(root)
