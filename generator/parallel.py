@@ -79,6 +79,35 @@ def _make_folders(root: Path, pages: Sequence[Page], mine: Sequence[Page]) -> No
         safe_path(root, folder).mkdir(parents=True, exist_ok=True)
 
 
+def _in_workers(
+    workers: int,
+    spans: Sequence[tuple[int, int]],
+    meanwhile: Callable[[], int],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    written: list[int] | None,
+) -> list[tuple[int, list[str]]]:
+    """Render the job's `spans` in forked workers while this process runs `meanwhile` (its own
+    pages; it returns how many are done); return each span's start and its pages' digests.
+    Each worker exits when no task is left, not when this process is done."""
+    import multiprocessing  # here: a small site renders in this process and never needs it
+
+    done: list[tuple[int, list[str]]] = []
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
+        results = pool.imap_unordered(_render_range, spans)  # the workers start now
+        pool.close()
+        count = meanwhile()
+        for start, digests, size in results:
+            done.append((start, digests))
+            count += len(digests)
+            if written is not None:
+                written[0] += size
+            if progress:
+                progress(count, total)
+    return done
+
+
 def render_into(
     pages: Sequence[Page],
     renderer: Renderer,
@@ -120,23 +149,13 @@ def render_into(
     _make_folders(root, pages, mine)
     made.update(out_file(root, p.path).rpartition("/")[0] for p in mine)
     _JOB = (pages, renderer.templates, root)
-    import multiprocessing  # here: a small site renders in this process and never needs it
+
+    def own_pages() -> int:
+        render_here(mine)
+        return len(hashes)
 
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
-            results = pool.imap_unordered(_render_range, spans)  # the workers start now
-            pool.close()  # each worker exits when no task is left, not when this process is done
-            render_here(mine)
-            done: list[tuple[int, list[str]]] = []
-            count = len(hashes)
-            for start, digests, size in results:
-                done.append((start, digests))
-                count += len(digests)
-                if written is not None:
-                    written[0] += size
-                if progress:
-                    progress(count, total)
+        done = _in_workers(workers, spans, own_pages, total, progress, written)
     finally:
         _JOB = None
     # Paired with their paths only now that the workers are gone: reading 400,000 pages'
