@@ -136,8 +136,7 @@ def printable(inputs: PlanInputs, lang: str) -> Iterator[Page]:
 
 
 # Commitments on one printable page. One page of every commitment grew with the site: 34 MB
-# at 100,000 commitments, more than a phone's browser opens, and 200 MB of the build's memory
-# while it was drawn.
+# at 100,000 commitments, far too long for a phone, and 7 s of one process's drawing.
 PRINT_LIMIT = 5_000
 
 
