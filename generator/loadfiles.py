@@ -116,7 +116,7 @@ class FileCache:
             problems.append(Diagnostic(Pos(shown), "saved_as_utf16", None, SAVE_AS_UTF8))
             return None
         try:
-            text = data.decode("utf-8-sig")
+            text = yamlnodes.decoded(data)
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             line_start = data.rfind(b"\n", 0, exc.start) + 1
@@ -130,7 +130,7 @@ class FileCache:
         if "\x00" in text:
             problems.append(Diagnostic(Pos(shown), "nul_bytes"))
             return None
-        return text.replace("\r\n", "\n")
+        return text
 
     def _named(self, path: Path) -> bool:
         """Whether `path` is one of the files the watcher said changed."""

@@ -91,7 +91,7 @@ class YamlDoc:
             return ""
         try:
             with open(self.disk, "rb") as f:
-                text = f.read().decode("utf-8-sig").replace("\r\n", "\n")
+                text = decoded(f.read())
         except (OSError, UnicodeDecodeError):
             return ""
         return text if zlib.crc32(text.encode("utf-8")) == self.crc else ""
@@ -128,6 +128,13 @@ class YamlDoc:
         if key_node is not None and found == tuple(path):
             return key_node.start_mark.line + 1, key_node.start_mark.column + 1
         return self.at(path)
+
+
+def decoded(data: bytes) -> str:
+    """A content file's bytes as the loader reads them: UTF-8 (a byte-order mark dropped),
+    Windows line ends as \\n. One function, so that a file read again for positions is read
+    exactly as it was for parsing (raises UnicodeDecodeError)."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
 
 
 def parse(text: str, file: str, disk: str = "") -> YamlDoc:
