@@ -253,7 +253,7 @@ class RenderCache(NoCache):
         self.limit, self.pieces = limit, pieces
         # an OrderedDict: dropping a plain dict's oldest entry (del d[next(iter(d))]) walks
         # over the holes earlier deletions left at its start, so a full cache slowed every
-        # miss (at 100,000 targets, minutes of the lists' rendering)
+        # miss (200,000 misses with 10,000 kept: 1.67 s, against 0.11 s for an OrderedDict)
         self._kept: OrderedDict[Hashable, tuple[tuple[Any, ...], Markup]] = OrderedDict()
         self.hits = 0
         self.misses = 0

@@ -137,7 +137,7 @@ class _Context(jinja2.runtime.Context):
 # Rendered rows and badges a one-off build keeps, the least recently used dropped first. The
 # lists repeat a row on neighbouring pages, so a short memory finds nearly every repeat: at
 # 10,000 targets the lists rendered 67,000 times with 10,000 kept against 65,000 with all kept,
-# and their process held 130 MB instead of 200 (at 100,000 targets, some 700 MB less).
+# and their process held 130 MB instead of 200.
 BUILD_KEPT = 10_000
 
 
