@@ -18,7 +18,7 @@ from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
 from generator.load import Loader, content_commit, display_path, load_static, target_file
 from generator.model import Site
-from generator.plan import Page, Plan, plan
+from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer
 from generator.validate import validate
 from generator.write import (
@@ -120,19 +120,6 @@ def prepare(
     return Prepared(site, the_plan, warnings, timings)
 
 
-TARGET_KINDS = frozenset({"target", "embed-target"})  # the pages of one target each
-
-
-def not_one_targets(page: Page) -> bool:
-    """Whether a page lists or counts many targets (lists, counties, reports, feeds): such
-    pages are rendered in the build process itself while forked workers render the targets'
-    own pages. A worker that drew the lists would read, and so copy, nearly the whole model
-    and plan (at 100,000 targets each of the first two workers reached about 1 GB of its
-    own); one that draws targets' pages reads only theirs. A `serve` session does the same
-    for another reason: its renderer's caches are full when the first edit comes."""
-    return page.kind not in TARGET_KINDS
-
-
 def other_files(
     site: Site,
     base_url: str | None,
@@ -176,7 +163,7 @@ def build(
             gone = removed_targets(ready.site, out)
             if gone:
                 raise ContentError(removal_problems(gone, content, out))
-        result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
+        result = BuildResult(ready.plan.count, 0, 0, 0.0, ready.warnings)
         files = other_files(ready.site, base_url, static, stream=True)
         publish(
             ready,
@@ -188,7 +175,6 @@ def build(
             progress,
             search_index,
             workers,
-            here=not_one_targets,
         )
         result.seconds = time.perf_counter() - started - result.search_seconds
         return result
@@ -236,14 +222,13 @@ def publish(
     progress: Progress | None = None,
     search_index: bool = False,
     workers: int | None = None,
-    here: Callable[[Page], bool] | None = None,
 ) -> dict[str, str]:
     """Render every page and write it and every other file into a temporary folder, then swap
     it in (write.stage).
 
     Returns {path: sha256} of every file written (the manifest's content), so a `serve`
-    session knows what is on disk without reading it back. `here`: pages to render in this
-    process even when workers render the rest (parallel.render_into).
+    session knows what is on disk without reading it back. The targets' own pages go to the
+    workers, if any; the others are rendered in this process (parallel.render_into).
     """
     written = [0]
     hashes: dict[str, str] = {}
@@ -251,7 +236,7 @@ def publish(
     def fill(folder: Path) -> None:
         hashes.update(
             parallel.render_into(
-                ready.plan.pages, renderer, folder, workers, progress, written, here
+                ready.plan.own, renderer, folder, workers, progress, written, ready.plan.lists
             )
         )
         hashes.update(put_files(folder, files, written))

@@ -9,9 +9,10 @@ whatever process renders it, so the output is identical for any number of worker
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from generator.plan import Page
@@ -115,21 +116,24 @@ def render_into(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     written: list[int] | None = None,
-    here: Callable[[Page], bool] | None = None,
+    mine: Sequence[Page] = (),
 ) -> dict[str, str]:
-    """Render every page into root; return {path: sha256} (and add the bytes to written[0]).
+    """Render `mine` and `pages` into root; return {path: sha256} (and add the bytes to
+    written[0]).
 
-    With workers, pages for which `here(page)` is true are rendered in this process, with
-    `renderer`, while the workers render the others: a `serve` session passes the pages that
-    every edit renders again (lists, counts), so its renderer's caches are full when the
-    first edit comes."""
+    With workers, `mine` is rendered in this process, with `renderer`, while the workers
+    render `pages`. A build passes the pages that list or count many targets as `mine`: a
+    worker that drew them would read, and so copy, nearly the whole model and plan (at
+    100,000 targets each of the first two workers reached about 1 GB of its own); one that
+    draws targets' own pages reads only theirs. A `serve` session passes the same, for
+    another reason too: its renderer's caches are full when the first edit comes."""
     global _JOB
-    total = len(pages)
+    total = len(mine) + len(pages)
     workers = workers or default_workers(total)
     hashes: dict[str, str] = {}
     made: set[str] = set()
 
-    def render_here(todo: Sequence[Page]) -> None:
+    def render_here(todo: Iterable[Page]) -> None:
         for p in todo:
             data = renderer.render(p.template, p.path, p.lang, p.context)
             hashes[p.path] = put_file(root, p.path, data, made)
@@ -139,12 +143,8 @@ def render_into(
                 progress(len(hashes), total)
 
     if workers <= 1:
-        render_here(pages)
+        render_here(itertools.chain(mine, pages))
         return hashes
-    mine = [p for p in pages if here(p)] if here else []
-    if mine:
-        kept = {id(p) for p in mine}
-        pages = [p for p in pages if id(p) not in kept]
     spans = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
     _make_folders(root, pages, mine)
     made.update(out_file(root, p.path).rpartition("/")[0] for p in mine)

@@ -7,7 +7,8 @@ only display. The page families are in generator/pages/, listed in its PAGE_KIND
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.incremental import NO_REUSE, NoReuse
@@ -22,8 +23,18 @@ __all__ = ["LIST_LIMIT", "RELATED", "Page", "Plan", "TargetView", "plan"]
 
 @dataclass(frozen=True)
 class Plan:
-    pages: tuple[Page, ...]
+    lists: tuple[Page, ...]  # the pages of many targets (lists, counts, reports, feeds)
+    own: Sequence[Page]  # each target's own pages (pages/target.py: made when read)
     inputs: PlanInputs
+
+    @property
+    def pages(self) -> Iterator[Page]:
+        """Every page: the lists, then the targets' own."""
+        return itertools.chain(self.lists, self.own)
+
+    @property
+    def count(self) -> int:
+        return len(self.lists) + len(self.own)
 
     @property
     def views(self) -> Mapping[str, TargetView]:
@@ -44,4 +55,5 @@ def plan(
     """Every page of the site, in a stable order; `strings` are the UI strings (titles).
     `reuse`: a `serve` session's memory of its last build (generator/incremental.py)."""
     inputs = make_inputs(site, strings, base_url, reuse, today)
-    return Plan(tuple(plan_pages(inputs)), inputs)
+    lists, own = plan_pages(inputs)
+    return Plan(lists, own, inputs)

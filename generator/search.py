@@ -21,7 +21,18 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from generator import urls
 from generator.assets import ROOT
+
+# The folders of the kinds of page whose templates mark text with data-pagefind-body; Pagefind
+# reads only these (--glob). At 10,000 synthetic targets it read all 40,278 pages in 23.7 s
+# and 1,085 MB, these 20,102 in 18.5 s and 709 MB, and wrote the same index, file for file.
+INDEXED = tuple(
+    f"{lang}/{urls.page(kind, lang, 'x').split('/')[1]}/"
+    for lang in urls.LANGS
+    for kind in ("target", "county", "section")
+)
+GLOB = "{" + ",".join(sorted({folder.rstrip("/") for folder in INDEXED})) + "}/**/*.html"
 
 BINARY = ROOT / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
 
@@ -39,7 +50,7 @@ def index(site_dir: Path) -> None:
     if not available():
         raise SearchError(f"the search indexer is missing ({BINARY}); run `make setup`")
     result = subprocess.run(
-        [str(BINARY), "--site", str(site_dir), "--quiet"],
+        [str(BINARY), "--site", str(site_dir), "--glob", GLOB, "--quiet"],
         capture_output=True,
         text=True,
         # a guard against a hang, not a budget: on 2 busy cores (load average 15-19) indexing

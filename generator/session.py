@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import assets
-from generator.build import BuildResult, not_one_targets, other_files, prepare, publish
+from generator.build import BuildResult, other_files, prepare, publish
 from generator.catalogue import FOLDER as CATALOGUE
 from generator.catalogue import catalogue
 from generator.errors import Diagnostic
@@ -101,15 +101,9 @@ class Session:
         self.static = load_static(self.templates, self.vendor)
         ready = prepare(self.loader, self.renderer.strings.data, self.base_url, self.reuse)
         files = dict(self._other_files(ready.site))
-        result = BuildResult(len(ready.plan.pages), 0, 0, 0.0, ready.warnings)
+        result = BuildResult(ready.plan.count, 0, 0, 0.0, ready.warnings)
         hashes = publish(
-            ready,
-            self.renderer,
-            iter(files.items()),
-            self.out,
-            self._commit(),
-            result,
-            here=not_one_targets,
+            ready, self.renderer, iter(files.items()), self.out, self._commit(), result
         )
         for name in {p.template for p in ready.plan.pages}:
             self.renderer.template(name)
@@ -124,7 +118,7 @@ class Session:
         # at 10,000 targets the first edit took 0.82 s against 0.62 s for later ones).
         self._rebuild(set())
         return Rebuild(
-            time.perf_counter() - started, len(ready.plan.pages), sorted(hashes), ready.warnings
+            time.perf_counter() - started, ready.plan.count, sorted(hashes), ready.warnings
         )
 
     def rebuild(self, changed: set[Path]) -> Rebuild:

@@ -8,7 +8,8 @@ pages, its own entry point) yielding `Page` records: plain data that render turn
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from generator import urls
@@ -57,15 +58,16 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 PER_LANGUAGE = (home, lists, counties, report, about, reader, changes, feeds)
 
 
-def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
-    """Every page of the site, in a stable order."""
+def plan_pages(inputs: PlanInputs) -> tuple[tuple[Page, ...], Sequence[Page]]:
+    """Every page of the site, in a stable order: the pages that list, count or describe
+    many targets (every family but target's), then each target's own pages."""
     made: list[Page] = list(about.plan_shared(inputs))
     for lang in urls.LANGS:
         for family in PER_LANGUAGE:
             made.extend(family.plan(inputs, lang))
-    made.extend(target.plan(inputs))
-    made.extend(feeds.sitemap(inputs.base_url, made))
-    return iter(made)
+    own = target.plan(inputs)
+    maps = list(feeds.sitemap(inputs.base_url, itertools.chain(made, own)))
+    return (*made, *maps), own
 
 
 __all__ = ["PAGE_KINDS", "Page", "PageKind", "PlanInputs", "plan_pages"]

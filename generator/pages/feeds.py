@@ -4,7 +4,7 @@ page table, though they are XML files rather than folders with an index.html."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from generator import urls
@@ -52,7 +52,7 @@ def feed_context(
 SITEMAP_URLS = 50_000  # the sitemap protocol's limit of URLs in one file
 
 
-def sitemap(base_url: str | None, pages: Sequence[Page]) -> Iterator[Page]:
+def sitemap(base_url: str | None, pages: Iterable[Page]) -> Iterator[Page]:
     """The sitemap (only with a public address): every Chinese page but the embeds, each with
     its English twin. Beyond the protocol's 50,000 URLs in one file, sitemap.xml is an index
     of sitemap-1.xml, sitemap-2.xml, … (about 24,000 commitments make 50,000 URLs)."""

@@ -1,15 +1,15 @@
 """Each commitment's own pages: its page and its embeddable card, in both languages.
 
-These are 4 of every 5 pages of a large site, so each target's pages are made through the
-session's reuse: unchanged view, related list and paragraphs give the very same Page objects,
-which a rebuild skips without looking further.
+These are 4 of every 5 pages of a large site. A one-off build makes each when it is rendered
+(OwnPages); a `serve` session makes them through its reuse: unchanged view, related list and
+paragraphs give the very same Page objects, which a rebuild skips without looking further.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote, urlencode
 
 from generator import charts, urls
@@ -27,11 +27,12 @@ class MapBase:
     counties: tuple[County, ...]
 
 
-def plan(inputs: PlanInputs) -> Iterator[Page]:
+def plan(inputs: PlanInputs) -> Sequence[Page]:
     """Every target's four pages, in report order. What each target's pages read of the
     others (its related commitments, its paragraphs, its links to other years) is gathered
     first, as objects a session keeps while they are equal, so that its reuse can tell the
-    few targets whose pages change from 10,000 by identity alone."""
+    few targets whose pages change from 10,000 by identity alone. A one-off build holds no
+    Page for them at all (OwnPages): each is made when it is rendered."""
     site, reuse = inputs.site, inputs.reuse
     paras = {lang: blocks_by_id(site, lang) for lang in urls.LANGS}
     base = reuse.canonical("mapbase", 0, MapBase(site.geo, site.counties))
@@ -60,15 +61,58 @@ def plan(inputs: PlanInputs) -> Iterator[Page]:
             links.append(reuse.canonical("links", tg.id, (views.get(tg.continues or ""), later)))
         else:
             links.append(NO_LINKS)
-    columns = (ordered, related, para_zh, para_en, links)
-    for pages in reuse.each("own", own_pages, columns, inputs.common, inputs.strings, base):
-        yield from pages
+    columns = (tuple(ordered), tuple(related), tuple(para_zh), tuple(para_en), tuple(links))
+    shared = (inputs.common, inputs.strings, base)
+    if not reuse.active:
+        return OwnPages(columns, shared)
+    # a `serve` session: the very same Page objects while a target's inputs are unchanged
+    made = reuse.each("own", own_pages, columns, *shared)
+    return tuple(page for pages in made for page in pages)
 
 
 NO_LINKS: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ())
 
+# each target's pages, in this order: (kind, language)
+OWN = (("target", "zh"), ("embed-target", "zh"), ("target", "en"), ("embed-target", "en"))
 
-def own_pages(
+
+@dataclass(frozen=True, eq=False)
+class OwnPages(Sequence[Page]):
+    """Every target's pages (OWN), each made when it is read: at 100,000 targets, 400,000
+    Page records and their arguments held from plan to the end of the build took about
+    100 MB, and forked workers that read them copied the memory holding them. `columns` are
+    own_page's per-target arguments (one row per target), `shared` the rest."""
+
+    columns: tuple[tuple[Any, ...], ...]
+    shared: tuple[Any, ...]
+
+    def __len__(self) -> int:
+        return len(OWN) * len(self.columns[0])
+
+    @overload
+    def __getitem__(self, i: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Page]: ...
+
+    def __getitem__(self, i: int | slice) -> Page | list[Page]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        row, which = divmod(i, len(OWN))
+        return own_page(which, *(column[row] for column in self.columns), *self.shared)
+
+
+def own_pages(*args: Any) -> tuple[Page, ...]:
+    """A target's pages (OWN) from own_page's arguments after the first."""
+    return tuple(own_page(which, *args) for which in range(len(OWN)))
+
+
+def own_page(
+    which: int,
     v: TargetView,
     related: tuple[TargetView, ...],
     para_zh: Block | None,
@@ -77,31 +121,14 @@ def own_pages(
     common: Mapping[str, Any],
     strings: Mapping[str, Mapping[str, str]],
     base: MapBase,
-) -> tuple[Page, ...]:
-    tid = v.target.id
-    pages = []
-    for lang in urls.LANGS:
-        pages.append(
-            Page(
-                urls.page("target", lang, tid),
-                "target",
-                lang,
-                "target.html",
-                target_context,
-                (common, strings, lang, v, related, para_zh, para_en, base, links),
-            )
-        )
-        pages.append(
-            Page(
-                urls.page("embed-target", lang, tid),
-                "embed-target",
-                lang,
-                "embed_target.html",
-                embed_context,
-                (common, lang, v),
-            )
-        )
-    return tuple(pages)
+) -> Page:
+    """The target's page OWN[which]: its commitment page or its card, in one language."""
+    kind, lang = OWN[which]
+    path = urls.page(kind, lang, v.target.id)
+    if kind == "target":
+        args = (common, strings, lang, v, related, para_zh, para_en, base, links)
+        return Page(path, kind, lang, "target.html", target_context, args)
+    return Page(path, kind, lang, "embed_target.html", embed_context, (common, lang, v))
 
 
 def embed_context(common: Mapping[str, Any], lang: str, v: TargetView) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from generator import search
 from generator.model import Site
 from generator.plan import plan
 from generator.render import Renderer
@@ -95,3 +96,16 @@ def test_county_pages_list_their_rows_under_each_report_newest_first(real_model:
         assert sorted(v.target.id for _, rows in groups for v in rows) == sorted(
             v.target.id for v in values["named"]
         )
+
+
+def test_search_reads_every_page_that_marks_text_for_its_index(real_site: dict[str, bytes]):
+    """Pagefind reads only the folders in search.INDEXED (its --glob): a page outside them
+    whose template marks text with data-pagefind-body would silently be missing from search."""
+    marked = {
+        path
+        for path, data in real_site.items()
+        if path.endswith(".html") and b"data-pagefind-body" in data
+    }
+    kinds = Counter(path.split("/")[1] for path in marked)
+    assert kinds["targets"] >= 2 * 155 and kinds["counties"] >= 2 * 13 and kinds["sections"]
+    assert sorted(p for p in marked if not p.startswith(search.INDEXED)) == []
