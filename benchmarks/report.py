@@ -97,7 +97,9 @@ def _search_rows(r: SizeResult) -> list[Row]:
     rows: list[Row] = []
     if r.search:
         got = r.search
-        rows.append(_row(f"{n}: Pagefind index s", REPORTED, got["seconds"], ".1f", None))
+        k = got.get("indexes", 1)
+        what = f"{n}: Pagefind index s" + (f" ({k} indexes, one per report)" if k > 1 else "")
+        rows.append(_row(what, REPORTED, got["seconds"], ".1f", None))
         pss = got["tree_pss_kb"] / 1024 if got.get("tree_pss_kb") else None
         rows.append(_row(f"{n}: Pagefind peak PSS MB (with parent)", REPORTED, pss, ",.0f", None))
         figure = f"{got['files']:,} / {got['bytes'] / 2**20:,.1f}"

@@ -146,7 +146,7 @@ def bench_size(
         _full_rounds(res, content, rounds, work, log)
     last = work / f"out-{n}-full-{rounds - 1}"
     if search and last.exists():
-        _search(res, last, log)
+        _search(res, last, content, log)
     if last.exists():
         _site_size(res, last, log)
         discard(last, work)
@@ -263,13 +263,16 @@ def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
         discard(out, work)
 
 
-def _search(res: SizeResult, site: Path, log: Log) -> None:
-    """Pagefind on the built site, as `build --search` runs it; then the first search in the
-    slow-phone Chromium (benchmarks/pagebench.py), when Debian's Chromium is here."""
+def _search(res: SizeResult, site: Path, content: Path, log: Log) -> None:
+    """Pagefind on the built site, as `build --search` runs it (one index per report on a
+    large site with several reports); then the first search in the slow-phone Chromium
+    (benchmarks/pagebench.py), when Debian's Chromium is here."""
     from benchmarks import firstsearch, pagebench
 
+    indexes = site.parent / f"{site.name}-indexes.json"
     try:
-        got = run_child("benchmarks.children.search", str(site), timeout=7200)
+        run_child("benchmarks.children.search", "--indexes", str(content), str(indexes))
+        got = run_child("benchmarks.children.search", str(site), str(indexes), timeout=7200)
     except ChildFailed as exc:
         res.errors.append(f"search index: {exc}")
         log(f"  ✗ search index failed: {exc}")
@@ -277,7 +280,8 @@ def _search(res: SizeResult, site: Path, log: Log) -> None:
     res.search = got
     log(
         f"    search index: {got['seconds']:.1f} s, Pagefind peak RSS "
-        f"{got['pagefind_maxrss_kb'] / 1024:,.0f} MB, with its parent "
+        f"{got['pagefind_maxrss_kb'] / 1024:,.0f} MB ({got.get('indexes', 1)} indexes), "
+        "with its parent "
         f"{got['tree_pss_kb'] / 1024:,.0f} MB PSS; {got['files']:,} files, "
         f"{got['bytes'] / 2**20:,.1f} MB"
     )

@@ -242,7 +242,7 @@ def publish(
         hashes.update(put_files(folder, files, written))
         if search_index:
             search_started = time.perf_counter()
-            search.index(folder)
+            search.index(folder, search.bundles(ready.site))
             result.search_seconds = time.perf_counter() - search_started
             hashes.update(hash_tree(folder, "pagefind"))
         result.files = len(hashes) + 1

@@ -1,8 +1,10 @@
 """Search: Pagefind (extended build, with Chinese word segmentation) indexes the written site.
 
 It runs on the finished files in the temporary folder, before the swap, so the index always
-matches the pages; one index per `<html lang>` (zh-hans, en). The binary comes from the locked
-npm package `pagefind`.
+matches the pages. An index (a Pagefind bundle, `pagefind/`) holds one language set per
+`<html lang>` (zh-hans, en); a large site with several reports has one index per report,
+`pagefind/<report id>/` (`bundles`), and its search page reads the newest report's unless the
+reader picks another or all. The binary comes from the locked npm package `pagefind`.
 
 What is indexed is marked in the templates with `data-pagefind-body`, so every other page (home,
 lists, report, print, status, changes, data, embeds) is left out:
@@ -18,11 +20,15 @@ the query, Chinese queries on the English site) is described in templates/static
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
 from generator.assets import ROOT
+from generator.model import Site
 
 # The folders of the kinds of page whose templates mark text with data-pagefind-body; Pagefind
 # reads only these (--glob). At 10,000 synthetic targets it read all 40,278 pages in 23.7 s
@@ -37,6 +43,49 @@ GLOB = "{" + ",".join(sorted({folder.rstrip("/") for folder in INDEXED})) + "}/*
 BINARY = ROOT / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_extended"
 
 
+# A site with several reports and more commitments than this gets one index per report, the
+# newest searched first: Pagefind holds the whole index in memory while it writes it (709 MB
+# at 10,000 synthetic commitments, 6.2 GB at 100,000), and every first search downloads the
+# index's meta file, which lists every page (62 KB at 10,000, 614 KB at 100,000, against a
+# goal of 200 KB for the whole first search). Read at call time: tests set a small limit.
+ONE_INDEX_MAX = 10_000
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One Pagefind index: the folder it is written to and the pages it holds."""
+
+    folder: str  # site-relative, ending in "/": "pagefind/" or "pagefind/<report id>/"
+    year: int | None = None  # the report it holds (None: every report)
+    targets: frozenset[str] = frozenset()  # its commitments' ids (with a year)
+    sections: frozenset[str] = frozenset()  # its parts' ids (with a year)
+
+
+WHOLE = Bundle("pagefind/")
+
+
+def bundles(site: Site) -> tuple[Bundle, ...]:
+    """The site's search indexes, newest report first: one for the whole site, or one per
+    report on a large site with several reports (ONE_INDEX_MAX)."""
+    reports = site.reports
+    years = {r.year for r in reports if r.year}
+    # the reader picks a report by its year: each report needs its own
+    if len(reports) < 2 or len(years) < len(reports) or len(site.targets) <= ONE_INDEX_MAX:
+        return (WHOLE,)
+    by_report: dict[str, set[str]] = {r.id: set() for r in reports}
+    for target in site.targets:
+        by_report.setdefault(target.report, set()).add(target.id)
+    return tuple(
+        Bundle(
+            f"pagefind/{r.id}/",
+            r.year,
+            frozenset(by_report[r.id]),
+            frozenset(s.id for s in site.sections if s.report == r.id),
+        )
+        for r in sorted(reports, key=lambda r: r.year, reverse=True)
+    )
+
+
 class SearchError(Exception):
     pass
 
@@ -45,16 +94,51 @@ def available() -> bool:
     return BINARY.is_file()
 
 
-def index(site_dir: Path) -> None:
-    """Write site_dir/pagefind/ (raises SearchError with Pagefind's own words on failure)."""
+def index(site_dir: Path, indexes: tuple[Bundle, ...] = (WHOLE,)) -> None:
+    """Write each index into site_dir (raises SearchError with Pagefind's own words on
+    failure). An index of one report is made from a copy of the site that holds only its
+    pages, made of hard links (no page is copied), in site_dir while it is indexed."""
     if not available():
         raise SearchError(f"the search indexer is missing ({BINARY}); run `make setup`")
+    for bundle in indexes:
+        if bundle.year is None:
+            _pagefind(site_dir, site_dir / bundle.folder)
+            continue
+        pages = site_dir / f".search-{bundle.year}"
+        try:
+            _link_pages(site_dir, pages, bundle)
+            _pagefind(pages, site_dir / bundle.folder)
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
+
+
+def _link_pages(site_dir: Path, into: Path, bundle: Bundle) -> None:
+    """Hard links, at the same site-relative paths, to the pages of `bundle` that Pagefind
+    reads: its commitments' pages, its parts' and every county's (with their numbered pages),
+    in both languages."""
+    for lang in urls.LANGS:
+        pages = [site_dir / urls.page("target", lang, t) for t in bundle.targets]
+        folders = [urls.page("section", lang, s).rpartition("/")[0] for s in bundle.sections]
+        folders.append(urls.page("counties", lang).rpartition("/")[0])
+        for folder in folders:
+            pages.extend((site_dir / folder).rglob("*.html"))
+        for page in pages:
+            link = into / page.relative_to(site_dir)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(page, link)
+
+
+def _pagefind(site_dir: Path, output: Path) -> None:
     result = subprocess.run(
-        [str(BINARY), "--site", str(site_dir), "--glob", GLOB, "--quiet"],
+        [str(BINARY), "--site", str(site_dir), "--glob", GLOB, "--output-path", str(output)]
+        + ["--quiet"],
         capture_output=True,
         text=True,
         # a guard against a hang, not a budget: on 2 busy cores (load average 15-19) indexing
-        # 10,000 synthetic targets took longer than 600 s, and 100,000 take ten times as many
+        # 10,000 synthetic targets took longer than 600 s
         timeout=7200,
     )
     if result.returncode != 0:

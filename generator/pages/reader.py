@@ -15,6 +15,7 @@ from generator.pages.counties import with_svg
 from generator.pages.inputs import PlanInputs
 from generator.pages.page import Page, page, paged, titles
 from generator.progress import STATUS_ORDER
+from generator.search import bundles as search_bundles
 
 
 def plan(inputs: PlanInputs, lang: str) -> Iterator[Page]:
@@ -110,6 +111,8 @@ def search(inputs: PlanInputs, lang: str) -> Page:
         statuses=STATUS_ORDER,
         search_counties=site.counties,
         search_sections=site.sections,
+        # the search indexes (folder, report year or None), newest report first
+        search_indexes=[(b.folder, b.year) for b in search_bundles(site)],
     )
 
 

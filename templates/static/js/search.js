@@ -13,6 +13,9 @@
      the commitments of that county and the city-wide ones (Pagefind filter "county").
    - On the English site a query with Chinese characters searches the Chinese index (merged into
      the same Pagefind instance) and shows the English page of each commitment found.
+   - A large site with several reports has one index per report (generator/search.py): the
+     newest report's is searched unless the reader picks another report, or all (their
+     indexes merged); a new pick loads the page again, with that pick in its address.
    Results are built as DOM nodes; only Pagefind's <mark> highlights are kept from excerpts. */
 (function () {
   "use strict";
@@ -33,6 +36,11 @@
   var badges = document.getElementById("search-badges").content;
   var data = JSON.parse(document.getElementById("search-data").textContent);
   var counties = data.counties;
+  // The search indexes, [folder, report year], newest report first: one for the whole site,
+  // or, on a large site, one per report; then the reader searches one report (the newest
+  // unless another is picked) or all, whose indexes are merged (more to download).
+  var indexes = data.indexes;
+  var split = indexes.length > 1;
 
   var PAGE = 20; // commitments shown at a time
   var BATCH = 10; // result fragments fetched at once
@@ -129,14 +137,28 @@
 
   // --- Pagefind --------------------------------------------------------------------------------
 
+  // The folders of the indexes this page searches (a new pick of report loads the page again).
+  function chosen() {
+    var pick = reportPick ? reportPick.value : "";
+    var one = indexes.filter(function (i) { return split && String(i[1]) === pick; });
+    return (one.length ? one : indexes).map(function (i) { return new URL(i[0], root).href; });
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      var folders = chosen();
+      pagefind = import(folders[0] + "pagefind.js").then(function (pf) {
         var options = { baseUrl: root.pathname, ranking: RANKING };
         // On the English site the Chinese index may be merged in later: each index then tags
         // its own pages so that one search can ask for one language only.
         if (lang === "en") { options.mergeFilter = { lang: "en" }; }
-        return pf.options(options).then(function () { return pf; });
+        return pf.options(options).then(function () {
+          return Promise.all(folders.slice(1).map(function (folder) {
+            var more = { baseUrl: root.pathname, ranking: RANKING };
+            if (lang === "en") { more.mergeFilter = { lang: "en" }; }
+            return pf.mergeIndex(folder, more);
+          }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -145,14 +167,16 @@
   function withChinese(pf) {
     if (lang === "zh") { return Promise.resolve(pf); }
     if (!zhMerged) {
-      // Same bundle, other language: given as an absolute URL, which Pagefind 1.6 does not
+      // Same bundles, other language: given as absolute URLs, which Pagefind 1.6 does not
       // mistake for the primary index's own path (that one it would skip).
-      zhMerged = pf.mergeIndex(new URL("pagefind/", root).href, {
-        language: "zh-hans",
-        baseUrl: root.pathname,
-        mergeFilter: { lang: "zh" },
-        ranking: RANKING
-      }).then(function () { return pf; });
+      zhMerged = Promise.all(chosen().map(function (folder) {
+        return pf.mergeIndex(folder, {
+          language: "zh-hans",
+          baseUrl: root.pathname,
+          mergeFilter: { lang: "zh" },
+          ranking: RANKING
+        });
+      })).then(function () { return pf; });
     }
     return zhMerged;
   }
@@ -302,7 +326,9 @@
           if (!holdsAll(d, batch[i].required)) { return; }
           if (TARGET_URL.test(d.url)) {
             found.push({ data: d, order: found.length, close: closeness(d, state.look) });
-          } else if (state.pages < MAX_PAGES) {
+          } else if (state.pages < MAX_PAGES && !state.pageUrls[d.url]) {
+            // a county's page is in every report's index: listed once
+            state.pageUrls[d.url] = true;
             state.pages += 1;
             addPage(d);
           }
@@ -350,7 +376,7 @@
     var ready = load().then(function (pf) { return chinese ? withChinese(pf) : pf; });
     return ready.then(function (pf) {
       var base = lang === "en" ? { lang: chinese ? "zh" : "en" } : {};
-      if (reportPick && reportPick.value) { base.report = reportPick.value; }
+      if (reportPick && reportPick.value && !split) { base.report = reportPick.value; }
       var asTyped = search(pf, all, base);
       var inCounty = Promise.resolve([]);
       if (named.counties.length && rest.length) {
@@ -379,6 +405,7 @@
         next: 0,
         shown: 0,
         pages: 0,
+        pageUrls: {},
         fromZh: lang === "en" && chinese,
         chinese: chinese,
         look: { phrases: phrases(named.rest), terms: all }
@@ -397,19 +424,32 @@
   var params = new URLSearchParams(window.location.search);
   var q = params.get("q") || "";
   input.value = q;
+  // The page's address for a query and the report picked ("" and the first index's report
+  // are the defaults, left out).
+  function address(value) {
+    var kept = new URLSearchParams();
+    if (value) { kept.set("q", value); }
+    var pick = reportPick ? reportPick.value : "";
+    if (pick && !(split && pick === String(indexes[0][1]))) { kept.set("report", pick); }
+    var search = kept.toString();
+    return window.location.pathname + (search ? "?" + search : "");
+  }
+
   if (reportPick) {
-    reportPick.value = params.get("report") || "";
-    reportPick.addEventListener("change", function () { form.requestSubmit(); });
+    var asked = params.get("report");
+    if (asked && [].some.call(reportPick.options, function (o) { return o.value === asked; })) {
+      reportPick.value = asked;
+    }
+    reportPick.addEventListener("change", function () {
+      // one index per report: another pick loads other indexes, in a fresh page
+      if (split) { window.location.assign(address(input.value.trim())); } else { form.requestSubmit(); }
+    });
   }
   document.querySelectorAll("#site-search").forEach(function (el) { el.value = q; });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var value = input.value.trim();
-    var kept = new URLSearchParams();
-    if (value) { kept.set("q", value); }
-    if (reportPick && reportPick.value) { kept.set("report", reportPick.value); }
-    var search = kept.toString();
-    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    window.history.replaceState(null, "", address(value));
     query(value);
   });
   query(q.trim());
