@@ -56,9 +56,9 @@ class Bundle:
     """One Pagefind index: the folder it is written to and the pages it holds."""
 
     folder: str  # site-relative, ending in "/": "pagefind/" or "pagefind/<report id>/"
-    year: int | None = None  # the report it holds (None: every report)
-    targets: frozenset[str] = frozenset()  # its commitments' ids (with a year)
-    sections: frozenset[str] = frozenset()  # its parts' ids (with a year)
+    report: str | None = None  # the id of the report it holds (None: every report)
+    targets: frozenset[str] = frozenset()  # its commitments' ids (with a report)
+    sections: frozenset[str] = frozenset()  # its parts' ids (with a report)
 
 
 WHOLE = Bundle("pagefind/")
@@ -66,11 +66,10 @@ WHOLE = Bundle("pagefind/")
 
 def bundles(site: Site) -> tuple[Bundle, ...]:
     """The site's search indexes, newest report first: one for the whole site, or one per
-    report on a large site with several reports (ONE_INDEX_MAX)."""
-    reports = site.reports
-    years = {r.year for r in reports if r.year}
-    # the reader picks a report by its year: each report needs its own
-    if len(reports) < 2 or len(years) < len(reports) or len(site.targets) <= ONE_INDEX_MAX:
+    report on a large site with several reports (ONE_INDEX_MAX), which may be of one year
+    (several cities' reports)."""
+    reports = site.reports  # oldest first
+    if len(reports) < 2 or len(site.targets) <= ONE_INDEX_MAX:
         return (WHOLE,)
     by_report: dict[str, set[str]] = {r.id: set() for r in reports}
     for target in site.targets:
@@ -78,11 +77,11 @@ def bundles(site: Site) -> tuple[Bundle, ...]:
     return tuple(
         Bundle(
             f"pagefind/{r.id}/",
-            r.year,
+            r.id,
             frozenset(by_report[r.id]),
             frozenset(s.id for s in site.sections if s.report == r.id),
         )
-        for r in sorted(reports, key=lambda r: r.year, reverse=True)
+        for r in reversed(reports)
     )
 
 
@@ -101,10 +100,10 @@ def index(site_dir: Path, indexes: tuple[Bundle, ...] = (WHOLE,)) -> None:
     if not available():
         raise SearchError(f"the search indexer is missing ({BINARY}); run `make setup`")
     for bundle in indexes:
-        if bundle.year is None:
+        if bundle.report is None:
             _pagefind(site_dir, site_dir / bundle.folder)
             continue
-        pages = site_dir / f".search-{bundle.year}"
+        pages = site_dir / f".search-{bundle.report}"
         try:
             _link_pages(site_dir, pages, bundle)
             _pagefind(pages, site_dir / bundle.folder)

@@ -72,7 +72,7 @@ def read_indexes(file: str) -> tuple[Any, ...]:
 
     rows = json.loads(Path(file).read_text(encoding="utf-8"))
     return tuple(
-        Bundle(r["folder"], r["year"], frozenset(r["targets"]), frozenset(r["sections"]))
+        Bundle(r["folder"], r["report"], frozenset(r["targets"]), frozenset(r["sections"]))
         for r in rows
     )
 

@@ -111,8 +111,8 @@ def search(inputs: PlanInputs, lang: str) -> Page:
         statuses=STATUS_ORDER,
         search_counties=site.counties,
         search_sections=site.sections,
-        # the search indexes (folder, report year or None), newest report first
-        search_indexes=[(b.folder, b.year) for b in search_bundles(site)],
+        # the search indexes, newest report first: (folder, the report's id, or None: all)
+        search_indexes=[(b.folder, b.report) for b in search_bundles(site)],
     )
 
 

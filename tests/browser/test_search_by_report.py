@@ -24,6 +24,7 @@ from tests.shared import shared_folder
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 BRIDGE = "临猗黄河大桥"  # the Linyi bridge: a 2021 commitment, taken up again in 2022
 BRIDGES = {"linyi-yellow-river-bridge": 2021, "linyi-yellow-river-bridge-2022": 2022}
+NEWER, OLDER = "yuncheng-2022", "yuncheng-2021"  # the reports, by id
 
 
 def build_split(out: Path) -> None:
@@ -45,17 +46,17 @@ def split_url(split_site: Path) -> Iterator[str]:
         yield server.base_url
 
 
-def report_folders(site: Path) -> dict[int, str]:
-    """{year: index folder} from the site's own search page."""
+def report_folders(site: Path) -> dict[str, str]:
+    """{report id: index folder} from the site's own search page."""
     html = (site / "zh" / "search" / "index.html").read_text(encoding="utf-8")
     start = html.index('{"indexes": ') + len('{"indexes": ')
     pairs = json.JSONDecoder().raw_decode(html[start:])[0]
-    return {year: folder for folder, year in pairs}
+    return {report: folder for folder, report in pairs}
 
 
 def test_each_report_has_its_own_index_newest_first(split_site: Path):
     folders = report_folders(split_site)
-    assert list(folders) == [2022, 2021]
+    assert list(folders) == [NEWER, OLDER]
     for folder in folders.values():
         assert list((split_site / folder).glob("pagefind.zh-hans_*.pf_meta"))
         assert list((split_site / folder).glob("pagefind.en_*.pf_meta"))
@@ -69,21 +70,21 @@ def test_the_newest_report_is_searched_first_and_only_its_index_is_fetched(
     fetched: list[str] = []
     page.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
     found = [target_id(r["href"]) for r in search(page, split_url, "zh", BRIDGE)]
-    assert page.locator("#search-report").input_value() == "2022"
+    assert page.locator("#search-report").input_value() == NEWER
     assert "linyi-yellow-river-bridge-2022" in found
     assert "linyi-yellow-river-bridge" not in found
     years = set(page.locator("#search-results .result-report").all_inner_texts())
     assert years == {"2022年报告"}
     folders = report_folders(split_site)
-    assert any(f"/{folders[2022]}" in p for p in fetched)
-    assert not any(f"/{folders[2021]}" in p for p in fetched), fetched
+    assert any(f"/{folders[NEWER]}" in p for p in fetched)
+    assert not any(f"/{folders[OLDER]}" in p for p in fetched), fetched
 
 
 def test_a_reader_picks_another_report_or_all(page: Page, split_url: str):
     page.goto(f"{split_url}zh/search/?q={quote(BRIDGE)}")
     page.wait_for_function(FINISHED, timeout=15_000)
-    page.select_option("#search-report", "2021")
-    page.wait_for_url(f"**/zh/search/?q={quote(BRIDGE)}&report=2021")
+    page.select_option("#search-report", OLDER)
+    page.wait_for_url(f"**/zh/search/?q={quote(BRIDGE)}&report={OLDER}")
     page.wait_for_function(FINISHED, timeout=15_000)
     ids = set(results(page))
     assert "linyi-yellow-river-bridge" in ids and "linyi-yellow-river-bridge-2022" not in ids

@@ -36,7 +36,7 @@
   var badges = document.getElementById("search-badges").content;
   var data = JSON.parse(document.getElementById("search-data").textContent);
   var counties = data.counties;
-  // The search indexes, [folder, report year], newest report first: one for the whole site,
+  // The search indexes, [folder, report id], newest report first: one for the whole site,
   // or, on a large site, one per report; then the reader searches one report (the newest
   // unless another is picked) or all, whose indexes are merged (more to download).
   var indexes = data.indexes;
