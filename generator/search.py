@@ -45,7 +45,7 @@ BINARY = ROOT / "node_modules" / "@pagefind" / "linux-x64" / "bin" / "pagefind_e
 
 # A site with several reports and more commitments than this gets one index per report, the
 # newest searched first: Pagefind holds the whole index in memory while it writes it (709 MB
-# at 10,000 synthetic commitments, 6.2 GB at 100,000), and every first search downloads the
+# at 10,000 synthetic commitments, 5.6-6.2 GB at 100,000), and every first search downloads the
 # index's meta file, which lists every page (62 KB at 10,000, 614 KB at 100,000, against a
 # goal of 200 KB for the whole first search). Read at call time: tests set a small limit.
 ONE_INDEX_MAX = 10_000
