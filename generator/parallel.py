@@ -8,34 +8,32 @@ whatever process renders it, so the output is identical for any number of worker
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from generator.crew import Crew
 from generator.plan import Page
 from generator.render import Renderer
 from generator.write import out_file, put_file, safe_path
 
 CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
-# Tasks a worker renders before a fresh one is forked in its place. A forked worker shares the
-# build's model and plan with it until it touches them: every object it reads gets its
-# reference count written, and the memory page holding it is copied. Left to run, each worker
-# ends up with a private copy of nearly everything (measured at 100,000 targets, during
-# rendering: 1.45 GB in the build process, 1.15 and 1.35 GB private in its two workers,
-# 3.9 GB for the three). Recycled every 4,000 pages, a worker holds what those touched, and
-# what the build process touched meanwhile (drawing the lists, it copies the pages it shares
-# with the live workers). At 100,000 targets a worker lives about 6 s, and its own memory
-# grows from 30-70 MB just after the fork to 100-170 MB, about 25 KB a page (a commitment
-# page reads its own target and six related ones). A new worker costs a fork and copying
-# again what every page reads: with 5 tasks, `make bench` at 100,000 targets measured all
+# Tasks (spans of CHUNK pages) a worker renders before a fresh one is forked in its place
+# (generator/crew.py keeps them). A forked worker shares the build's model and plan with it
+# until it touches them: every object it reads gets its reference count written, and the
+# memory page holding it is copied. Left to run, each worker ends up with a private copy of
+# nearly everything (measured at 100,000 targets, during rendering: 1.45 GB in the build
+# process, 1.15 and 1.35 GB private in its two workers, 3.9 GB for the three). Recycled every
+# 4,000 pages, a worker holds what those touched, and what the build process touched meanwhile
+# (drawing the lists, it copies the pages it shares with the live workers, which is why only
+# `workers - 1` run beside it). At 100,000 targets a worker lives a few seconds, and its own
+# memory grows by about 25 KB a page (a commitment page reads its own target and six related
+# ones). A new worker costs a fork and copying again what every page reads: with 5 tasks (and
+# three processes on two cores, before the crew), `make bench` at 100,000 targets measured all
 # processes at 1,002 MB instead of 1,044, but the build at 1.14x the floor instead of 1.08x.
-# A new worker first freezes what it inherited (gc.freeze): the objects the build process
-# made after its own freeze (its renderer's kept rows, for one) are then never scanned, and
-# so never copied, by the worker's collections.
 RECYCLE_TASKS = 10
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
@@ -48,20 +46,20 @@ def default_workers(pages: int) -> int:
     return min(os.cpu_count() or 1, 4) if pages >= PARALLEL_FROM else 1
 
 
-def _render_range(span: tuple[int, int]) -> tuple[int, list[str], int]:
-    """Render pages[start:end] of the job; return start, their SHA-256s in that order (the
-    build process has their paths already: sending them back would make a second copy of
-    each, about 45 MB at 100,000 targets) and the bytes written."""
+def _render_range(start: int, end: int) -> tuple[list[str], int]:
+    """Render pages[start:end] of the job; return their SHA-256s in that order (the build
+    process has their paths already: sending them back would make a second copy of each,
+    about 45 MB at 100,000 targets) and the bytes written."""
     assert _JOB is not None
     pages, templates, root = _JOB
     renderer = _worker_renderer(templates)
     made: set[str] = set()
     digests, size = [], 0
-    for p in pages[span[0] : span[1]]:
+    for p in pages[start:end]:
         data = renderer.render(p.template, p.path, p.lang, p.context)
         digests.append(put_file(root, p.path, data, made))
         size += len(data)
-    return span[0], digests, size
+    return digests, size
 
 
 _RENDERER: Renderer | None = None
@@ -94,22 +92,24 @@ def _in_workers(
 ) -> list[tuple[int, list[str]]]:
     """Render the job's `spans` in forked workers while this process runs `meanwhile` (its own
     pages; it returns how many are done); return each span's start and its pages' digests.
-    Each worker exits when no task is left, not when this process is done."""
-    import multiprocessing  # here: a small site renders in this process and never needs it
-
-    done: list[tuple[int, list[str]]] = []
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, gc.freeze, maxtasksperchild=RECYCLE_TASKS) as pool:
-        results = pool.imap_unordered(_render_range, spans)  # the workers start now
-        pool.close()
+    While this process draws, it takes one of the `workers` cores (see generator/crew.py)."""
+    crew = Crew(spans, _render_range, RECYCLE_TASKS)
+    crew.want(max(1, workers - 1))
+    try:
         count = meanwhile()
-        for start, digests, size in results:
-            done.append((start, digests))
-            count += len(digests)
-            if written is not None:
-                written[0] += size
-            if progress:
-                progress(count, total)
+    except BaseException:
+        crew.stop()
+        raise
+    crew.want(workers)
+
+    def tick() -> None:
+        if progress:
+            progress(count + crew.done_pages(), total)
+
+    done, size = crew.join(tick)
+    tick()
+    if written is not None:
+        written[0] += size
     return done
 
 

@@ -2,7 +2,7 @@
 replaced by a fresh one after every task (generator/parallel.py, RECYCLE_TASKS)."""
 
 import hashlib
-import multiprocessing
+import os
 from pathlib import Path
 
 from generator import parallel
@@ -20,19 +20,21 @@ def _tree(folder: Path) -> dict[str, str]:
 
 def test_workers_replaced_after_every_task_write_the_same_site(content, tmp_path, monkeypatch):
     build(content, tmp_path / "one", workers=1)
-    forked: list[int] = []
-    pool = multiprocessing.get_context("fork").Pool
+    spans = tmp_path / "spans"
+    spans.mkdir()
+    render_range = parallel._render_range
 
-    def counting_pool(*args, **kwargs):
-        forked.append(kwargs["maxtasksperchild"])
-        return pool(*args, **kwargs)
+    def recording(start: int, end: int) -> tuple[list[str], int]:
+        (spans / f"{start}-{os.getpid()}").touch()  # in the worker
+        return render_range(start, end)
 
     monkeypatch.setattr(parallel, "CHUNK", 5)  # many small tasks
     monkeypatch.setattr(parallel, "RECYCLE_TASKS", 1)  # a fresh worker for each
-    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pool", staticmethod(counting_pool))
+    monkeypatch.setattr(parallel, "_render_range", recording)
     build(content, tmp_path / "two", workers=2)
-    assert forked == [1]
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    workers = {name.split("-")[1] for name in os.listdir(spans)}
+    assert len(os.listdir(spans)) == len(workers) > 1  # a fresh worker for each span
     assert len(_tree(tmp_path / "one")) > 40
 
 
