@@ -14,7 +14,10 @@ live worker. Three choices bound that:
   memory at the page's number, so no result crosses a pipe and the build process pairs
   digests with paths only at the end.
 
-A worker that fails sends its exception back; the build process raises it at `join()`.
+Workers are forked by the build process's main thread only, between two of its pages
+(`tend`): forked from another thread, a worker could inherit a module lock that the main
+thread held in the middle of an import, and wait for it forever.
+A worker that fails sends its exception back; the build process raises it (`join`).
 """
 
 from __future__ import annotations
@@ -22,16 +25,14 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import Any
 
 Span = tuple[int, int]  # pages[start:end] of the job
 Work = Callable[[int, int], tuple[list[str], int]]  # a span → its pages' SHA-256s, bytes written
-DIGEST = 32  # bytes of a SHA-256
 Done = tuple[int, list[str]]  # a span's start, its pages' SHA-256s
+DIGEST = 32  # bytes of a SHA-256
 
 
 class WorkerFailed(RuntimeError):
@@ -39,8 +40,9 @@ class WorkerFailed(RuntimeError):
 
 
 class Crew:
-    """Workers for `spans`: `want(n)` keeps n of them running until every span is taken;
-    `join()` waits for the last and returns each span's start with its pages' digests."""
+    """Workers for `spans`: `want(n)` keeps n of them running while spans are left (each
+    `tend()` forks the missing ones); `join()` waits for the last and returns each span's
+    start with its pages' digests."""
 
     def __init__(self, spans: Sequence[Span], work: Work, lifetime: int):
         ctx = multiprocessing.get_context("fork")
@@ -51,46 +53,49 @@ class Crew:
         self._sizes = ctx.RawArray(ctypes.c_int64, len(spans))  # bytes + 1 once a span is done
         self._digests = ctx.RawArray(ctypes.c_char, pages * DIGEST)
         self._errors, self._report = ctx.Pipe(duplex=False)
-        self._wake_r, self._wake_w = os.pipe()
+        self._live: list[Any] = []
         self._wanted = 0
-        self._stopping = False
         self._error: BaseException | None = None
         self._failed: int | None = None  # the exit code of a worker that failed
-        self._keeper = threading.Thread(target=self._keep, name="crew", daemon=True)
 
     def want(self, workers: int) -> None:
-        """Keep `workers` workers running (from now on, while spans are left)."""
+        """Keep `workers` workers running from now on, while spans are left."""
         self._wanted = workers
-        if not self._keeper.is_alive() and self._keeper.ident is None:
-            self._keeper.start()
-        else:
-            os.write(self._wake_w, b".")
+        self.tend()
+
+    def tend(self, timeout: float | None = 0) -> None:
+        """Reap the workers that ended, fork new ones in their place while spans are left, and
+        take a failed worker's exception; wait up to `timeout` seconds (None: until a worker
+        ends) for one to end first."""
+        if self._live:
+            ready = wait([p.sentinel for p in self._live] + [self._errors], timeout)
+            if self._errors in ready:
+                self._error = self._error or self._errors.recv()
+            self._live = [p for p in self._live if p.is_alive() or not self._ended(p)]
+        while self._left() and len(self._live) < self._wanted:
+            worker = self._ctx.Process(target=self._life, name="render", daemon=True)
+            worker.start()
+            self._live.append(worker)
 
     def stop(self) -> None:
         """End every worker now (this process failed: their pages are not wanted)."""
-        self._stopping = True
-        if self._keeper.ident is not None:
-            os.write(self._wake_w, b".")
-            self._keeper.join()
-        os.close(self._wake_r)
-        os.close(self._wake_w)
+        self._wanted = 0
+        for worker in self._live:
+            worker.kill()
+            worker.join()
+        self._live = []
 
     def done_pages(self) -> int:
-        return sum(
-            end - start for (start, end), size in zip(self.spans, self._sizes, strict=True) if size
-        )
+        spans, sizes = self.spans, self._sizes
+        return sum(end - start for (start, end), size in zip(spans, sizes, strict=True) if size)
 
     def join(self, tick: Callable[[], None] | None = None) -> tuple[list[Done], int]:
         """Wait for every span; [(start, its pages' SHA-256s)] and the bytes written. `tick` is
         called about twice a second meanwhile (progress)."""
-        if self._keeper.ident is None:
-            self.want(1)
-        while self._keeper.is_alive():
-            self._keeper.join(0.5)
+        while self._live:
+            self.tend(0.5)
             if tick:
                 tick()
-        os.close(self._wake_r)
-        os.close(self._wake_w)
         if self._error is not None:
             raise self._error
         if self._failed is not None or not all(self._sizes):
@@ -102,29 +107,10 @@ class Crew:
         ]
         return done, sum(self._sizes) - len(self._sizes)
 
-    # -- the build process's thread that keeps the workers -----------------------------------
-
-    def _keep(self) -> None:
-        live: list[Any] = []
-        while True:
-            live = [p for p in live if p.is_alive() or not self._ended(p)]
-            if self._stopping:
-                for worker in live:
-                    worker.kill()
-                    worker.join()
-                return
-            left = self._next.value < len(self.spans) and self._error is None and not self._failed
-            if not left and not live:
-                return
-            while left and len(live) < self._wanted:
-                worker = self._ctx.Process(target=self._live, name="render", daemon=True)
-                worker.start()
-                live.append(worker)
-            ready = wait([p.sentinel for p in live] + [self._wake_r, self._errors])
-            if self._wake_r in ready:
-                os.read(self._wake_r, 64)
-            if self._errors in ready:
-                self._error = self._errors.recv()
+    def _left(self) -> bool:
+        """Whether spans are left for a new worker (none once a worker has failed)."""
+        failed = self._error is not None or self._failed is not None
+        return not failed and self._next.value < len(self.spans)
 
     def _ended(self, worker: Any) -> bool:
         """Reap a worker that exited; remember a failure."""
@@ -135,7 +121,7 @@ class Crew:
 
     # -- in a worker ---------------------------------------------------------------------------
 
-    def _live(self) -> None:
+    def _life(self) -> None:
         """A worker's life: up to `lifetime` spans, each taken from the shared counter."""
         gc.freeze()  # what it inherited is never scanned, so never copied, by its collections
         try:

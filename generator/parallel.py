@@ -85,18 +85,19 @@ def _make_folders(root: Path, pages: Sequence[Page], mine: Sequence[Page]) -> No
 def _in_workers(
     workers: int,
     spans: Sequence[tuple[int, int]],
-    meanwhile: Callable[[], int],
+    meanwhile: Callable[[Callable[[], None]], int],
     total: int,
     progress: Callable[[int, int], None] | None,
     written: list[int] | None,
 ) -> list[tuple[int, list[str]]]:
     """Render the job's `spans` in forked workers while this process runs `meanwhile` (its own
-    pages; it returns how many are done); return each span's start and its pages' digests.
-    While this process draws, it takes one of the `workers` cores (see generator/crew.py)."""
+    pages, calling the function it is given between two; it returns how many are done);
+    return each span's start and its pages' digests. While this process draws, it takes one
+    of the `workers` cores (see generator/crew.py)."""
     crew = Crew(spans, _render_range, RECYCLE_TASKS)
     crew.want(max(1, workers - 1))
     try:
-        count = meanwhile()
+        count = meanwhile(crew.tend)
     except BaseException:
         crew.stop()
         raise
@@ -137,8 +138,9 @@ def render_into(
     hashes: dict[str, str] = {}
     made: set[str] = set()
 
-    def render_here(todo: Iterable[Page]) -> None:
+    def render_here(todo: Iterable[Page], between: Callable[[], None] = lambda: None) -> None:
         for p in todo:
+            between()
             data = renderer.render(p.template, p.path, p.lang, p.context)
             hashes[p.path] = put_file(root, p.path, data, made)
             if written is not None:
@@ -154,8 +156,8 @@ def render_into(
     made.update(out_file(root, p.path).rpartition("/")[0] for p in mine)
     _JOB = (pages, renderer.templates, root)
 
-    def own_pages() -> int:
-        render_here(mine)
+    def own_pages(between: Callable[[], None]) -> int:
+        render_here(mine, between)
         return len(hashes)
 
     try:

@@ -5,6 +5,7 @@ import ctypes
 import hashlib
 import multiprocessing
 import os
+import threading
 
 import pytest
 
@@ -98,3 +99,24 @@ def test_stop_ends_the_workers_at_once(tmp_path):
     pid = int(next(tmp_path.iterdir()).name)
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone, and reaped
+
+
+def test_workers_are_forked_by_the_main_thread_only(tmp_path):
+    """Forked from another thread, a worker could inherit a module lock held mid-import by
+    the main thread and wait for it forever (seen in a `serve` session's first build)."""
+    forked_by: list[str] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        forked_by.append(threading.current_thread().name)
+        return fork()
+
+    crew = Crew(SPANS, _pages, lifetime=1)
+    os.fork = recording_fork
+    try:
+        crew.want(2)
+        crew.join()
+    finally:
+        os.fork = fork
+    assert forked_by == ["MainThread"] * len(SPANS)
+    assert threading.active_count() == 1
