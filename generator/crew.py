@@ -72,7 +72,7 @@ class Crew:
             if self._errors in ready:
                 self._error = self._error or self._errors.recv()
             self._live = [p for p in self._live if p.is_alive() or not self._ended(p)]
-        while self._left() and len(self._live) < self._wanted:
+        while len(self._live) < min(self._wanted, self._untaken()):
             worker = self._ctx.Process(target=self._life, name="render", daemon=True)
             worker.start()
             self._live.append(worker)
@@ -94,8 +94,12 @@ class Crew:
         called about twice a second meanwhile (progress)."""
         while self._live:
             self.tend(0.5)
+            if self._error is not None or self._failed is not None:
+                self.stop()  # the others' pages are not wanted: fail now
             if tick:
                 tick()
+        if self._errors.poll():  # sent by the last worker, read here if not yet
+            self._error = self._error or self._errors.recv()
         if self._error is not None:
             raise self._error
         if self._failed is not None or not all(self._sizes):
@@ -107,10 +111,12 @@ class Crew:
         ]
         return done, sum(self._sizes) - len(self._sizes)
 
-    def _left(self) -> bool:
-        """Whether spans are left for a new worker (none once a worker has failed)."""
-        failed = self._error is not None or self._failed is not None
-        return not failed and self._next.value < len(self.spans)
+    def _untaken(self) -> int:
+        """Spans no worker has taken yet (none once a worker has failed): no more workers
+        than that are forked."""
+        if self._error is not None or self._failed is not None:
+            return 0
+        return max(0, len(self.spans) - self._next.value)
 
     def _ended(self, worker: Any) -> bool:
         """Reap a worker that exited; remember a failure."""

@@ -118,5 +118,6 @@ def test_workers_are_forked_by_the_main_thread_only(tmp_path):
         crew.join()
     finally:
         os.fork = fork
-    assert forked_by == ["MainThread"] * len(SPANS)
+    assert len(forked_by) >= len(SPANS)  # a fresh worker a span
+    assert set(forked_by) == {"MainThread"}
     assert threading.active_count() == 1
