@@ -71,7 +71,10 @@ class Crew:
             ready = wait([p.sentinel for p in self._live] + [self._errors], timeout)
             if self._errors in ready:
                 self._error = self._error or self._errors.recv()
-            self._live = [p for p in self._live if p.is_alive() or not self._ended(p)]
+            ended = [p for p in self._live if not p.is_alive()]
+            for worker in ended:
+                self._reap(worker)
+            self._live = [p for p in self._live if p not in ended]
         while len(self._live) < min(self._wanted, self._untaken()):
             worker = self._ctx.Process(target=self._life, name="render", daemon=True)
             worker.start()
@@ -118,12 +121,11 @@ class Crew:
             return 0
         return max(0, len(self.spans) - self._next.value)
 
-    def _ended(self, worker: Any) -> bool:
+    def _reap(self, worker: Any) -> None:
         """Reap a worker that exited; remember a failure."""
         worker.join()
         if worker.exitcode and self._failed is None:
             self._failed = worker.exitcode
-        return True
 
     # -- in a worker ---------------------------------------------------------------------------
 
