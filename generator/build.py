@@ -16,7 +16,8 @@ from pathlib import Path
 from generator import assets, exports, parallel, search, urls
 from generator.errors import ContentError, Diagnostic, Msg, Pos
 from generator.incremental import NO_REUSE, NoReuse
-from generator.load import Loader, content_commit, display_path, load_static, target_file
+from generator.load import Loader, display_path, load_static, target_file
+from generator.loadfiles import content_commit
 from generator.model import Site
 from generator.plan import Plan, plan
 from generator.render import TEMPLATES, Renderer

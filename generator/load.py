@@ -3,14 +3,14 @@
 The only stage that reads content files. It refuses what must never be read (symlinks that
 leave content/, oversized or non-UTF-8 files) and reports every problem as a Diagnostic.
 A Loader keeps parsed files keyed by (mtime, size), so `serve` re-reads only what changed
-(how one file is read, parsed and kept: loadfiles.py; which files make the content: here).
+(how one file is read, parsed and kept: loadfiles.py; which files make the content: here;
+a large one-off build parses in two processes: loadsplit.py).
 One report (content/report/, targets/ …) or several (content/reports/<id>/, one a folder).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -27,6 +27,7 @@ from generator.loadfiles import (
     there,
 )
 from generator.loadfiles import display_path as display_path  # re-exported: how paths are shown
+from generator.loadsplit import parse_order
 from generator.model import Block
 from generator.yamlnodes import YamlDoc
 
@@ -141,6 +142,16 @@ class Loader(FileCache):
         root = self.root
         src = Sources(root)
         self.begin(changed)
+        with self.split(self._parse_order() if changed is None and not self.keep else []):
+            return self._load(src)
+
+    def _parse_order(self) -> list[tuple[Path, int]]:
+        """What a one-off build's helper may parse (loadsplit.py)."""
+        folders = self._report_folders(self.root / REPORTS, [])
+        return parse_order(self.root, [self.root / REPORTS / name for name in folders])
+
+    def _load(self, src: Sources) -> Sources:
+        root = self.root
         if not root.is_dir():
             src.problems.append(
                 Diagnostic(
@@ -372,28 +383,3 @@ def load_static(templates: Path, vendor: Path) -> dict[str, bytes]:
         )
     files[f"assets/vendor/{ECHARTS}"] = bundle.read_bytes()
     return files
-
-
-def content_commit(content: Path) -> str | None:
-    """The git commit of the content, when it is a clean git checkout (for the manifest)."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(content), "rev-parse", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-        if head.returncode != 0:
-            return None  # not a git checkout: no second process to ask whether it is clean
-        dirty = subprocess.run(
-            ["git", "-C", str(content), "status", "--porcelain", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if head.returncode != 0 or dirty.returncode != 0:
-        return None
-    commit = head.stdout.strip()
-    return commit + ("-dirty" if dirty.stdout.strip() else "")

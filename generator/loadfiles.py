@@ -1,17 +1,20 @@
 """One content file at a time, for the loader (load.py): read safely (no symbolic link out of
 content/, no oversized file, UTF-8 only, with the encodings Windows editors use named),
-parsed, and kept by (mtime, size) so that a `serve` session reads again only what changed."""
+parsed, and kept by (mtime, size) so that a `serve` session reads again only what changed.
+Also the content's git commit, which the manifest names."""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable
+import subprocess
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from generator import report, yamlnodes, yamlscan
+from generator import loadsplit, report, yamlnodes, yamlscan
 from generator.errors import Diagnostic, Pos
 from generator.model import Block
 from generator.yamlnodes import YamlDoc
@@ -41,6 +44,7 @@ class FileCache:
         self._prefix = str(root) + "/"  # a path under root, as a string, starts with this
         self._safe_dirs: dict[Path, bool] = {}
         self._seen: set[Path] = set()
+        self._helper: loadsplit.Helper | None = None  # parsing the back half of a large load
 
     def begin(self, changed: Iterable[Path] | None) -> None:
         """A new load: `changed`, from a file watcher, names the only files that may differ
@@ -162,6 +166,8 @@ class FileCache:
         The cache is checked before the file is read, so `serve` only stats unchanged files.
         """
         self._seen.add(path)
+        if self._helper is not None and path in self._helper.paths:
+            self._take_helped()
         hit = self._cache.get(path)
         if hit is not None and self._changed is not None and not self._named(path):
             kept, remarks = hit[1]
@@ -182,6 +188,38 @@ class FileCache:
             self._cache[path] = (key, (value, found))
         problems.extend(found)
         return value
+
+    @contextmanager
+    def split(self, files: list[tuple[Path, int]]) -> Iterator[None]:
+        """For the length of one load: a helper that parses the back half of `files` (the
+        report texts and target files in the order the load reads them, each with its weight)
+        while this process parses the front half; see loadsplit.py. `files` is empty but for
+        a one-off build's load."""
+        back = loadsplit.back_half(files)
+        if back and loadsplit.wanted(len(files)):
+            self._helper = loadsplit.Helper(back, self._parse_for_helper)
+        try:
+            yield
+        finally:
+            helper, self._helper = self._helper, None
+            if helper is not None:  # the load ended before it needed the helper's files
+                helper.stop()
+
+    def _parse_for_helper(self, path: Path) -> loadsplit.Entry | None:
+        """In the helper: one file parsed as the build process would parse it, taken out of
+        this (forked) cache."""
+        if path.suffix == ".md":
+            self._parsed(path, [], MAX_REPORT_BYTES, parse_report, optional=True)
+        else:
+            self._yaml(path, [])
+        return self._cache.pop(path, None)
+
+    def _take_helped(self) -> None:
+        """Wait for the helper; what it parsed is in the cache from now on (each file reused
+        only while its (mtime, size) is what the helper saw)."""
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            self._cache.update(helper.take())
 
     def _yaml(
         self,
@@ -256,3 +294,28 @@ def parse_geo(text: str, shown: str) -> tuple[Any, list[Diagnostic]]:
         return None, [
             Diagnostic(Pos(shown, exc.lineno, exc.colno), "map_not_json", {"error": exc.msg})
         ]
+
+
+def content_commit(content: Path) -> str | None:
+    """The git commit of the content, when it is a clean git checkout (for the manifest)."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(content), "rev-parse", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+        if head.returncode != 0:
+            return None  # not a git checkout: no second process to ask whether it is clean
+        dirty = subprocess.run(
+            ["git", "-C", str(content), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if head.returncode != 0 or dirty.returncode != 0:
+        return None
+    commit = head.stdout.strip()
+    return commit + ("-dirty" if dirty.stdout.strip() else "")

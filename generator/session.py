@@ -34,7 +34,8 @@ from generator.catalogue import FOLDER as CATALOGUE
 from generator.catalogue import catalogue
 from generator.errors import Diagnostic
 from generator.incremental import RenderCache, Reuse
-from generator.load import Loader, content_commit, load_static
+from generator.load import Loader, load_static
+from generator.loadfiles import content_commit
 from generator.model import Site
 from generator.plan import Page
 from generator.render import TEMPLATES, Renderer
