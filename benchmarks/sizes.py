@@ -14,9 +14,9 @@ For each size, in the same run and on the same disk:
   after `serve` starts, no slower than later ones since the session's first build fills what
   edits reuse (benchmarks/children/incremental.py).
 
-Full and floor rounds alternate (below 50,000 targets), so that both see the same load on a
-shared machine. Outputs are moved aside between rounds (a rename) and deleted when measuring is
-over.
+Full and floor rounds alternate, so that both see the same load on a shared machine. Outputs
+are moved aside between rounds (a rename) and deleted when measuring is over (at once from
+50,000 targets).
 """
 
 from __future__ import annotations
@@ -134,26 +134,24 @@ def bench_size(
     make_content(content, n, SEED)
     res.generate_seconds = time.perf_counter() - started
     log(f"  {n:,} targets: content generated in {res.generate_seconds:.1f} s")
-    # Below PURGE_FROM a full round and a floor round alternate: on a shared machine the load
-    # drifts over the minutes a size takes, and rounds side by side see the same load.
-    interleave = n < PURGE_FROM
-    for r in range(rounds) if interleave else ():
-        _full_rounds(res, content, rounds, work, log, only=r)
-        _floor_rounds(res, content, rounds, work, log, only=r)
+    # A full round and a floor round alternate: on a shared machine the load drifts over the
+    # minutes a size takes, and rounds side by side see the same load. From PURGE_FROM on,
+    # each output is deleted before the next round starts.
+    last = work / f"out-{n}-full-{rounds - 1}"
+    for r in range(rounds):
+        _full_round(res, content, r, rounds, work, log)
+        if search and last.exists():
+            _search(res, last, content, log)
+        if last.exists():
+            _site_size(res, last, log)
+            discard(last, work)
+        _purge(work, n)
         if res.errors:
             break
-    if not interleave:
-        _full_rounds(res, content, rounds, work, log)
-    last = work / f"out-{n}-full-{rounds - 1}"
-    if search and last.exists():
-        _search(res, last, content, log)
-    if last.exists():
-        _site_size(res, last, log)
-        discard(last, work)
-    _purge(work, n)
-    if not interleave:
-        _floor_rounds(res, content, rounds, work, log)
+        _floor_round(res, content, r, work, log)
         _purge(work, n)
+        if res.errors:
+            break
     if incremental:
         _incremental(res, content, work, log)
     else:
@@ -178,64 +176,58 @@ def _out_dir(work: Path, n: int, kind: str, r: int) -> Path:
     return path
 
 
-def _full_rounds(
-    res: SizeResult, content: Path, rounds: int, work: Path, log: Log, only: int | None = None
-) -> None:
-    """Every round, or round `only` alone."""
-    for r in range(rounds) if only is None else (only,):
-        out = _out_dir(work, res.targets, "full", r)
-        try:
-            got = run_child("benchmarks.children.full", str(content), str(out))
-        except ChildFailed as exc:
-            res.errors.append(f"full build: {exc}")
-            log(f"  ✗ full build failed: {exc}")
-            break
-        finally:
-            if r < rounds - 1:
-                discard(out, work)
-        res.full.append(got["seconds"])
-        res.full_wall.append(got["wall_seconds"])
-        res.full_maxrss_kb.append(got["maxrss_kb"])
-        res.full_tree_rss_kb.append(got["tree_rss_kb"])
-        res.full_tree_pss_kb.append(got["tree_pss_kb"])
-        res.full_cpu.append(got["cpu_seconds"])
-        res.loadavg.append(("full", r, got["loadavg"]))
-        res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
-        log(
-            f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
-            f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB"
-        )
+def _full_round(res: SizeResult, content: Path, r: int, rounds: int, work: Path, log: Log) -> None:
+    """Full round r (of `rounds`; the last one's site is kept for the search index)."""
+    out = _out_dir(work, res.targets, "full", r)
+    try:
+        got = run_child("benchmarks.children.full", str(content), str(out))
+    except ChildFailed as exc:
+        res.errors.append(f"full build: {exc}")
+        log(f"  ✗ full build failed: {exc}")
+        return
+    finally:
+        if r < rounds - 1:
+            discard(out, work)
+    res.full.append(got["seconds"])
+    res.full_wall.append(got["wall_seconds"])
+    res.full_maxrss_kb.append(got["maxrss_kb"])
+    res.full_tree_rss_kb.append(got["tree_rss_kb"])
+    res.full_tree_pss_kb.append(got["tree_pss_kb"])
+    res.full_cpu.append(got["cpu_seconds"])
+    res.loadavg.append(("full", r, got["loadavg"]))
+    res.pages, res.files, res.bytes = got["pages"], got["files"], got["bytes"]
+    log(
+        f"    full  round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+        f"{got['pages']:,} pages, {got['maxrss_kb'] / 1024:.0f} MB"
+    )
 
 
-def _floor_rounds(
-    res: SizeResult, content: Path, rounds: int, work: Path, log: Log, only: int | None = None
-) -> None:
-    """Every round, or round `only` alone (after a full round: it renders as many pages)."""
+def _floor_round(res: SizeResult, content: Path, r: int, work: Path, log: Log) -> None:
+    """Floor round r (after a full round: it renders as many pages)."""
     from generator.parallel import default_workers
 
     pages = res.pages or 2 * res.targets + 70
     workers = res.workers = default_workers(pages)  # the floor renders with as many
-    for r in range(rounds) if only is None else (only,):
-        out = _out_dir(work, res.targets, "floor", r)
-        args = (str(content), str(out), str(pages), str(workers))
-        try:
-            got = run_child("benchmarks.children.floor", *args)
-        except ChildFailed as exc:
-            res.errors.append(f"floor: {exc}")
-            log(f"  ✗ floor failed: {exc}")
-            break
-        finally:
-            discard(out, work)
-        res.floor.append(got["seconds"])
-        res.floor_pages = got["pages"]
-        res.floor_maxrss_kb.append(got["maxrss_kb"])
-        res.floor_tree_pss_kb.append(got["tree_pss_kb"])
-        res.floor_cpu.append(got["cpu_seconds"])
-        res.loadavg.append(("floor", r, got["loadavg"]))
-        log(
-            f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
-            f"{got['pages']:,} pages"
-        )
+    out = _out_dir(work, res.targets, "floor", r)
+    args = (str(content), str(out), str(pages), str(workers))
+    try:
+        got = run_child("benchmarks.children.floor", *args)
+    except ChildFailed as exc:
+        res.errors.append(f"floor: {exc}")
+        log(f"  ✗ floor failed: {exc}")
+        return
+    finally:
+        discard(out, work)
+    res.floor.append(got["seconds"])
+    res.floor_pages = got["pages"]
+    res.floor_maxrss_kb.append(got["maxrss_kb"])
+    res.floor_tree_pss_kb.append(got["tree_pss_kb"])
+    res.floor_cpu.append(got["cpu_seconds"])
+    res.loadavg.append(("floor", r, got["loadavg"]))
+    log(
+        f"    floor round {r + 1}: {got['seconds']:.2f} s (CPU {got['cpu_seconds']:.1f} s), "
+        f"{got['pages']:,} pages"
+    )
 
 
 def _incremental(res: SizeResult, content: Path, work: Path, log: Log) -> None:
