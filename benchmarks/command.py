@@ -30,7 +30,7 @@ from benchmarks.report import goals_table, table
 from benchmarks.sizes import SEED, SizeResult, bench_size
 
 DEFAULT_SIZES = "100,1000,10000"
-HUGE = 100_000  # --huge: one round, no one-target rebuild (not a goal there), search measured
+HUGE = 100_000  # --huge: --huge-rounds rounds, no one-target rebuild (not a goal there), search
 DEFAULT_JSON = Path(".cache/bench.json")
 
 
@@ -46,6 +46,7 @@ def run(
     page_rounds: int = 3,
     lighthouse_runs: int = 3,
     search_from: int | None = None,
+    huge_rounds: int = 1,
 ) -> dict[str, Any]:
     """Every measurement asked for; returns (and writes to json_path) all the numbers."""
     started = time.perf_counter()
@@ -73,7 +74,7 @@ def run(
                 results.append(
                     bench_size(
                         n,
-                        1 if huge else rounds,
+                        huge_rounds if huge else rounds,
                         work,
                         log=click.echo,
                         incremental=incremental and not huge,
@@ -201,9 +202,17 @@ def _sizes(ctx: click.Context, param: click.Parameter, value: str) -> list[int]:
 @click.option(
     "--huge",
     is_flag=True,
-    help="Also build 100,000 targets (ten reports of 10,000; one round, no one-target "
+    help="Also build 100,000 targets (ten reports of 10,000; --huge-rounds rounds, no one-target "
     "rebuild), and at 10,000 and 100,000 targets index the site with Pagefind (time, peak "
     "memory), open its first search in the slow-phone Chromium and count its size on disk.",
+)
+@click.option(
+    "--huge-rounds",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 10),
+    help="Rounds at 100,000 targets and more (a full build and a floor, alternating: about "
+    "15 minutes a round on two cores).",
 )
 @click.option(
     "--search",
@@ -239,6 +248,7 @@ def bench_command(
     page_rounds: int,
     lighthouse_runs: int,
     huge: bool,
+    huge_rounds: int,
     search_sizes: bool,
 ) -> None:
     """Time full builds of synthetic content against a bare Jinja2 floor, and the real site's
@@ -257,6 +267,7 @@ def bench_command(
         page_rounds=page_rounds,
         lighthouse_runs=lighthouse_runs,
         search_from=10_000 if (huge or search_sizes) else None,
+        huge_rounds=huge_rounds,
     )
 
 
