@@ -237,10 +237,16 @@ def publish(
     def fill(folder: Path) -> None:
         hashes.update(
             parallel.render_into(
-                ready.plan.own, renderer, folder, workers, progress, written, ready.plan.lists
+                ready.plan.own,
+                renderer,
+                folder,
+                workers,
+                progress,
+                written,
+                ready.plan.lists,
+                files,
             )
         )
-        hashes.update(put_files(folder, files, written))
         if search_index:
             search_started = time.perf_counter()
             search.index(folder, search.bundles(ready.site))

@@ -11,13 +11,16 @@ from __future__ import annotations
 import itertools
 import os
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from generator.crew import Crew
 from generator.plan import Page
 from generator.render import Renderer
-from generator.write import out_file, put_file, safe_path
+from generator.write import Part, out_file, put_file, put_files, safe_path
+
+T = TypeVar("T")
 
 CHUNK = 400  # pages per task: small enough to balance, large enough to amortise the hand-off
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
@@ -114,6 +117,13 @@ def _in_workers(
     return done
 
 
+def _between(items: Iterable[T], between: Callable[[], None]) -> Iterator[T]:
+    """The items, with `between()` called before each (the crew tends its workers)."""
+    for item in items:
+        between()
+        yield item
+
+
 def render_into(
     pages: Sequence[Page],
     renderer: Renderer,
@@ -122,16 +132,20 @@ def render_into(
     progress: Callable[[int, int], None] | None = None,
     written: list[int] | None = None,
     mine: Sequence[Page] = (),
+    files: Iterable[tuple[str, bytes | Part]] = (),
 ) -> dict[str, str]:
-    """Render `mine` and `pages` into root; return {path: sha256} (and add the bytes to
-    written[0]).
+    """Render `mine` and `pages` into root and write `files` (write.put_files); return
+    {path: sha256} (and add the bytes to written[0]).
 
     With workers, `mine` is rendered in this process, with `renderer`, while the workers
     render `pages`. A build passes the pages that list or count many targets as `mine`: a
     worker that drew them would read, and so copy, nearly the whole model and plan (at
     100,000 targets each of the first two workers reached about 1 GB of its own); one that
     draws targets' own pages reads only theirs. A `serve` session passes the same, for
-    another reason too: its renderer's caches are full when the first edit comes."""
+    another reason too: its renderer's caches are full when the first edit comes. `files`
+    (the data files, which read every target too) are written here after `mine`, while the
+    workers still draw: the build process writing them alone at the end left a core idle
+    (about 20 s at 100,000 targets)."""
     global _JOB
     total = len(mine) + len(pages)
     workers = workers or default_workers(total)
@@ -150,6 +164,7 @@ def render_into(
 
     if workers <= 1:
         render_here(itertools.chain(mine, pages))
+        hashes.update(put_files(root, files, written))
         return hashes
     spans = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
     _make_folders(root, pages, mine)
@@ -158,7 +173,9 @@ def render_into(
 
     def own_pages(between: Callable[[], None]) -> int:
         render_here(mine, between)
-        return len(hashes)
+        count = len(hashes)
+        hashes.update(put_files(root, _between(files, between), written))
+        return count
 
     try:
         done = _in_workers(workers, spans, own_pages, total, progress, written)
