@@ -134,8 +134,7 @@ def render_into(
     mine: Sequence[Page] = (),
     files: Iterable[tuple[str, bytes | Part]] = (),
 ) -> dict[str, str]:
-    """Render `mine` and `pages` into root and write `files` (write.put_files); return
-    {path: sha256} (and add the bytes to written[0]).
+    """Render `mine` and `pages`, write `files`, into root: {path: sha256}; bytes to written[0].
 
     With workers, `mine` is rendered in this process, with `renderer`, while the workers
     render `pages`. A build passes the pages that list or count many targets as `mine`: a
@@ -143,9 +142,8 @@ def render_into(
     100,000 targets each of the first two workers reached about 1 GB of its own); one that
     draws targets' own pages reads only theirs. A `serve` session passes the same, for
     another reason too: its renderer's caches are full when the first edit comes. `files`
-    (the data files, which read every target too) are written here after `mine`, while the
-    workers still draw: the build process writing them alone at the end left a core idle
-    (about 20 s at 100,000 targets)."""
+    are written here after `mine`, while the workers still draw (written alone at the end,
+    they left a core idle for about 20 s at 100,000 targets)."""
     global _JOB
     total = len(mine) + len(pages)
     workers = workers or default_workers(total)
