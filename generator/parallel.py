@@ -26,18 +26,17 @@ CHUNK = 400  # pages per task: small enough to balance, large enough to amortise
 PARALLEL_FROM = 3_000  # below this, starting processes costs more than it saves
 # Tasks (spans of CHUNK pages) a worker renders before a fresh one is forked in its place
 # (generator/crew.py keeps them). A forked worker shares the build's model and plan with it
-# until it touches them: every object it reads gets its reference count written, and the
+# until either touches them: every object read gets its reference count written, and the
 # memory page holding it is copied. Left to run, each worker ends up with a private copy of
 # nearly everything (measured at 100,000 targets, during rendering: 1.45 GB in the build
-# process, 1.15 and 1.35 GB private in its two workers, 3.9 GB for the three). Recycled every
-# 4,000 pages, a worker holds what those touched, and what the build process touched meanwhile
-# (drawing the lists, it copies the pages it shares with the live workers, which is why only
-# `workers - 1` run beside it). At 100,000 targets a worker lives a few seconds, and its own
-# memory grows by about 25 KB a page (a commitment page reads its own target and six related
-# ones). A new worker costs a fork and copying again what every page reads: with 5 tasks (and
-# three processes on two cores, before the crew), `make bench` at 100,000 targets measured all
-# processes at 1,002 MB instead of 1,044, but the build at 1.14x the floor instead of 1.08x.
-RECYCLE_TASKS = 10
+# process, 1.15 and 1.35 GB private in its two workers, 3.9 GB for the three). While the
+# build process draws the lists and writes the data files, it copies about 45 MB a second of
+# what it shares with the live worker (which is why only `workers - 1` run beside it), so
+# what the two hold twice grows with the worker's life. Recycled every 2,400 pages (3 to 5
+# seconds at 100,000 targets), all processes peaked at 931 MB (sampled once a second)
+# against 988 MB every 4,000 pages. A new worker costs a fork and a moment with one core
+# idle (about 0.3 s each, at 100,000 targets, from the samples).
+RECYCLE_TASKS = 6
 
 _JOB: tuple[Sequence[Page], Path, Path] | None = None  # inherited by forked workers
 
