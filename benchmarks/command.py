@@ -53,7 +53,8 @@ def run(
     work = out_dir or Path(tempfile.mkdtemp(prefix="hedong-bench-", dir=default_work_root()))
     work.mkdir(parents=True, exist_ok=True)
     click.echo(
-        f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s); "
+        f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s)"
+        f"{f' ({huge_rounds} from {HUGE:,})' if any(n >= HUGE for n in sizes) else ''}; "
         f"work folder {work} ({filesystem(work)}); {os.cpu_count()} CPUs; "
         f"Python {platform.python_version()}"
     )

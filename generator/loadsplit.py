@@ -111,7 +111,7 @@ class Helper:
             with os.fdopen(self._read, "rb") as pipe:
                 self._read = None
                 made = pickle.load(pipe)
-        except (EOFError, OSError, pickle.UnpicklingError):
+        except Exception:  # whatever went wrong, this process parses those files itself
             made = None
         finally:
             ok = self._reap()
