@@ -34,6 +34,16 @@ HUGE = 100_000  # --huge: --huge-rounds rounds, no one-target rebuild (not a goa
 DEFAULT_JSON = Path(".cache/bench.json")
 
 
+def _header(sizes: list[int], rounds: int, huge_rounds: int, work: Path) -> str:
+    """The first line: what is measured, where, on what."""
+    huge = f" ({huge_rounds} from {HUGE:,})" if any(n >= HUGE for n in sizes) else ""
+    return (
+        f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s){huge}; "
+        f"work folder {work} ({filesystem(work)}); {os.cpu_count()} CPUs; "
+        f"Python {platform.python_version()}"
+    )
+
+
 def run(
     sizes: list[int],
     rounds: int,
@@ -52,12 +62,7 @@ def run(
     started = time.perf_counter()
     work = out_dir or Path(tempfile.mkdtemp(prefix="hedong-bench-", dir=default_work_root()))
     work.mkdir(parents=True, exist_ok=True)
-    click.echo(
-        f"benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; {rounds} round(s)"
-        f"{f' ({huge_rounds} from {HUGE:,})' if any(n >= HUGE for n in sizes) else ''}; "
-        f"work folder {work} ({filesystem(work)}); {os.cpu_count()} CPUs; "
-        f"Python {platform.python_version()}"
-    )
+    click.echo(_header(sizes, rounds, huge_rounds, work))
     results: list[SizeResult] = []
     report: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
