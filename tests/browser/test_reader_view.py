@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from generator.load import load
 from generator.validate import validate
@@ -214,4 +214,7 @@ def test_an_outcome_quotes_the_city_and_links_to_its_paragraph(
         assert "372,000 mu" in evidence.inner_text()
     evidence.locator("a").click()
     page.wait_for_url("**/documents/yuncheng-2022/#p-*")
-    assert "植树造林37.2万亩" in page.locator(":target").inner_text()
+    # retried until the page has laid out its target (read at once, under load, the text of
+    # the paragraph was once not there yet, only the list of commitments citing it)
+    expect(page.locator(":target")).to_contain_text("植树造林37.2万亩")
+    expect(page.locator(":target > p")).to_be_in_viewport()  # where the reader lands
