@@ -143,7 +143,7 @@ class Helper:
 def _helper_life(paths: list[Path], parse: Callable[[Path], Entry | None], write: int) -> NoReturn:
     """Parse every path, send [(its index, what was made)] and exit, never returning into
     the build's code (os._exit: no cleanup of the build process's state runs here)."""
-    code = 1
+    code = 1  # unless everything was sent: the build process then parses these files itself
     try:
         made = []
         for i, path in enumerate(paths):
@@ -153,10 +153,8 @@ def _helper_life(paths: list[Path], parse: Callable[[Path], Entry | None], write
         with os.fdopen(write, "wb") as pipe:
             pickle.dump(made, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
-    except BaseException:  # the build process parses these files itself
-        code = 1
     finally:
-        os._exit(code)
+        os._exit(code)  # also while an exception is raised: it never reaches the build's code
 
 
 def _sent(entry: Entry) -> tuple[Any, ...]:
