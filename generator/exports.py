@@ -11,8 +11,9 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from generator import hosting, progress
@@ -182,43 +183,74 @@ def data_files(
     forget it. With `stream` (a full build), the files that list every target (targets.json,
     targets.csv) come as pieces (write.Part), one per target, between the targets' own files:
     nothing holds all targets' bytes at once (at 100,000 targets they are 500 MB). Without it
-    (a `serve` session, which keeps the files) they come whole, the same bytes. With a
-    session's reuse, each unchanged target's serialised row is the very same bytes as last
-    time."""
-    parts = _data_parts(site, base_url, reuse, today or dt.date.today())
-    if stream:
-        yield from parts
+    they come whole, the same bytes (whole_files)."""
+    if not stream:
+        yield from whole_files(site, base_url, reuse, today).items()
         return
-    pending: dict[str, list[bytes]] = {}
-    for path, data in parts:
-        if not isinstance(data, Part):
-            yield path, data
-            continue
-        pending.setdefault(path, []).append(data.data)
-        if data.end:
-            yield path, b"".join(pending.pop(path))
-
-
-def _data_parts(
-    site: Site, base_url: str | None, reuse: NoReuse, today: dt.date
-) -> Iterator[tuple[str, bytes | Part]]:
-    # the same Section objects as plan's (Reuse.canonical), so an unchanged target's row is
-    # reused although validation made its section anew
-    sections = {x.id: reuse.canonical("section", x.id, x) for x in site.sections}
-    fields = _json(field_descriptions()).rstrip(b"\n")
-    # targets.json is the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would
-    # give, joined from each target's text instead of encoding every target again
-    yield "data/targets.json", Part(b"".join((b'{"fields":', fields, b',"targets":[')))
-    head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")  # BOM: Excel on Chinese
-    yield "data/targets.csv", Part(head)  # Windows reads UTF-8 only with it
-    comma = b""
-    targets = site.targets
-    of_each = [sections[t.section] for t in targets]
-    rows: Iterable[tuple[tuple[str, bytes, bytes], bytes]] = (
-        reuse.each("data-row", _serialised, (targets, of_each), site.info.report_date, today)
-        if reuse.active  # a session keeps every row; a build makes each when it is written
-        else map(_serialised, targets, of_each, repeat(site.info.report_date), repeat(today))
+    today = today or dt.date.today()
+    date = site.info.report_date
+    of_each = map(_section_of(site, reuse), site.targets)
+    yield from _parts(
+        _heads(), map(_serialised, site.targets, of_each, repeat(date), repeat(today))
     )
+    yield from _small_files(site, base_url)
+
+
+def whole_files(
+    site: Site, base_url: str | None, reuse: NoReuse = NO_REUSE, today: dt.date | None = None
+) -> dict[str, bytes]:
+    """Every data file whole, as a `serve` session keeps them: joined in C from each target's
+    serialised row, and with the session's reuse an unchanged target's row is the very same
+    bytes as last time (a one-target edit at 10,000 targets serialises one target)."""
+    targets = site.targets
+    of_each = list(map(_section_of(site, reuse), targets))
+    date = site.info.report_date
+    rows = reuse.each("data-row", _serialised, (targets, of_each), date, today or dt.date.today())
+    own = list(map(itemgetter(0), rows))
+    json_head, csv_head = _heads()
+    files = {
+        "data/targets.json": b"".join((json_head, b",".join(map(itemgetter(1), own)), b"]}\n")),
+        "data/targets.csv": csv_head + b"".join(map(itemgetter(1), rows)),
+    }
+    files.update(zip(map(itemgetter(0), own), map(itemgetter(2), own), strict=True))
+    files.update(_small_files(site, base_url))
+    return files
+
+
+def _section_of(site: Site, reuse: NoReuse) -> Callable[[Target], Section]:
+    """Each target's part: the same Section objects as plan's (Reuse.canonical), so an
+    unchanged target's row is reused although validation made its section anew."""
+    sections = {x.id: reuse.canonical("section", x.id, x) for x in site.sections}
+    return lambda t: sections[t.section]
+
+
+def _small_files(site: Site, base_url: str | None) -> Iterator[tuple[str, bytes]]:
+    from generator.schema import schema_bytes
+
+    yield "data/datapackage.json", _json(datapackage(site))
+    yield "robots.txt", _robots(base_url)
+    yield "_headers", hosting.headers_file()
+    yield "schema/target.json", schema_bytes()
+
+
+Row = tuple[tuple[str, bytes, bytes], bytes]  # ((file path, JSON, file), CSV line)
+
+
+def _heads() -> tuple[bytes, bytes]:
+    """The start of targets.json and of targets.csv, before the first target. targets.json is
+    the bytes json.dumps({"fields": …, "targets": […]}, sort_keys=True) would give, joined
+    from each target's text instead of encoding every target again; targets.csv starts with
+    a BOM, without which Excel on Chinese Windows does not read UTF-8."""
+    fields = _json(field_descriptions()).rstrip(b"\n")
+    csv_head = _csv_line([name for name, _ in FIELDS]).encode("utf-8-sig")
+    return b"".join((b'{"fields":', fields, b',"targets":[')), csv_head
+
+
+def _parts(heads: tuple[bytes, bytes], rows: Iterable[Row]) -> Iterator[tuple[str, bytes | Part]]:
+    """Each target's file, and the two files of every target in pieces between them."""
+    yield "data/targets.json", Part(heads[0])
+    yield "data/targets.csv", Part(heads[1])
+    comma = b""
     for (path, row_json, file), line in rows:
         yield path, file
         yield "data/targets.json", Part(comma + row_json)
@@ -226,17 +258,9 @@ def _data_parts(
         comma = b","
     yield "data/targets.json", Part(b"]}\n", end=True)
     yield "data/targets.csv", Part(b"", end=True)
-    yield "data/datapackage.json", _json(datapackage(site))
-    yield "robots.txt", _robots(base_url)
-    yield "_headers", hosting.headers_file()
-    from generator.schema import schema_bytes
-
-    yield "schema/target.json", schema_bytes()
 
 
-def _serialised(
-    t: Target, section: Section, report_date: dt.date, today: dt.date
-) -> tuple[tuple[str, bytes, bytes], bytes]:
+def _serialised(t: Target, section: Section, report_date: dt.date, today: dt.date) -> Row:
     """((file path, JSON, file), CSV line) of one target, as UTF-8: the big files are joined from these
     bytes, never encoded again."""
     text = json.dumps(

@@ -21,7 +21,7 @@ import datetime as dt
 import itertools
 import operator
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -37,6 +37,8 @@ def same(old: tuple[Any, ...], new: tuple[Any, ...]) -> bool:
     value (a tuple of those counts as plain when its items are)."""
     if len(old) != len(new):
         return False
+    if all(map(operator.is_, old, new)):  # the usual answer, found in C
+        return True
     for a, b in zip(old, new, strict=True):
         if a is b:
             continue
@@ -69,6 +71,12 @@ class NoReuse:
     def canonical(self, space: str, key: Hashable, value: T) -> T:
         return value
 
+    def previous(self, space: str) -> Any:
+        return None
+
+    def keep(self, space: str, value: Any) -> None:
+        pass
+
     def start(self) -> None:
         pass
 
@@ -98,9 +106,13 @@ def _ids(row: Any, width: int) -> Hashable:
     return id(row) if width == 1 else tuple(map(id, row))
 
 
-def _differ(old: Sequence[tuple[Any, ...]], new: Sequence[tuple[Any, ...]]) -> list[bool]:
-    """Per row, whether any item is another object than last time."""
-    return [any(map(operator.is_not, a, b)) for a, b in zip(old, new, strict=True)]
+def _moved(old: Sequence[Sequence[Any]], new: Sequence[Sequence[Any]]) -> Iterator[bool]:
+    """Per row, whether any column holds another object than last time (column by column,
+    all in C: a one-file edit at 10,000 targets compares 20,000 items in about a millisecond)."""
+    if len(new) == 1:
+        return map(operator.is_not, old[0], new[0])
+    flags = [map(operator.is_not, a, b) for a, b in zip(old, new, strict=True)]
+    return map(any, zip(*flags, strict=True))
 
 
 class Reuse(NoReuse):
@@ -140,31 +152,32 @@ class Reuse(NoReuse):
         one value, and finding it costs a few C-level passes."""
         slot = (space, "each")
         self._asked.add(slot)
-        rows = tuple(zip(*columns, strict=True)) if len(columns) != 1 else tuple(columns[0])
+        columns = tuple(map(tuple, columns))  # kept: the caller may change its lists later
+        rows = tuple(zip(*columns, strict=True)) if len(columns) != 1 else columns[0]
         hit = self._kept.get(slot)
         values: list[T]
         if hit is None or hit[0] is not make or not same(hit[1], shared):
             values = [make(*row, *shared) for row in _rows(rows, len(columns))]
             self.misses += len(values)
         else:
-            values = self._each_again(make, hit[2], rows, len(columns), shared)
-        self._kept[slot] = (make, shared, (rows, values))
+            values = self._each_again(make, hit[2], columns, rows, shared)
+        self._kept[slot] = (make, shared, (columns, values))
         return values
 
     def _each_again(
         self,
         make: Callable[..., T],
-        last: tuple[Sequence[Any], list[T]],
+        last: tuple[tuple[Sequence[Any], ...], list[T]],
+        columns: tuple[Sequence[Any], ...],
         rows: Sequence[Any],
-        width: int,
         shared: tuple[Any, ...],
     ) -> list[T]:
-        old_rows, old_values = last
-        if len(old_rows) == len(rows):  # in place: compare position by position, in C
+        old_columns, old_values = last
+        width = len(columns)
+        if len(old_values) == len(rows):  # in place: compare position by position, in C
             values = list(old_values)
-            moved = map(operator.is_not, old_rows, rows) if width == 1 else _differ(old_rows, rows)
             made = 0
-            for i in itertools.compress(range(len(rows)), moved):
+            for i in itertools.compress(range(len(rows)), _moved(old_columns, columns)):
                 values[i] = make(*_row(rows[i], width), *shared)
                 made += 1
             self.hits += len(rows) - made
@@ -172,6 +185,7 @@ class Reuse(NoReuse):
             return values
         # rows added or removed: find each row's last value by its items' identities (the old
         # rows are alive while this runs, so an id cannot belong to a new object)
+        old_rows = tuple(zip(*old_columns, strict=True)) if width != 1 else old_columns[0]
         kept = {_ids(row, width): v for row, v in zip(old_rows, old_values, strict=True)}
         values = []
         for row in rows:
@@ -195,6 +209,20 @@ class Reuse(NoReuse):
             return hit[2]  # type: ignore[no-any-return]
         self._kept[slot] = (_canonical, (), value)
         return value
+
+    def previous(self, space: str) -> Any:
+        """What the last build kept under `space` (keep), or None: a hint for making a value
+        faster (an order to start sorting from), never the value itself."""
+        slot = (space, "previous")
+        self._asked.add(slot)
+        hit = self._kept.get(slot)
+        return None if hit is None else hit[2]
+
+    def keep(self, space: str, value: Any) -> None:
+        """Keep `value` for the next build's previous(space)."""
+        slot = (space, "previous")
+        self._asked.add(slot)
+        self._kept[slot] = (_canonical, (), value)
 
     def start(self) -> None:
         """A build begins: count what it asks for."""

@@ -195,9 +195,16 @@ class Manifest:
     def __init__(self, hashes: dict[str, str] | None = None):
         self.hashes: dict[str, str] = {}  # path → sha256
         self._lines: dict[str, bytes] = {}  # path → its line, UTF-8
-        self._order: list[str] | None = None
+        self._order: list[str] | None = None  # the paths, sorted; None after one came or went
+        self._where: dict[str, int] = {}  # path → its place in _order
+        self._blocks: list[bytes | None] = []  # BLOCK lines each, joined; None when changed
         for path, digest in (hashes or {}).items():
             self[path] = digest
+
+    # A one-target edit at 10,000 targets rewrites about 40 of 50,000 lines: joining the
+    # lines in blocks that are kept until one of their lines changes makes the bytes in a few
+    # milliseconds instead of 50-80 (a lookup per line).
+    BLOCK = 512
 
     def get(self, path: str) -> str | None:
         return self.hashes.get(path)
@@ -205,6 +212,8 @@ class Manifest:
     def __setitem__(self, path: str, digest: str) -> None:
         if path not in self._lines:
             self._order = None
+        elif self._order is not None:
+            self._blocks[self._where[path] // self.BLOCK] = None
         self.hashes[path] = digest
         self._lines[path] = f"  {self._QUOTE(path)}: {self._QUOTE(digest)}".encode()
 
@@ -215,9 +224,14 @@ class Manifest:
 
     def bytes(self, commit: str | None) -> bytes:
         if self._order is None:
-            self._order = sorted(self._lines)
-        lines = self._lines
-        files = b",\n".join([lines[p] for p in self._order])
+            self._order = order = sorted(self._lines)
+            self._where = {path: i for i, path in enumerate(order)}
+            self._blocks = [None] * -(-len(order) // self.BLOCK)
+        blocks, lines, order, size = self._blocks, self._lines, self._order, self.BLOCK
+        for k, block in enumerate(blocks):
+            if block is None:
+                blocks[k] = b",\n".join([lines[p] for p in order[k * size : (k + 1) * size]])
+        files = b",\n".join(blocks)  # type: ignore[arg-type]
         return b"".join(
             (
                 b'{\n "files": ',

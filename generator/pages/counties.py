@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from generator import charts, mapdraw, urls
 from generator.model import Report
-from generator.pages.inputs import PlanInputs, county_lists
+from generator.pages.inputs import PlanInputs
 from generator.pages.page import Page, chunks, page, paged, titles
 from generator.pages.views import TargetView
 
@@ -68,7 +68,7 @@ def by_report(
 
 def counties(inputs: PlanInputs, lang: str) -> Iterator[Page]:
     site = inputs.site
-    citywide_counts, named_of, figures_of = county_lists(site, inputs.ordered)
+    citywide_counts, named_of, figures_of = inputs.county_lists
     for m in inputs.measures:
         c = m.county
         live = charts.county_map(

@@ -41,14 +41,16 @@ def plan(inputs: PlanInputs) -> Sequence[Page]:
     related, para_zh, para_en, links = [], [], [], []
     # per theme: its first RELATED + 1 views, and the RELATED that all the others list
     heads: dict[tuple[str, str], tuple[tuple[TargetView, ...], tuple[TargetView, ...]]] = {}
+    in_heads: set[int] = set()  # ids of the views that head their theme
     for v in ordered:
         tg = v.target
         key = (v.section.id, v.theme.id)
         if key not in heads:
             head = tuple(inputs.by_theme[key][: RELATED + 1])
             heads[key] = (head, reuse.canonical("related-of", key, head[:RELATED]))
+            in_heads.update(map(id, head))
         head, others = heads[key]
-        if any(r is v for r in head):
+        if id(v) in in_heads:  # the views are alive: an id is one view's
             mine = tuple(r for r in head if r is not v)[:RELATED]
             related.append(reuse.canonical("related", tg.id, mine))
         else:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.synthetic import make_content
 from generator.incremental import NO_REUSE, Reuse
+from generator.pages.inputs import all_updates
 from generator.pages.page import RELATED
 from generator.session import Rebuild, Session
 
@@ -129,3 +136,38 @@ def test_a_rebuild_with_nothing_changed_makes_nothing(tmp_path: Path) -> None:
     session.full()
     result = session.rebuild(set())
     assert session.reuse.misses == 0 and result.rendered == 0 and result.changed == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    steps=st.lists(
+        st.lists(st.tuples(st.integers(0, 11), st.lists(st.integers(0, 5), max_size=3))),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_session_orders_the_updates_exactly_as_a_fresh_sort(
+    steps: list[list[tuple[int, list[int]]]],
+) -> None:
+    """all_updates moves only the changed targets' updates in last time's order; after any
+    series of changes (targets edited, added, dropped, reordered) the order is a full sort's,
+    ties on one day included."""
+    reuse = Reuse()
+    views: dict[str, Any] = {}
+    for step in steps:
+        reuse.start()
+        for number, days in step:
+            tid = f"t{number % 8}"
+            if number >= 8:  # dropped
+                views.pop(tid, None)
+                continue
+            updates = [SimpleNamespace(date=dt.date(2022, 1, 1 + d)) for d in days]
+            target = SimpleNamespace(id=tid, updates=updates)
+            views[tid] = SimpleNamespace(target=target)
+            views = dict(sorted(views.items(), key=lambda kv: (len(step) * int(kv[0][1:])) % 7))
+        got = all_updates(views, reuse)
+        assert [(u.date, v.target.id) for u, v in got] == [
+            (u.date, v.target.id) for u, v in all_updates(views)
+        ]
+        assert [id(u) for u, _ in got] == [id(u) for u, _ in all_updates(views)]
+        reuse.finish()

@@ -41,6 +41,23 @@ def test_a_kept_manifest_follows_changes_and_removals():
     assert manifest.bytes(None) == expected({"a.html": "4" * 64, "c.html": "3" * 64}, None)
 
 
+def test_a_kept_manifest_rejoins_only_what_changed_and_stays_exact():
+    """A session asks for the bytes after every edit; the blocks it keeps joined must never
+    hold a line that changed since (the first and the last block, a new and a gone path)."""
+    hashes = {f"zh/targets/t-{i:04d}/index.html": f"{i:064x}" for i in range(1_300)}
+    manifest = Manifest(hashes)
+    assert manifest.bytes("c1") == expected(hashes, "c1")
+    for step, path in enumerate(["zh/targets/t-0000/index.html", "zh/targets/t-1299/index.html"]):
+        hashes[path] = manifest[path] = f"{step:064x}"
+        assert manifest.bytes("c1") == expected(hashes, "c1")
+    hashes["a-new.html"] = manifest["a-new.html"] = "e" * 64
+    del hashes["zh/targets/t-0600/index.html"], manifest["zh/targets/t-0600/index.html"]
+    assert manifest.bytes(None) == expected(hashes, None)
+    hashes["zh/targets/t-0700/index.html"] = "f" * 64
+    manifest["zh/targets/t-0700/index.html"] = "f" * 64
+    assert manifest.bytes(None) == expected(hashes, None)
+
+
 def test_a_manifest_written_in_pieces_has_the_same_bytes(tmp_path):
     """A full build streams manifest.json (write.manifest_parts) through put_files."""
     hashes = {f"zh/targets/t-{i}/index.html": f"{i:064x}" for i in range(7)}
