@@ -42,7 +42,7 @@ def validate(
     v = (ReportsValidator if src.reports else Validator)(src, day, reuse)  # content/reports/<id>/
     site = v.run()
     if not src.reports:
-        v.out += one_report_links(src, day)
+        v.out += one_report_links(src, day, reuse)
     problems = sorted(set(v.out))
     if any(p.severity == "error" for p in problems):
         return None, problems

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
 from generator import spec
 from generator.check import Checker
 from generator.errors import Diagnostic, Msg
+from generator.incremental import NO_REUSE, NoReuse
 from generator.load import ReportSources, Sources
 from generator.model import County, Document, Report, Section, Site, Target
 from generator.validate import convert
@@ -260,13 +262,18 @@ def merge(site_value: dict[str, Any], shared: tuple[Any, ...], reports: list[Che
     )
 
 
-def one_report_links(src: Sources, today: dt.date) -> list[Diagnostic]:
+def one_report_links(src: Sources, today: dt.date, reuse: NoReuse = NO_REUSE) -> list[Diagnostic]:
     """A site with one report (the one-report layout) has no earlier or later report for a
     commitment to continue or be continued in: each link is refused."""
     checks = Base(dataclasses.replace(src, problems=[]), today)
-    for doc in src.targets:
-        value = doc.value if isinstance(doc.value, dict) else {}
+    linked = reuse.each("one-report-links", _links_to_another_report, (src.targets,))
+    for doc in itertools.compress(src.targets, linked):
         for key in ("continues", "continued_in"):
-            if key in value:
+            if key in doc.value:
                 checks.at(doc, (key,), "link_one_report", {"key": key}, "link_one_report.hint")
     return checks.out
+
+
+def _links_to_another_report(doc: YamlDoc) -> bool:
+    value = doc.value
+    return isinstance(value, dict) and ("continues" in value or "continued_in" in value)

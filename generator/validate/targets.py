@@ -10,6 +10,7 @@ while the context is the same object too: a one-file edit checks one file, not 1
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import operator
 import re
 from collections.abc import Mapping
@@ -65,6 +66,14 @@ class TargetChecks(Base):
     def _unique(self, docs: list[YamlDoc], checked: list[FileResult]) -> tuple[list[Target], bool]:
         """(valid targets, whether any file failed), with every problem recorded and ids used
         twice refused."""
+        targets = list(map(operator.itemgetter(1), checked))
+        tids = set(map(operator.itemgetter(2), checked))
+        if (  # the usual answer, found in C: no problem, every file a target, no id twice
+            not any(map(operator.itemgetter(0), checked))
+            and not any(map(operator.is_, targets, itertools.repeat(None)))
+            and len(tids) == len(checked)
+        ):
+            return targets, False
         result: list[Target] = []
         seen: dict[str, str] = {}
         failed = False
