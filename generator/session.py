@@ -122,6 +122,7 @@ class Session:
         for name in {p.template for p in ready.plan.pages}:
             self.renderer.template(name)
         self.manifest = Manifest(hashes)
+        self.manifest.join()
         self.order = list(ready.plan.pages)
         self.pages = {p.path: p for p in self.order}
         self.files = files
