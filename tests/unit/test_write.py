@@ -41,21 +41,36 @@ def test_a_kept_manifest_follows_changes_and_removals():
     assert manifest.bytes(None) == expected({"a.html": "4" * 64, "c.html": "3" * 64}, None)
 
 
-def test_a_kept_manifest_rejoins_only_what_changed_and_stays_exact():
+class SmallBlocks(Manifest):
+    BLOCK = 2  # blocks split and empty at once
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(["set", "del", "bytes"]), st.integers(0, 40), st.integers(0, 9)),
+        max_size=60,
+    ),
+    start=st.integers(0, 12),
+)
+def test_a_kept_manifest_stays_exact_through_any_changes(
+    steps: list[tuple[str, int, int]], start: int
+) -> None:
     """A session asks for the bytes after every edit; the blocks it keeps joined must never
-    hold a line that changed since (the first and the last block, a new and a gone path)."""
-    hashes = {f"zh/targets/t-{i:04d}/index.html": f"{i:064x}" for i in range(1_300)}
-    manifest = Manifest(hashes)
-    assert manifest.bytes("c1") == expected(hashes, "c1")
-    for step, path in enumerate(["zh/targets/t-0000/index.html", "zh/targets/t-1299/index.html"]):
-        hashes[path] = manifest[path] = f"{step:064x}"
-        assert manifest.bytes("c1") == expected(hashes, "c1")
-    hashes["a-new.html"] = manifest["a-new.html"] = "e" * 64
-    del hashes["zh/targets/t-0600/index.html"], manifest["zh/targets/t-0600/index.html"]
-    assert manifest.bytes(None) == expected(hashes, None)
-    hashes["zh/targets/t-0700/index.html"] = "f" * 64
-    manifest["zh/targets/t-0700/index.html"] = "f" * 64
-    assert manifest.bytes(None) == expected(hashes, None)
+    hold a line that changed since, whatever paths come, change or go (blocks of 2 lines, so
+    that they split and empty)."""
+    hashes = {f"p/{i:02d}.html": f"{i:064x}" for i in range(start)}
+    for kind in (Manifest, SmallBlocks):
+        kept, manifest = dict(hashes), kind(hashes)
+        for what, number, digit in steps:
+            path = f"p/{number:02d}.html"
+            if what == "set":
+                kept[path] = manifest[path] = str(digit) * 64
+            elif what == "del" and path in kept:
+                del kept[path], manifest[path]
+            else:
+                assert manifest.bytes("c") == expected(kept, "c")
+        assert manifest.bytes(None) == expected(kept, None)
 
 
 def test_a_manifest_written_in_pieces_has_the_same_bytes(tmp_path):
