@@ -181,7 +181,7 @@ class Session:
             puts = [(rel, sha, pool.submit(self._put, rel, data, sha)) for rel, data, sha in jobs]
         written = [rel for rel, sha, put in puts if self._record(rel, sha, put)]
         if moved is None:  # pages came, went or moved: look them up by path
-            self.pages = {p.path: p for p in order}
+            self.pages = dict(zip(map(operator.attrgetter("path"), order), order, strict=True))
         else:
             self.pages.update((order[i].path, order[i]) for i in moved)
         if moved is None or files.keys() != self.files.keys():
@@ -214,8 +214,11 @@ class Session:
             moved = list(itertools.compress(range(len(order)), map(operator.is_not, old, order)))
             if all(old[i].path == order[i].path for i in moved):
                 return [order[i] for i in moved if not _same_page(old[i], order[i])], moved
-        pages = self.pages
-        return [p for p in order if not _same_page(pages.get(p.path), p)], None
+        # pages came, went or moved: a page that is one of last time's objects is unchanged
+        # (a Page is frozen); the others are compared with last time's page at their path
+        pages, known = self.pages, set(map(id, old))
+        new = itertools.compress(order, map(operator.not_, map(known.__contains__, map(id, order))))
+        return [p for p in new if not _same_page(pages.get(p.path), p)], None
 
     def _put(self, rel: str, data: bytes, digest: Future[str]) -> bool:
         """Write a file (in a pool thread) unless the disk already holds those bytes."""

@@ -8,6 +8,7 @@ With a `serve` session's Reuse, a target that is the same object keeps its place
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -89,10 +90,17 @@ def target_views(site: Site, reuse: NoReuse, today: dt.date) -> dict[str, Target
         site.info.report_date,
     )
     keys = reuse.each("order", report_order, (site.targets,), places)
-    targets = [site.targets[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+    # the same order while every key is equal (an edit seldom moves a target): no sort
+    order = reuse.memo("order-sorted", 0, _sorted_places, tuple(keys))
+    targets = list(map(site.targets.__getitem__, order))
     places_in_order = reuse.memo("order-numbers", 0, _numbers, len(targets))
     views = reuse.each("view", view_of, (targets, places_in_order), places, today)
-    return {t.id: v for t, v in zip(targets, views, strict=True)}
+    return dict(zip(map(operator.attrgetter("id"), targets), views, strict=True))
+
+
+def _sorted_places(keys: tuple[tuple[int, int, int, str], ...]) -> list[int]:
+    """The targets' places in site.targets, in report order."""
+    return sorted(range(len(keys)), key=keys.__getitem__)
 
 
 def _numbers(n: int) -> tuple[int, ...]:
