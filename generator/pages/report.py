@@ -11,7 +11,7 @@ from typing import Any
 from generator import urls
 from generator.mapdraw import MapDrawing, map_drawing
 from generator.marks import commitment_segments
-from generator.model import Report, Update
+from generator.model import Block, Report, Update
 from generator.pages.inputs import PlanInputs, measures_of, reports_of
 from generator.pages.page import Page, page, titles
 from generator.pages.views import TargetView
@@ -56,10 +56,7 @@ def text_page(
 ) -> Page:
     """One report's text; in Chinese each commitment's words are marked and linked."""
     marked = marks(inputs, report, path) if lang == "zh" else {}
-    blocks = [
-        (b, inputs.by_para.get((report.id, b.id), []), marked.get(b.id))
-        for b in report.blocks(lang)
-    ]
+    blocks = [(b, para_views(inputs, report, b), marked.get(b.id)) for b in report.blocks(lang)]
     title = report.title(lang) if report.title else inputs.site.info.report_title(lang)
     return page(
         path,
@@ -116,6 +113,14 @@ def report_counts(views: list[TargetView]) -> dict[str, dict[str, int]]:
         key = at.status if at else "no_update"
         due[key] = due.get(key, 0) + 1
     return {"now": now, "at_deadline": due}
+
+
+def para_views(inputs: PlanInputs, report: Report, b: Block) -> tuple[TargetView, ...]:
+    """The commitments citing a paragraph: the same tuple as last time while they are the
+    same, so that a session finds the paragraph's markup by it (a list made afresh by every
+    plan made the 63 paragraphs kept joined with a changed one render again)."""
+    views = tuple(inputs.by_para.get((report.id, b.id), ()))
+    return inputs.reuse.canonical("para-views", (report.id, b.id), views)
 
 
 def marks(inputs: PlanInputs, report: Report, path: str) -> dict[str, tuple[Any, ...]]:
