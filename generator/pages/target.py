@@ -7,6 +7,7 @@ paragraphs give the very same Page objects, which a rebuild skips without lookin
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
@@ -69,7 +70,7 @@ def plan(inputs: PlanInputs) -> Sequence[Page]:
         return OwnPages(columns, shared)
     # a `serve` session: the very same Page objects while a target's inputs are unchanged
     made = reuse.each("own", own_pages, columns, *shared)
-    return tuple(page for pages in made for page in pages)
+    return tuple(itertools.chain.from_iterable(made))
 
 
 NO_LINKS: tuple[TargetView | None, tuple[TargetView, ...]] = (None, ())
