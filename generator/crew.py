@@ -25,6 +25,8 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
+import os
+import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 from typing import Any
@@ -33,6 +35,19 @@ Span = tuple[int, int]  # pages[start:end] of the job
 Work = Callable[[int, int], tuple[list[str], int]]  # a span → its pages' SHA-256s, bytes written
 Done = tuple[int, list[str]]  # a span's start, its pages' SHA-256s
 DIGEST = 32  # bytes of a SHA-256
+
+
+def fork_safe() -> bool:
+    """Whether this process may fork a worker or a helper now: a system that forks, called from
+    the main thread, and no other thread alive. Another thread's locks (an import under way, a
+    stream it is printing to) would be copied held into the child, which would wait for them
+    forever: a `serve` session whose HTTP threads run, or a test that runs `serve` in a thread,
+    builds in one process."""
+    return (
+        hasattr(os, "fork")
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+    )
 
 
 class WorkerFailed(RuntimeError):

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 import pickle
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from generator.crew import fork_safe
 from generator.yamlnodes import YamlDoc
 
 SPLIT_FROM = 4_000  # files: below this a fork and a pickle cost about what half the parsing does
@@ -44,12 +44,7 @@ def cores() -> int:
 def wanted(files: int) -> bool:
     """Whether a helper is worth forking for `files` files, and safe here: a spare core, a
     system that forks, and no other thread in this process."""
-    return (
-        files >= SPLIT_FROM
-        and cores() > 1
-        and hasattr(os, "fork")
-        and threading.active_count() == 1
-    )
+    return files >= SPLIT_FROM and cores() > 1 and fork_safe()
 
 
 def parse_order(root: Path, reports: list[Path]) -> list[tuple[Path, int]]:

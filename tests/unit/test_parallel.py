@@ -3,6 +3,9 @@ replaced by a fresh one after every task (generator/parallel.py, RECYCLE_TASKS).
 
 import hashlib
 import os
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 from generator import parallel
@@ -76,3 +79,88 @@ def test_data_files_are_written_while_the_workers_still_draw(content, tmp_path, 
     assert {rel for rel, _ in seen} >= {"data/targets.json", "data/targets.csv"}
     assert all(during for _, during in seen)
     assert set(_tree(tmp_path / "site")) >= {rel for rel, _ in seen}
+
+
+def _spans_rendered_by_workers(tmp_path: Path, monkeypatch) -> Path:
+    """A folder where each span a forked worker renders leaves a file named after its pid."""
+    spans = tmp_path / "spans"
+    spans.mkdir()
+    render_range = parallel._render_range
+
+    def recording(start: int, end: int) -> tuple[list[str], int]:
+        (spans / f"{start}-{os.getpid()}").touch()  # only ever called in a worker
+        return render_range(start, end)
+
+    monkeypatch.setattr(parallel, "_render_range", recording)
+    return spans
+
+
+def test_a_site_of_150_pages_renders_on_both_cores(monkeypatch):
+    """Measured on 2 cores: 184 pages 7 % faster with a worker, the real site 28 %."""
+    monkeypatch.delenv("HEDONG_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert parallel.default_workers(149) == 1
+    assert parallel.default_workers(150) == 2
+    monkeypatch.setenv("HEDONG_WORKERS", "1")
+    assert parallel.default_workers(150_000) == 1
+
+
+def test_beside_another_thread_a_build_forks_no_worker(content, tmp_path, monkeypatch):
+    """A `serve` session's HTTP threads may hold a lock (a stream being printed to) that a
+    forked worker would inherit held and wait for forever: the build stays in one process."""
+    build(content, tmp_path / "alone", workers=1)
+    spans = _spans_rendered_by_workers(tmp_path, monkeypatch)
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        build(content, tmp_path / "beside", workers=2)
+    finally:
+        stop.set()
+        other.join()
+    assert os.listdir(spans) == []
+    assert _tree(tmp_path / "beside") == _tree(tmp_path / "alone")
+    build(content, tmp_path / "after", workers=2)  # the thread is gone: workers again
+    assert os.listdir(spans)
+    assert _tree(tmp_path / "after") == _tree(tmp_path / "alone")
+
+
+def test_a_build_run_from_another_thread_forks_no_worker(content, tmp_path, monkeypatch):
+    """As a test runs `serve` in a thread: forked from it, a worker could inherit a lock the
+    main thread holds."""
+    build(content, tmp_path / "alone", workers=1)
+    spans = _spans_rendered_by_workers(tmp_path, monkeypatch)
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            build(content, tmp_path / "threaded", workers=2)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert failed == []
+    assert os.listdir(spans) == []
+    assert _tree(tmp_path / "threaded") == _tree(tmp_path / "alone")
+
+
+def test_one_process_or_two_write_the_same_search_index(content, tmp_path, monkeypatch):
+    """Pagefind numbers pages in the order it walks the folders, so both ways make every
+    folder first, in one order: a site is the same bytes, its index included, on any machine."""
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    # in memory where there is such a folder: tmpfs lists a folder in the order its entries
+    # were made, where ext4 lists them by a hash of their names
+    shm = Path("/dev/shm")
+    work = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() else tmp_path
+    try:
+        build(content, work / "one", workers=1, search_index=True)
+        build(content, work / "two", workers=2, search_index=True)
+        one = _tree(work / "one")
+        assert any(rel.startswith("pagefind/") for rel in one)
+        assert one == _tree(work / "two")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
