@@ -138,6 +138,7 @@ def bench_size(
     # minutes a size takes, and rounds side by side see the same load. From PURGE_FROM on,
     # each output is deleted before the next round starts.
     last = work / f"out-{n}-full-{rounds - 1}"
+    _purge(work, n)  # the smaller sizes' sites, GBs of memory in /dev/shm, go before round 1
     for r in range(rounds):
         _full_round(res, content, r, rounds, work, log)
         if search and last.exists():
@@ -163,9 +164,11 @@ PURGE_FROM = 50_000  # targets: outputs this large are deleted at once, not kept
 
 
 def _purge(work: Path, n: int) -> None:
-    """Delete the outputs moved aside, between measurements, at 100,000 targets: a site is
-    GBs, which in /dev/shm are memory, and the build's, the floor's and the trash's together
-    would not fit beside the processes measured."""
+    """Delete the outputs moved aside, before and between measurements, at 100,000 targets: a
+    site is GBs, which in /dev/shm are memory, and the build's, the floor's and the trash's
+    together would not fit beside the processes measured. Before the first round too: the
+    10,000-target sites (about 3.5 GB) were still there during the first full round, and gone
+    for every floor round."""
     if n >= PURGE_FROM:
         shutil.rmtree(work / TRASH, ignore_errors=True)
 

@@ -89,3 +89,28 @@ def test_synthetic_content_beyond_one_report_is_several_valid_reports(tmp_path, 
     assert site is not None, [str(p) for p in problems]
     assert len(site.targets) == 25 and len({t.id for t in site.targets}) == 25
     assert sorted({t.id.rsplit("-", 1)[1] for t in site.targets}) == reports
+
+
+def test_at_the_huge_size_the_smaller_sizes_sites_are_gone_before_its_first_round(
+    tmp_path, monkeypatch
+):
+    """Every round of a size of PURGE_FROM targets or more, the full build's as the floor's,
+    starts beside no site left by the sizes before it."""
+    from benchmarks import sizes
+
+    work = tmp_path / "work"
+    left = work / sizes.TRASH / "out-10000-full-0"
+    left.mkdir(parents=True)
+    seen: list[tuple[str, bool]] = []
+
+    def full_round(res, content, r, rounds, work, log):
+        seen.append(("full", left.exists()))
+
+    def floor_round(res, content, r, work, log):
+        seen.append(("floor", left.exists()))
+
+    monkeypatch.setattr(sizes, "PURGE_FROM", 20)
+    monkeypatch.setattr(sizes, "_full_round", full_round)
+    monkeypatch.setattr(sizes, "_floor_round", floor_round)
+    sizes.bench_size(20, 2, work, log=lambda line: None, incremental=False)
+    assert seen == [("full", False), ("floor", False)] * 2
