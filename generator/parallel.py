@@ -116,9 +116,13 @@ def _in_workers(
         raise
     crew.want(workers)
 
+    shown = [-1]  # each count once: the last tick in join() and the one after it both see all
+
     def tick() -> None:
-        if progress:
-            progress(count + crew.done_pages(), total)
+        now = count + crew.done_pages()
+        if progress and now != shown[0]:
+            shown[0] = now
+            progress(now, total)
 
     done, size = crew.join(tick)
     tick()

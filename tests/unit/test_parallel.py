@@ -164,3 +164,43 @@ def test_one_process_or_two_write_the_same_search_index(content, tmp_path, monke
         assert one == _tree(work / "two")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def test_progress_tells_each_count_once_with_workers(monkeypatch):
+    """`build` prints each count over the last on a terminal and ends the line at the last:
+    told the last count twice (join's last tick, then the one after it), it printed the
+    finished line twice."""
+
+    class Crew:  # every span done by the time join() ticks, twice
+        def __init__(self, spans, work, lifetime):
+            self.spans = spans
+
+        def want(self, workers):
+            pass
+
+        def tend(self):
+            pass
+
+        def done_pages(self):
+            return sum(end - start for start, end in self.spans)
+
+        def join(self, tick):
+            tick()
+            tick()
+            return [(start, ["00"] * (end - start)) for start, end in self.spans], 0
+
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setattr(parallel, "Crew", Crew)
+    parallel._in_workers(
+        2, [(0, 5), (5, 8)], lambda between: 4, 12, lambda *c: seen.append(c), None
+    )
+    assert seen == [(12, 12)]
+
+
+def test_progress_counts_up_to_every_page_with_workers(content, tmp_path, monkeypatch):
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setattr(parallel, "CHUNK", 5)
+    result = build(content, tmp_path / "site", workers=2, progress=lambda *c: seen.append(c))
+    done = [d for d, _ in seen]
+    assert done == sorted(set(done))
+    assert seen[-1] == (result.pages, result.pages)
