@@ -21,19 +21,25 @@ def _tree(folder: Path) -> dict[str, str]:
     }
 
 
-def test_workers_replaced_after_every_task_write_the_same_site(content, tmp_path, monkeypatch):
-    build(content, tmp_path / "one", workers=1)
+def _spans_rendered_by_workers(tmp_path: Path, monkeypatch) -> Path:
+    """A folder where each span a forked worker renders leaves a file named after its pid."""
     spans = tmp_path / "spans"
     spans.mkdir()
     render_range = parallel._render_range
 
     def recording(start: int, end: int) -> tuple[list[str], int]:
-        (spans / f"{start}-{os.getpid()}").touch()  # in the worker
+        (spans / f"{start}-{os.getpid()}").touch()  # only ever called in a worker
         return render_range(start, end)
 
+    monkeypatch.setattr(parallel, "_render_range", recording)
+    return spans
+
+
+def test_workers_replaced_after_every_task_write_the_same_site(content, tmp_path, monkeypatch):
+    build(content, tmp_path / "one", workers=1)
+    spans = _spans_rendered_by_workers(tmp_path, monkeypatch)
     monkeypatch.setattr(parallel, "CHUNK", 5)  # many small tasks
     monkeypatch.setattr(parallel, "RECYCLE_TASKS", 1)  # a fresh worker for each
-    monkeypatch.setattr(parallel, "_render_range", recording)
     build(content, tmp_path / "two", workers=2)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
     workers = {name.split("-")[1] for name in os.listdir(spans)}
@@ -79,20 +85,6 @@ def test_data_files_are_written_while_the_workers_still_draw(content, tmp_path, 
     assert {rel for rel, _ in seen} >= {"data/targets.json", "data/targets.csv"}
     assert all(during for _, during in seen)
     assert set(_tree(tmp_path / "site")) >= {rel for rel, _ in seen}
-
-
-def _spans_rendered_by_workers(tmp_path: Path, monkeypatch) -> Path:
-    """A folder where each span a forked worker renders leaves a file named after its pid."""
-    spans = tmp_path / "spans"
-    spans.mkdir()
-    render_range = parallel._render_range
-
-    def recording(start: int, end: int) -> tuple[list[str], int]:
-        (spans / f"{start}-{os.getpid()}").touch()  # only ever called in a worker
-        return render_range(start, end)
-
-    monkeypatch.setattr(parallel, "_render_range", recording)
-    return spans
 
 
 def test_a_site_of_150_pages_renders_on_both_cores(monkeypatch):
