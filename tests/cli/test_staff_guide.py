@@ -152,20 +152,22 @@ class Walk:
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            text=True,
             # Ctrl+C as in a staff member's terminal: a test run before this one may have left
             # SIGINT ignored in pytest's process, and a child would inherit that
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
-        printed = ""
+        out = b""
         try:
             assert proc.stdout is not None
-            while f":{port}/" not in printed:
-                ready, _, _ = select.select([proc.stdout], [], [], 120)
-                assert ready, printed
-                line_out = proc.stdout.readline()
-                assert line_out, printed
-                printed += line_out
+            # read from the pipe itself: a buffered readline could take the address line into
+            # its buffer with the line before it, and select() would then wait for nothing
+            while f":{port}/".encode() not in out:
+                ready, _, _ = select.select([proc.stdout.fileno()], [], [], 120)
+                assert ready, out.decode("utf-8", "replace")
+                chunk = os.read(proc.stdout.fileno(), 65536)
+                assert chunk, out.decode("utf-8", "replace")
+                out += chunk
+            printed = out.decode("utf-8")
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{page}") as response:
                 html = response.read().decode("utf-8")
         finally:
